@@ -1,0 +1,47 @@
+import { data, redirect } from "react-router";
+import type { UserRole } from "../../db/schema";
+import { db } from "../db.server";
+import { readSessionToken, validateSessionToken, type SessionUser } from "./session.server";
+
+export type { SessionUser };
+
+/** Who is signed in, or null. */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const token = readSessionToken(request);
+  if (!token) return null;
+  const result = await validateSessionToken(db(), token);
+  return result?.user ?? null;
+}
+
+export function signInUrl(request: Request): string {
+  const url = new URL(request.url);
+  const target = url.pathname + url.search;
+  return target === "/" ? "/sign-in" : `/sign-in?redirectTo=${encodeURIComponent(target)}`;
+}
+
+/**
+ * The one gate for every loader and action: not signed in -> the sign-in page (and back here after);
+ * signed in without one of the allowed roles -> 403, rendered as the "not allowed" page.
+ */
+export async function requireUser(request: Request, allowed?: readonly UserRole[]): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (!user) throw redirect(signInUrl(request));
+  if (allowed && !allowed.includes(user.role)) throw notAllowed();
+  return user;
+}
+
+export function notAllowed(message = "You do not have permission to see this page.") {
+  return data({ message }, { status: 403 });
+}
+
+export function notFound() {
+  return data({ message: "Page not found" }, { status: 404 });
+}
+
+/** Only same-site redirects after sign-in, never to another site. */
+export function safeRedirectTarget(target: FormDataEntryValue | string | null | undefined, fallback: string): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+    return fallback;
+  }
+  return target;
+}

@@ -1,0 +1,20 @@
+import type { UserRole } from "../../db/schema";
+
+/** Where each role lands after signing in. */
+export function homePathFor(role: UserRole): string {
+  switch (role) {
+    case "borough_officer":
+    case "csp_member":
+      return "/borough";
+    case "mopac_reviewer":
+      return "/review";
+    case "mopac_admin":
+      return "/admin";
+  }
+}
+
+export type NavigationItem = { href: string; text: string };
+
+export function navigationFor(role: UserRole): NavigationItem[] {
+  return [{ href: homePathFor(role), text: "Home" }];
+}

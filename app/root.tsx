@@ -1,0 +1,190 @@
+import {
+  Form,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from "react-router";
+import type { Route } from "./+types/root";
+import { getUser } from "./auth/guard.server";
+import { homePathFor, navigationFor } from "./auth/home";
+import stylesheet from "./styles/app.scss?url";
+
+export const SERVICE_NAME = "London Crime Prevention Fund";
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await getUser(request);
+  return {
+    nonce: context?.cspNonce,
+    user: user && {
+      name: user.name,
+      organisationName: user.organisation_name,
+      home: homePathFor(user.role),
+      navigation: navigationFor(user.role),
+    },
+  };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const user = root?.user;
+  return (
+    <html lang="en-GB" className="govuk-template govuk-template--rebranded">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#1d70b8" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="govuk-template__body">
+        <a href="#main-content" className="govuk-skip-link">
+          Skip to main content
+        </a>
+        <header className="govuk-generic-header" role="banner">
+          <div className="govuk-generic-header__container govuk-width-container">
+            <div className="govuk-generic-header__logo">
+              <a href={user?.home ?? "/"} className="govuk-generic-header__homepage-link">
+                Mayor’s Office for Policing and Crime
+              </a>
+            </div>
+          </div>
+        </header>
+        <section aria-label="Service information" className="govuk-service-navigation">
+          <div className="govuk-width-container">
+            <div className="govuk-service-navigation__container">
+              <span className="govuk-service-navigation__service-name">
+                <a href={user?.home ?? "/"} className="govuk-service-navigation__link">
+                  {SERVICE_NAME}
+                </a>
+              </span>
+              {user ? (
+                <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+                  <ul className="govuk-service-navigation__list">
+                    {user.navigation.map((item) => (
+                      <li key={item.href} className="govuk-service-navigation__item">
+                        <a className="govuk-service-navigation__link" href={item.href}>
+                          {item.text}
+                        </a>
+                      </li>
+                    ))}
+                    <li className="govuk-service-navigation__item">
+                      <span className="govuk-service-navigation__text" data-testid="signed-in-as">
+                        {user.name}, {user.organisationName}
+                      </span>
+                    </li>
+                    <li className="govuk-service-navigation__item">
+                      <Form method="post" action="/sign-out">
+                        <button type="submit" className="app-service-navigation-button">
+                          Sign out
+                        </button>
+                      </Form>
+                    </li>
+                  </ul>
+                </nav>
+              ) : null}
+            </div>
+          </div>
+        </section>
+        <div className="govuk-width-container">
+          <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+            {children}
+          </main>
+        </div>
+        <footer className="govuk-footer">
+          <div className="govuk-width-container">
+            <div className="govuk-footer__meta">
+              <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+                <h2 className="govuk-visually-hidden">Support links</h2>
+                <ul className="govuk-footer__inline-list">
+                  <li className="govuk-footer__inline-list-item">
+                    <a className="govuk-footer__link" href="/accessibility">
+                      Accessibility statement
+                    </a>
+                  </li>
+                </ul>
+                <span className="govuk-footer__licence-description">
+                  {SERVICE_NAME}, run by the Mayor’s Office for Policing and Crime for London’s boroughs.
+                </span>
+              </div>
+            </div>
+          </div>
+        </footer>
+        <ScrollRestoration nonce={root?.nonce} />
+        <Scripts nonce={root?.nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <>
+        <title>{`Page not found – ${SERVICE_NAME}`}</title>
+        <h1 className="govuk-heading-l">Page not found</h1>
+        <p className="govuk-body">If you typed the web address, check it is correct.</p>
+        <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
+        <p className="govuk-body">
+          <a className="govuk-link" href="/">
+            Go to your home page
+          </a>
+        </p>
+      </>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    const message = (error.data as { message?: string } | undefined)?.message;
+    return (
+      <>
+        <title>{`You do not have permission – ${SERVICE_NAME}`}</title>
+        <h1 className="govuk-heading-l">You do not have permission to do this</h1>
+        <p className="govuk-body">{message ?? "Your account does not allow you to see this page."}</p>
+        <p className="govuk-body">
+          If you think you should have access, contact the LCPF team at MOPAC.{" "}
+          <a className="govuk-link" href="/">
+            Go to your home page
+          </a>
+        </p>
+      </>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 405) {
+    return (
+      <>
+        <title>{`Page not found – ${SERVICE_NAME}`}</title>
+        <h1 className="govuk-heading-l">Page not found</h1>
+        <p className="govuk-body">
+          <a className="govuk-link" href="/">
+            Go to your home page
+          </a>
+        </p>
+      </>
+    );
+  }
+  if (import.meta.env.DEV && error instanceof Error) console.error(error);
+  return (
+    <>
+      <title>{`Sorry, there is a problem with the service – ${SERVICE_NAME}`}</title>
+      <h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
+      <p className="govuk-body">Try again later. Anything you saved before this happened has been kept.</p>
+      <p className="govuk-body">
+        <a className="govuk-link" href="/">
+          Go to your home page
+        </a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, redirect, useActionData, useNavigation } from "react-router";
+import { z } from "zod";
+import { getUser, safeRedirectTarget } from "~/auth/guard.server";
+import { homePathFor } from "~/auth/home";
+import { attemptSignIn } from "~/auth/sign-in.server";
+import { createSession, generateSessionToken, sessionCookie } from "~/auth/session.server";
+import { db } from "~/db.server";
+import { pageTitle } from "~/ui/page-title";
+import { Button, ErrorSummary, TextInput } from "~/ui";
+import { errorSummaryItems } from "~/ui/form-errors";
+import type { Route } from "./+types/sign-in";
+
+const signInSchema = z.object({
+  email: z.string({ error: "Enter your email address" }).trim().min(1, "Enter your email address"),
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password"),
+  redirectTo: z.string().optional(),
+});
+
+export const WRONG_CREDENTIALS = "Enter a correct email address and password";
+
+export const meta: Route.MetaFunction = () => [{ title: pageTitle("Sign in") }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await getUser(request);
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  if (user) throw redirect(safeRedirectTarget(redirectTo, homePathFor(user.role)));
+  return { redirectTo: safeRedirectTarget(redirectTo, "") };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signInSchema });
+  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+
+  const { email, password, redirectTo } = submission.value;
+  const result = await attemptSignIn(db(), email, password);
+  if (!result.ok) {
+    const message =
+      result.reason === "locked"
+        ? `There have been too many attempts to sign in with this email address. Wait ${result.minutesLeft} minute${result.minutesLeft === 1 ? "" : "s"} and try again.`
+        : WRONG_CREDENTIALS;
+    return submission.reply({ formErrors: [message], hideFields: ["password"] });
+  }
+
+  const token = generateSessionToken();
+  await createSession(db(), token, result.userId);
+  const user = await db().selectFrom("users").select("role").where("id", "=", result.userId).executeTakeFirstOrThrow();
+  return redirect(safeRedirectTarget(redirectTo, homePathFor(user.role)), {
+    headers: { "Set-Cookie": sessionCookie(token) },
+  });
+}
+
+export default function SignIn({ loaderData }: Route.ComponentProps) {
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
+  });
+  const summary = errorSummaryItems(form.allErrors, ["email", "password"]);
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={summary} />
+        <h1 className="govuk-heading-l">Sign in</h1>
+        <p className="govuk-body">
+          Sign in to propose, endorse or review how your borough spends the London Crime Prevention Fund.
+        </p>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
+          <TextInput
+            key={fields.email.key}
+            name={fields.email.name}
+            label="Email address"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            defaultValue={fields.email.initialValue}
+            error={fields.email.errors}
+          />
+          <TextInput
+            name={fields.password.name}
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            error={fields.password.errors}
+          />
+          <Button type="submit" disabled={navigation.state === "submitting"}>
+            Sign in
+          </Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

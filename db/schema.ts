@@ -1,0 +1,160 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** ISO-8601 timestamp text, written by the application. */
+type Timestamp = string;
+/** SQLite stores booleans as 0 / 1. */
+type Flag = number;
+
+export type OrganisationKind = "borough" | "mopac";
+export type UserRole = "borough_officer" | "csp_member" | "mopac_reviewer" | "mopac_admin";
+
+export interface OrganisationTable {
+  id: Generated<number>;
+  kind: OrganisationKind;
+  name: string;
+  /** GSS code for boroughs (E09000002 ... E09000033); null for MOPAC. */
+  gss_code: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PartnershipTable {
+  id: Generated<number>;
+  name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PartnershipMemberTable {
+  partnership_id: number;
+  organisation_id: number;
+  created_at: Timestamp;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string;
+  organisation_id: number;
+  role: UserRole;
+  /** Only meaningful for CSP members: may record the CSP's endorsement. */
+  can_endorse: Flag;
+  active: Flag;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session token, hex. The token itself is never stored. */
+  id: string;
+  user_id: number;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface SignInThrottleTable {
+  /** Normalised email as typed, whether or not an account exists. */
+  email: string;
+  failed_attempts: number;
+  locked_until: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FundingRoundTable {
+  id: Generated<number>;
+  name: string;
+  /** Percentage of a year's allocation top-sliced for co-commissioned services. */
+  co_commissioned_percent: number;
+  /** 1-based position of the first financial year in which the split applies. */
+  split_from_year_position: number;
+  proposal_deadline: string | null;
+  feedback_deadline: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FundingPeriodTable {
+  id: Generated<number>;
+  funding_round_id: number;
+  number: number;
+  name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FinancialYearTable {
+  id: Generated<number>;
+  funding_round_id: number;
+  funding_period_id: number;
+  /** 1-based position within the round. */
+  position: number;
+  label: string;
+  starts_on: string;
+  ends_on: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AllocationTable {
+  id: Generated<number>;
+  organisation_id: number;
+  financial_year_id: number;
+  amount_pence: number;
+  uplift_pence: number | null;
+  /** 1 when the figure is invented for demonstration and must be shown as such. */
+  is_demo_figure: Flag;
+  source: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PriorityTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MeasureTable {
+  id: Generated<number>;
+  code: string;
+  group_name: string;
+  name: string;
+  mandatory: Flag;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReviewerLeadTable {
+  organisation_id: number;
+  reviewer_id: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  organisations: OrganisationTable;
+  partnerships: PartnershipTable;
+  partnership_members: PartnershipMemberTable;
+  users: UserTable;
+  sessions: SessionTable;
+  sign_in_throttle: SignInThrottleTable;
+  funding_rounds: FundingRoundTable;
+  funding_periods: FundingPeriodTable;
+  financial_years: FinancialYearTable;
+  allocations: AllocationTable;
+  priorities: PriorityTable;
+  measures: MeasureTable;
+  reviewer_leads: ReviewerLeadTable;
+}
+
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type Organisation = Selectable<OrganisationTable>;
+export type { ColumnType };

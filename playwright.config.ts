@@ -1,0 +1,64 @@
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig } from "@playwright/test";
+import { chromiumExecutable } from "./scripts/browser";
+
+// Workers load this file again; the environment carries one port and one database to all of them.
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+process.env.E2E_PORT ??= String(await freePort());
+process.env.E2E_DATABASE ??= join(mkdtempSync(join(tmpdir(), "lcpf-e2e-")), "lcpf.sqlite");
+const port = process.env.E2E_PORT;
+
+export default defineConfig({
+  testDir: "test/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    browserName: "chromium",
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+    trace: "retain-on-failure",
+  },
+  webServer: {
+    command: "npx tsx scripts/start.ts",
+    url: `http://localhost:${port}/sign-in`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      PORT: port,
+      DATABASE_URL: `file:${process.env.E2E_DATABASE}`,
+      NODE_ENV: "test",
+      OUTBOX_DIR: join(process.env.E2E_DATABASE, "..", "outbox"),
+      SMTP_URL: "",
+    },
+  },
+});

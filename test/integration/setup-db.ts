@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import { closeDb, db } from "~/db.server";
+import { migrateToLatest } from "../../db/connection";
+import { seedDemo, seedReference } from "../../seeds/seed";
+
+/**
+ * A fresh SQLite file for this test file, migrated and seeded with the reference data and the demo
+ * accounts. The app's own db() opens it through DATABASE_URL, as in production.
+ */
+export function useTestDatabase(options: { demo?: boolean } = { demo: true }) {
+  let dir = "";
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "lcpf-test-"));
+    process.env.DATABASE_URL = `file:${join(dir, "test.sqlite")}`;
+    process.env.OUTBOX_DIR = join(dir, "outbox");
+    await migrateToLatest(db());
+    await seedReference(db());
+    if (options.demo) await seedDemo(db());
+  });
+  afterAll(async () => {
+    await closeDb();
+    rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+export function formRequest(path: string, fields: Record<string, string | string[]>, cookie?: string): Request {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
+  }
+  return new Request(`http://localhost${path}`, {
+    method: "POST",
+    body,
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+  });
+}
+
+export function getRequest(path: string, cookie?: string): Request {
+  return new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+}
+
+/** Signs a demo account in through the real session code and returns its Cookie header. */
+export async function cookieFor(email: string): Promise<string> {
+  const { createSession, generateSessionToken, SESSION_COOKIE } = await import("~/auth/session.server");
+  const user = await db().selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow();
+  const token = generateSessionToken();
+  await createSession(db(), token, user.id);
+  return `${SESSION_COOKIE}=${token}`;
+}
+
+/** Runs a loader or action and gives back what it returned or threw, the way React Router would see it. */
+export async function settle<T>(run: () => Promise<T>): Promise<{ thrown: false; value: T } | { thrown: true; value: unknown }> {
+  try {
+    return { thrown: false, value: await run() };
+  } catch (error) {
+    return { thrown: true, value: error };
+  }
+}
