@@ -5,8 +5,10 @@ type Timestamp = string;
 /** SQLite stores booleans as 0 / 1. */
 type Flag = number;
 
-export type OrganisationKind = "borough" | "mopac";
-export type UserRole = "borough_officer" | "csp_member" | "mopac_reviewer" | "mopac_admin";
+import type { OrganisationKind, Role as UserRole } from "../app/domain/roles";
+import type { State as ProposalStatus } from "../app/domain/workflow";
+
+export type { OrganisationKind, UserRole, ProposalStatus };
 
 export interface OrganisationTable {
   id: Generated<number>;
@@ -137,6 +139,106 @@ export interface ReviewerLeadTable {
   updated_at: Timestamp;
 }
 
+export type DeliveryType = "in_house" | "commissioned" | "contribution";
+
+export interface ProposalTable {
+  id: Generated<number>;
+  funding_period_id: number;
+  lead_organisation_id: number;
+  partnership_id: number | null;
+  status: ProposalStatus;
+  version: number;
+  transition_plan: string | null;
+  authority_confirmed: Generated<Flag>;
+  minimum_standards_confirmed: Generated<Flag>;
+  compliance_accepted: Generated<Flag>;
+  data_protection_confirmed: Generated<Flag>;
+  data_processing_summary: string | null;
+  privacy_notice_url: string | null;
+  data_protection_policy_url: string | null;
+  assigned_reviewer_id: number | null;
+  first_submitted_at: Timestamp | null;
+  last_submitted_at: Timestamp | null;
+  created_by: number;
+  updated_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProposalBoroughTable {
+  proposal_id: number;
+  organisation_id: number;
+  funding_period_id: number;
+  active: Flag;
+  created_at: Timestamp;
+}
+
+export interface ProjectTable {
+  id: Generated<number>;
+  proposal_id: number;
+  title: string;
+  primary_priority_id: number | null;
+  secondary_priority_id: number | null;
+  description: string | null;
+  aims: string | null;
+  outcomes: string | null;
+  works_with_other_authorities: Flag | null;
+  other_authorities: string | null;
+  la_in_kind: string | null;
+  delivery_type: DeliveryType | null;
+  provider: string | null;
+  service_total_cost_pence: number | null;
+  co_commissioning_candidate: Generated<Flag>;
+  procurement_completed_on: string | null;
+  start_on: string | null;
+  completion_on: string | null;
+  evaluation_completed_on: string | null;
+  planning_permission_on: string | null;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectCostTable {
+  project_id: number;
+  financial_year_id: number;
+  lcpf_pence: number;
+  la_cash_pence: Generated<number>;
+  is_demo_figure: Generated<Flag>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectCategoryTable {
+  project_id: number;
+  category: string;
+  created_at: Timestamp;
+}
+
+export interface ProjectMeasureTable {
+  project_id: number;
+  measure_id: number;
+  created_at: Timestamp;
+}
+
+export interface ProjectContributorTable {
+  id: Generated<number>;
+  project_id: number;
+  kind: "partner" | "vcs";
+  name: string;
+  in_kind: string | null;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectContributorAmountTable {
+  contributor_id: number;
+  financial_year_id: number;
+  amount_pence: number;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   partnerships: PartnershipTable;
@@ -151,10 +253,20 @@ export interface Database {
   priorities: PriorityTable;
   measures: MeasureTable;
   reviewer_leads: ReviewerLeadTable;
+  proposals: ProposalTable;
+  proposal_boroughs: ProposalBoroughTable;
+  projects: ProjectTable;
+  project_costs: ProjectCostTable;
+  project_categories: ProjectCategoryTable;
+  project_measures: ProjectMeasureTable;
+  project_contributors: ProjectContributorTable;
+  project_contributor_amounts: ProjectContributorAmountTable;
 }
 
 export type User = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type Organisation = Selectable<OrganisationTable>;
+export type Proposal = Selectable<ProposalTable>;
+export type Project = Selectable<ProjectTable>;
 export type { ColumnType };

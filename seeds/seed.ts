@@ -1,5 +1,6 @@
 import type { DB } from "../db/connection";
 import { hashPassword } from "../app/auth/password.server";
+import { seedDemoProposal } from "./demo-proposal";
 import { ALLOCATIONS, BOROUGHS, LCPF_2017_21, MEASURES, MOPAC, PARTNERSHIPS, PRIORITIES } from "./reference-data";
 
 const now = () => new Date().toISOString();
@@ -196,4 +197,5 @@ export async function hasUsers(db: DB): Promise<boolean> {
 /** Everything a demonstration needs: the demo accounts and Barking and Dagenham's demo proposal. */
 export async function seedDemo(db: DB): Promise<void> {
   await seedDemoUsers(db);
+  await seedDemoProposal(db);
 }

@@ -1,5 +1,5 @@
 import { data, redirect } from "react-router";
-import type { UserRole } from "../../db/schema";
+import type { Role as UserRole } from "~/domain/roles";
 import { db } from "../db.server";
 import { readSessionToken, validateSessionToken, type SessionUser } from "./session.server";
 

@@ -1,4 +1,4 @@
-import type { UserRole } from "../../db/schema";
+import type { Role as UserRole } from "~/domain/roles";
 
 /** Where each role lands after signing in. */
 export function homePathFor(role: UserRole): string {

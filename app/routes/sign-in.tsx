@@ -8,7 +8,7 @@ import { attemptSignIn } from "~/auth/sign-in.server";
 import { createSession, generateSessionToken, sessionCookie } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { pageTitle } from "~/ui/page-title";
-import { Button, ErrorSummary, TextInput } from "~/ui";
+import { Button, ErrorSummary, NotificationBanner, TextInput } from "~/ui";
 import { errorSummaryItems } from "~/ui/form-errors";
 import type { Route } from "./+types/sign-in";
 
@@ -20,13 +20,14 @@ const signInSchema = z.object({
 
 export const WRONG_CREDENTIALS = "Enter a correct email address and password";
 
-export const meta: Route.MetaFunction = () => [{ title: pageTitle("Sign in") }];
-
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getUser(request);
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");
   if (user) throw redirect(safeRedirectTarget(redirectTo, homePathFor(user.role)));
-  return { redirectTo: safeRedirectTarget(redirectTo, "") };
+  return {
+    redirectTo: safeRedirectTarget(redirectTo, ""),
+    signedOut: new URL(request.url).searchParams.has("signedOut"),
+  };
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -64,7 +65,11 @@ export default function SignIn({ loaderData }: Route.ComponentProps) {
 
   return (
     <div className="govuk-grid-row">
+      <title>{pageTitle("Sign in", summary.length > 0)}</title>
       <div className="govuk-grid-column-two-thirds">
+        {loaderData.signedOut ? (
+          <NotificationBanner type="success" heading="You have signed out." autoFocus={false} />
+        ) : null}
         <ErrorSummary errors={summary} />
         <h1 className="govuk-heading-l">Sign in</h1>
         <p className="govuk-body">

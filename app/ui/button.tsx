@@ -67,7 +67,7 @@ export function ButtonLink({ href, variant = "primary", id, className, children 
       role="button"
       draggable={false}
       className={buttonClass(variant, className)}
-      {...(id === undefined ? {} : { id })}
+      id={id}
       onKeyDown={activateOnSpace}
     >
       {children}

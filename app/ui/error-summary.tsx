@@ -55,7 +55,12 @@ function focusTarget(event: MouseEvent<HTMLDivElement>) {
   if (!(link instanceof HTMLAnchorElement)) return;
   const inputId = decodeURIComponent(link.hash.replace("#", ""));
   if (inputId === "") return;
-  const input = document.getElementById(inputId);
+  const target = document.getElementById(inputId);
+  // A link to a group (a date input's container) goes to its first box.
+  const input =
+    target && !isFormControl(target)
+      ? target.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea")
+      : target;
   if (!input) return;
   const legendOrLabel = associatedLegendOrLabel(input);
   if (!legendOrLabel) return;
@@ -78,4 +83,10 @@ function associatedLegendOrLabel(input: HTMLElement): HTMLElement | null {
     }
   }
   return document.querySelector<HTMLElement>(`label[for='${CSS.escape(input.id)}']`) ?? input.closest("label");
+}
+
+function isFormControl(element: HTMLElement): boolean {
+  return (
+    element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement
+  );
 }

@@ -102,7 +102,7 @@ export function AppLink({
   children: ReactNode;
   role?: string;
   draggable?: boolean;
-  id?: string;
+  id?: string | undefined;
   "aria-describedby"?: string;
   onKeyDown?: KeyboardEventHandler<HTMLAnchorElement>;
 }) {

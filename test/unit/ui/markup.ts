@@ -31,7 +31,7 @@ function decode(text: string): string {
 
 /**
  * A comparable form of an HTML fragment: one entry per tag or text run, with attributes
- * sorted, class lists sorted, empty and boolean attributes made alike, and whitespace between
+ * sorted and lower-cased, class lists sorted, empty and boolean attributes made alike, and whitespace between
  * tags (which Nunjucks templates have and React does not) ignored. `data-module` is dropped
  * because we deliberately do not hand components to GOV.UK Frontend's JavaScript.
  */
@@ -52,13 +52,21 @@ export function canonical(html: string, ignoreAttributes: readonly string[] = []
     }
     const attributes: string[] = [];
     for (const [, name, value] of (attributeText ?? "").matchAll(/([^\s=]+)(?:="([^"]*)")?/g)) {
-      if (name === undefined || ignored.has(name)) continue;
+      if (name === undefined) continue;
+      // React writes a few attribute names in camel case (inputMode); HTML ignores case.
+      const key = name.toLowerCase();
+      if (ignored.has(key)) continue;
       const decoded = decode(value ?? "");
-      const normalised = name === "class" ? decoded.split(/\s+/).filter(Boolean).sort().join(" ") : decoded;
-      attributes.push(normalised === "" ? name : `${name}="${normalised}"`);
+      const normalised = key === "class" ? decoded.split(/\s+/).filter(Boolean).sort().join(" ") : decoded;
+      attributes.push(normalised === "" ? key : `${key}="${normalised}"`);
     }
     attributes.sort();
     tokens.push(`<${[tag, ...attributes].join(" ")}>`);
   }
   return tokens;
+}
+
+/** The canonical form as one string, for "contains this fragment" checks regardless of attribute order. */
+export function normalised(html: string, ignoreAttributes: readonly string[] = []): string {
+  return canonical(html, ignoreAttributes).join("");
 }

@@ -1,0 +1,54 @@
+import { data } from "react-router";
+import { findProposal, type ProposalRecord } from "~/data/proposals.server";
+import { db } from "~/db.server";
+import { canViewProposal } from "~/domain/access";
+import { todayInLondon } from "~/domain/dates";
+import { actorFromUser, type UserActor } from "~/domain/roles";
+import { decide, type WorkflowProposal } from "~/domain/workflow";
+import { notFound, requireUser, type SessionUser } from "./guard.server";
+
+export type ProposalAccess = { user: SessionUser; actor: UserActor; proposal: ProposalRecord; workflow: WorkflowProposal };
+
+export function workflowView(proposal: ProposalRecord): WorkflowProposal {
+  return {
+    boroughIds: proposal.boroughIds,
+    assignedReviewerId: proposal.assigned_reviewer_id,
+    everSubmitted: proposal.first_submitted_at !== null,
+  };
+}
+
+/**
+ * Loads a proposal for the signed-in person. Anyone who may not see it gets "page not found", so
+ * nobody learns that another borough's proposal exists. With "edit", the workflow must also allow
+ * this person to change it in its current state.
+ */
+export async function requireProposal(
+  request: Request,
+  proposalIdParam: string | undefined,
+  intent: "view" | "edit" = "view",
+): Promise<ProposalAccess> {
+  const user = await requireUser(request);
+  const proposal = await findProposal(db(), Number(proposalIdParam));
+  if (!proposal) throw notFound();
+  const actor = actorFromUser(user);
+  const workflow = workflowView(proposal);
+  if (!canViewProposal(actor, { boroughIds: workflow.boroughIds, everSubmitted: workflow.everSubmitted ?? false })) {
+    throw notFound();
+  }
+  if (intent === "edit") {
+    const decision = decide({ action: "edit", state: proposal.status, actor, proposal: workflow, today: todayInLondon() });
+    if (!decision.ok) throw data({ message: decision.reason }, { status: decision.status });
+  }
+  return { user, actor, proposal, workflow };
+}
+
+/** Whether this person may change the proposal now (for showing change links; the server re-checks). */
+export function canEdit(access: ProposalAccess): boolean {
+  return decide({
+    action: "edit",
+    state: access.proposal.status,
+    actor: access.actor,
+    proposal: access.workflow,
+    today: todayInLondon(),
+  }).ok;
+}

@@ -1,0 +1,347 @@
+import { sql, type Transaction } from "kysely";
+import type { DB } from "../../db/connection";
+import type { Database, Proposal, ProposalStatus } from "../../db/schema";
+import { summariseProposal, type ProposalInput, type ProposalSummary } from "~/domain/proposal-checks";
+import { splitRuleForRound } from "./rounds.server";
+
+export type ProposalRecord = Proposal & {
+  boroughIds: number[];
+  boroughNames: string[];
+  periodName: string;
+  periodNumber: number;
+  roundId: number;
+  roundName: string;
+  feedbackDeadline: string | null;
+};
+
+const stamp = () => new Date().toISOString();
+
+/** One proposal with who it belongs to and which period it covers, or undefined. */
+export async function findProposal(db: DB, proposalId: number): Promise<ProposalRecord | undefined> {
+  if (!Number.isSafeInteger(proposalId) || proposalId < 1) return undefined;
+  const proposal = await db
+    .selectFrom("proposals as p")
+    .innerJoin("funding_periods as fp", "fp.id", "p.funding_period_id")
+    .innerJoin("funding_rounds as r", "r.id", "fp.funding_round_id")
+    .selectAll("p")
+    .select([
+      "fp.name as periodName",
+      "fp.number as periodNumber",
+      "r.id as roundId",
+      "r.name as roundName",
+      "r.feedback_deadline as feedbackDeadline",
+    ])
+    .where("p.id", "=", proposalId)
+    .executeTakeFirst();
+  if (!proposal) return undefined;
+  const boroughs = await db
+    .selectFrom("proposal_boroughs as pb")
+    .innerJoin("organisations as o", "o.id", "pb.organisation_id")
+    .select(["o.id", "o.name"])
+    .where("pb.proposal_id", "=", proposalId)
+    .orderBy("o.name")
+    .execute();
+  return { ...proposal, boroughIds: boroughs.map((b) => b.id), boroughNames: boroughs.map((b) => b.name) };
+}
+
+export type BoroughProposalRow = {
+  periodId: number;
+  periodName: string;
+  roundName: string;
+  proposalId: number | null;
+  status: ProposalStatus | null;
+  updatedAt: string | null;
+};
+
+/** Each funding period with the borough's live proposal for it, if there is one. */
+export async function proposalsByPeriodForBorough(db: DB, organisationId: number): Promise<BoroughProposalRow[]> {
+  const periods = await db
+    .selectFrom("funding_periods as fp")
+    .innerJoin("funding_rounds as r", "r.id", "fp.funding_round_id")
+    .leftJoin("proposal_boroughs as pb", (join) =>
+      join.onRef("pb.funding_period_id", "=", "fp.id").on("pb.organisation_id", "=", organisationId).on("pb.active", "=", 1),
+    )
+    .leftJoin("proposals as p", "p.id", "pb.proposal_id")
+    .select([
+      "fp.id as periodId",
+      "fp.name as periodName",
+      "r.name as roundName",
+      "p.id as proposalId",
+      "p.status",
+      "p.updated_at as updatedAt",
+    ])
+    .orderBy("r.id")
+    .orderBy("fp.number")
+    .execute();
+  return periods;
+}
+
+export type StartResult = { ok: true; proposalId: number } | { ok: false; message: string };
+
+/** Starts a borough's proposal for a period, refusing a second live one for the same period. */
+export async function startProposal(
+  db: DB,
+  { organisationId, periodId, userId }: { organisationId: number; periodId: number; userId: number },
+): Promise<StartResult> {
+  return db.transaction().execute(async (tx) => {
+    const period = await tx.selectFrom("funding_periods").select(["id", "name"]).where("id", "=", periodId).executeTakeFirst();
+    if (!period) return { ok: false, message: "Choose a funding period" };
+    const existing = await tx
+      .selectFrom("proposal_boroughs")
+      .select("proposal_id")
+      .where("organisation_id", "=", organisationId)
+      .where("funding_period_id", "=", periodId)
+      .where("active", "=", 1)
+      .executeTakeFirst();
+    if (existing) {
+      return { ok: false, message: `Your borough already has a proposal for ${period.name}: open that one instead` };
+    }
+    const now = stamp();
+    const { id } = await tx
+      .insertInto("proposals")
+      .values({
+        funding_period_id: periodId,
+        lead_organisation_id: organisationId,
+        status: "draft",
+        version: 1,
+        created_by: userId,
+        updated_by: userId,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto("proposal_boroughs")
+      .values({ proposal_id: id, organisation_id: organisationId, funding_period_id: periodId, active: 1, created_at: now })
+      .execute();
+    return { ok: true, proposalId: id };
+  });
+}
+
+export const STALE_VERSION_MESSAGE =
+  "Someone else has changed this proposal since you opened this page. Your changes have not been saved: " +
+  "check the proposal as it is now, then make your changes again.";
+
+export class StaleVersionError extends Error {
+  constructor() {
+    super(STALE_VERSION_MESSAGE);
+  }
+}
+
+/**
+ * Claims the next version of a proposal inside a transaction: refused (StaleVersionError) when the
+ * version the person saw is no longer the current one, so nothing of a colleague's is overwritten.
+ */
+export async function claimVersion(tx: Transaction<Database>, proposalId: number, seenVersion: number, userId: number) {
+  const result = await tx
+    .updateTable("proposals")
+    .set({ version: sql`version + 1`, updated_at: stamp(), updated_by: userId })
+    .where("id", "=", proposalId)
+    .where("version", "=", seenVersion)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw new StaleVersionError();
+}
+
+/** Thrown inside a save to refuse it with a message for the person; the whole save rolls back. */
+export class SaveRefused extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export type SaveResult<T> = { ok: true; value: T } | { ok: false; message: string; field?: string };
+
+/** Runs a save under the version check; a stale version or a refusal rolls everything back. */
+export async function saveWithVersion<T>(
+  db: DB,
+  proposalId: number,
+  seenVersion: number,
+  userId: number,
+  write: (tx: Transaction<Database>) => Promise<T>,
+): Promise<SaveResult<T>> {
+  try {
+    const value = await db.transaction().execute(async (tx) => {
+      await claimVersion(tx, proposalId, seenVersion, userId);
+      return write(tx);
+    });
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof StaleVersionError) return { ok: false, message: error.message };
+    if (error instanceof SaveRefused) return { ok: false, message: error.message, ...(error.field ? { field: error.field } : {}) };
+    throw error;
+  }
+}
+
+export type ComplianceAnswers = {
+  transitionPlan: string;
+  authorityConfirmed: boolean;
+  minimumStandardsConfirmed: boolean;
+  complianceAccepted: boolean;
+  dataProtectionConfirmed: boolean;
+  dataProcessingSummary: string;
+  privacyNoticeUrl: string;
+  dataProtectionPolicyUrl: string;
+};
+
+export function saveCompliance(db: DB, proposalId: number, seenVersion: number, userId: number, answers: ComplianceAnswers) {
+  return saveWithVersion(db, proposalId, seenVersion, userId, async (tx) => {
+    await tx
+      .updateTable("proposals")
+      .set({
+        transition_plan: answers.transitionPlan,
+        authority_confirmed: answers.authorityConfirmed ? 1 : 0,
+        minimum_standards_confirmed: answers.minimumStandardsConfirmed ? 1 : 0,
+        compliance_accepted: answers.complianceAccepted ? 1 : 0,
+        data_protection_confirmed: answers.dataProtectionConfirmed ? 1 : 0,
+        data_processing_summary: answers.dataProcessingSummary,
+        privacy_notice_url: answers.privacyNoticeUrl,
+        data_protection_policy_url: answers.dataProtectionPolicyUrl,
+      })
+      .where("id", "=", proposalId)
+      .execute();
+  });
+}
+
+/** The compliance answers are complete when every confirmation is given and every text answered. */
+export function complianceComplete(proposal: Proposal): boolean {
+  return (
+    proposal.authority_confirmed === 1 &&
+    proposal.minimum_standards_confirmed === 1 &&
+    proposal.compliance_accepted === 1 &&
+    proposal.data_protection_confirmed === 1 &&
+    !!proposal.transition_plan?.trim() &&
+    !!proposal.data_processing_summary?.trim() &&
+    !!proposal.privacy_notice_url?.trim() &&
+    !!proposal.data_protection_policy_url?.trim()
+  );
+}
+
+export type ProposalYearRow = {
+  financialYearId: number;
+  label: string;
+  position: number;
+  periodId: number;
+  allocationPence: number | null;
+  hasDemoFigure: boolean;
+};
+
+/** The years of the proposal's period, with the allocations of all its boroughs added together. */
+export async function proposalYears(db: DB, proposal: ProposalRecord): Promise<ProposalYearRow[]> {
+  const years = await db
+    .selectFrom("financial_years")
+    .select(["id", "label", "position", "funding_period_id"])
+    .where("funding_period_id", "=", proposal.funding_period_id)
+    .orderBy("position")
+    .execute();
+  const allocations = await db
+    .selectFrom("allocations")
+    .select(["financial_year_id", "organisation_id", "amount_pence", "is_demo_figure"])
+    .where("organisation_id", "in", proposal.boroughIds)
+    .where(
+      "financial_year_id",
+      "in",
+      years.map((y) => y.id),
+    )
+    .execute();
+  return years.map((year) => {
+    const forYear = allocations.filter((a) => a.financial_year_id === year.id);
+    // A joint proposal's year is known only once every member borough has its allocation.
+    const complete = forYear.length === proposal.boroughIds.length;
+    return {
+      financialYearId: year.id,
+      label: year.label,
+      position: year.position,
+      periodId: year.funding_period_id,
+      allocationPence: complete ? forYear.reduce((sum, a) => sum + a.amount_pence, 0) : null,
+      hasDemoFigure: forYear.some((a) => a.is_demo_figure === 1),
+    };
+  });
+}
+
+export type ProjectListRow = {
+  id: number;
+  title: string;
+  primaryPriorityId: number | null;
+  primaryPriorityName: string | null;
+  coCommissioningCandidate: boolean;
+  costs: { financialYearId: number; lcpfPence: number }[];
+  measureIds: number[];
+};
+
+export async function projectsForProposal(db: DB, proposalId: number): Promise<ProjectListRow[]> {
+  const projects = await db
+    .selectFrom("projects as pr")
+    .leftJoin("priorities as pp", "pp.id", "pr.primary_priority_id")
+    .select(["pr.id", "pr.title", "pr.primary_priority_id", "pp.name as priorityName", "pr.co_commissioning_candidate"])
+    .where("pr.proposal_id", "=", proposalId)
+    .orderBy("pr.position")
+    .orderBy("pr.id")
+    .execute();
+  const ids = projects.map((p) => p.id);
+  const costs = ids.length
+    ? await db.selectFrom("project_costs").select(["project_id", "financial_year_id", "lcpf_pence"]).where("project_id", "in", ids).execute()
+    : [];
+  const measures = ids.length
+    ? await db.selectFrom("project_measures").select(["project_id", "measure_id"]).where("project_id", "in", ids).execute()
+    : [];
+  return projects.map((p) => ({
+    id: p.id,
+    title: p.title,
+    primaryPriorityId: p.primary_priority_id,
+    primaryPriorityName: p.priorityName,
+    coCommissioningCandidate: p.co_commissioning_candidate === 1,
+    costs: costs.filter((c) => c.project_id === p.id).map((c) => ({ financialYearId: c.financial_year_id, lcpfPence: c.lcpf_pence })),
+    measureIds: measures.filter((m) => m.project_id === p.id).map((m) => m.measure_id),
+  }));
+}
+
+export async function referenceLists(db: DB) {
+  const priorities = await db.selectFrom("priorities").select(["id", "name", "code"]).orderBy("position").execute();
+  const measures = await db.selectFrom("measures").select(["id", "name", "group_name", "mandatory"]).orderBy("position").execute();
+  return {
+    priorities,
+    measures: measures.map((m) => ({ id: m.id, name: m.name, group: m.group_name, mandatory: m.mandatory === 1 })),
+  };
+}
+
+export type ProposalOverview = {
+  years: ProposalYearRow[];
+  projects: ProjectListRow[];
+  summary: ProposalSummary;
+  complianceComplete: boolean;
+};
+
+/** Everything the overview and the check-answers page show, with the rules applied once. */
+export async function proposalOverview(db: DB, proposal: ProposalRecord): Promise<ProposalOverview> {
+  const [years, projects, lists, rule] = await Promise.all([
+    proposalYears(db, proposal),
+    projectsForProposal(db, proposal.id),
+    referenceLists(db),
+    splitRuleForRound(db, proposal.roundId),
+  ]);
+  const input: ProposalInput = {
+    projects,
+    years,
+    priorities: lists.priorities,
+    measures: lists.measures,
+    splitRule: rule,
+    periods: [{ id: proposal.funding_period_id, name: proposal.periodName }],
+  };
+  return { years, projects, summary: summariseProposal(input), complianceComplete: complianceComplete(proposal) };
+}
+
+/** Blockers in the words the workflow and the check-answers page use, compliance included. */
+export function sendingBlockers(overview: ProposalOverview): { message: string; href: string }[] {
+  const blockers = overview.summary.blockers.map((issue) => ({
+    message: issue.message,
+    href: issue.projectId ? `projects/${issue.projectId}` : issue.financialYearId ? "#envelope" : "projects/new",
+  }));
+  if (!overview.complianceComplete) {
+    blockers.push({ message: "Answer the compliance questions and give every confirmation", href: "compliance" });
+  }
+  return blockers;
+}

@@ -1,0 +1,66 @@
+/** Today's date in London as yyyy-mm-dd: the portal's users and deadlines are all in London. */
+export function todayInLondon(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "2017-02-23" -> "23 February 2017", the GOV.UK date style. */
+export function formatDate(isoDate: string): string {
+  const [year, month, day] = isoDate.slice(0, 10).split("-").map(Number);
+  if (!year || !month || !day) return isoDate;
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** A timestamp as people read it: "23 February 2017 at 2:05pm", in London time. */
+export function formatDateTime(isoTimestamp: string): string {
+  const date = new Date(isoTimestamp);
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    hour12: true,
+  }).formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("day")} ${part("month")} ${part("year")} at ${part("hour")}:${part("minute")}${part("dayPeriod").toLowerCase()}`;
+}
+
+/** Builds yyyy-mm-dd from what someone typed in a GOV.UK date input, or says what is wrong. */
+export function parseDateParts(
+  day: string | undefined,
+  month: string | undefined,
+  year: string | undefined,
+): { ok: true; date: string } | { ok: false; message: string; part: "day" | "month" | "year" } | { ok: "empty" } {
+  const d = (day ?? "").trim();
+  const m = (month ?? "").trim();
+  const y = (year ?? "").trim();
+  if (!d && !m && !y) return { ok: "empty" };
+  if (!d) return { ok: false, message: "must include a day", part: "day" };
+  if (!m) return { ok: false, message: "must include a month", part: "month" };
+  if (!y) return { ok: false, message: "must include a year", part: "year" };
+  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) {
+    return { ok: false, message: "must be a real date", part: "day" };
+  }
+  const iso = `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+  const check = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== iso) {
+    return { ok: false, message: "must be a real date", part: "day" };
+  }
+  return { ok: true, date: iso };
+}
