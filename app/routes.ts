@@ -8,5 +8,12 @@ export default [
   route("borough", "routes/borough-home.tsx"),
   route("review", "routes/review-home.tsx"),
   route("admin", "routes/admin-home.tsx"),
+  route("proposals/:proposalId", "routes/proposal.tsx"),
+  route("proposals/:proposalId/compliance", "routes/proposal-compliance.tsx"),
+  route("proposals/:proposalId/check", "routes/proposal-check.tsx"),
+  route("proposals/:proposalId/projects/new", "routes/project-new.tsx"),
+  route("proposals/:proposalId/projects/:projectId", "routes/project.tsx"),
+  route("proposals/:proposalId/projects/:projectId/remove", "routes/project-remove.tsx"),
+  route("proposals/:proposalId/projects/:projectId/:section", "routes/project-section.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

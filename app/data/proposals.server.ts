@@ -1,7 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import type { DB } from "../../db/connection";
 import type { Database, Proposal, ProposalStatus } from "../../db/schema";
-import { summariseProposal, type ProposalInput, type ProposalSummary } from "~/domain/proposal-checks";
+import { summariseProposal, type ProposalInput, type ProposalIssue, type ProposalSummary } from "~/domain/proposal-checks";
 import { splitRuleForRound } from "./rounds.server";
 
 export type ProposalRecord = Proposal & {
@@ -334,14 +334,31 @@ export async function proposalOverview(db: DB, proposal: ProposalRecord): Promis
   return { years, projects, summary: summariseProposal(input), complianceComplete: complianceComplete(proposal) };
 }
 
-/** Blockers in the words the workflow and the check-answers page use, compliance included. */
-export function sendingBlockers(overview: ProposalOverview): { message: string; href: string }[] {
-  const blockers = overview.summary.blockers.map((issue) => ({
-    message: issue.message,
-    href: issue.projectId ? `projects/${issue.projectId}` : issue.financialYearId ? "#envelope" : "projects/new",
-  }));
+/** Where a person fixes each kind of problem. */
+function fixHref(proposalId: number, issue: ProposalIssue): string {
+  const base = `/proposals/${proposalId}`;
+  switch (issue.code) {
+    case "no-projects":
+      return `${base}/projects/new`;
+    case "project-without-primary-priority":
+      return `${base}/projects/${issue.projectId}/details`;
+    case "project-without-lcpf-spend":
+      return `${base}/projects/${issue.projectId}/funding`;
+    default:
+      return `${base}#envelope`;
+  }
+}
+
+export type Blocker = { message: string; href: string };
+
+/** What stops the proposal going to the CSP, compliance included, each with where to fix it. */
+export function sendingBlockers(proposalId: number, overview: ProposalOverview): Blocker[] {
+  const blockers = overview.summary.blockers.map((issue) => ({ message: issue.message, href: fixHref(proposalId, issue) }));
   if (!overview.complianceComplete) {
-    blockers.push({ message: "Answer the compliance questions and give every confirmation", href: "compliance" });
+    blockers.push({
+      message: "Answer the compliance questions and give every confirmation",
+      href: `/proposals/${proposalId}/compliance`,
+    });
   }
   return blockers;
 }

@@ -1,8 +1,12 @@
+import { Form, redirect, useActionData } from "react-router";
 import { requireUser } from "~/auth/guard.server";
+import { proposalsByPeriodForBorough, startProposal } from "~/data/proposals.server";
 import { allocationsForBorough, splitRuleForRound } from "~/data/rounds.server";
 import { db } from "~/db.server";
 import { formatPounds } from "~/domain/money";
 import { splitAllocation } from "~/domain/split";
+import { stateLabel, stateTagColour } from "~/domain/workflow";
+import { Button, ErrorSummary, Table, Tag, type TableCell } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
 import type { Route } from "./+types/borough-home";
 
@@ -15,7 +19,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   for (const year of years) if (!rules.has(year.roundId)) rules.set(year.roundId, await splitRuleForRound(db(), year.roundId));
   return {
     boroughName: user.organisation_name,
-    role: user.role,
+    canStart: user.role === "borough_officer",
+    proposals: await proposalsByPeriodForBorough(db(), user.organisation_id),
     years: years.map((year) => ({
       ...year,
       split:
@@ -24,13 +29,59 @@ export async function loader({ request }: Route.LoaderArgs) {
   };
 }
 
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireUser(request, ["borough_officer"]);
+  const formData = await request.formData();
+  const started = await startProposal(db(), {
+    organisationId: user.organisation_id,
+    periodId: Number(formData.get("periodId")),
+    userId: user.id,
+  });
+  if (!started.ok) return { error: started.message };
+  throw redirect(`/proposals/${started.proposalId}`);
+}
+
 export default function BoroughHome({ loaderData }: Route.ComponentProps) {
-  const { boroughName, years } = loaderData;
+  const { boroughName, years, proposals, canStart } = loaderData;
+  const result = useActionData<typeof action>();
   const hasDemoFigure = years.some((year) => year.isDemoFigure);
   return (
     <>
       <span className="govuk-caption-l">London Crime Prevention Fund</span>
+      <ErrorSummary errors={result?.error ? [{ href: "#proposals", message: result.error }] : []} />
       <h1 className="govuk-heading-l">{boroughName}</h1>
+
+      <h2 className="govuk-heading-m" id="proposals">
+        Proposals
+      </h2>
+      <Table
+        caption="Your borough’s proposal for each funding period"
+        captionSize="s"
+        firstCellIsHeader
+        head={["Funding period", "Proposal"]}
+        rows={proposals.map((row): TableCell[] => [
+          row.periodName,
+          {
+            content: row.proposalId ? (
+              <>
+                <a className="govuk-link" href={`/proposals/${row.proposalId}`}>
+                  View the proposal<span className="govuk-visually-hidden"> for {row.periodName}</span>
+                </a>{" "}
+                <Tag colour={stateTagColour(row.status!)}>{stateLabel(row.status!)}</Tag>
+              </>
+            ) : canStart ? (
+              <Form method="post" className="govuk-!-margin-0">
+                <input type="hidden" name="periodId" value={row.periodId} />
+                <Button type="submit" variant="secondary" className="govuk-!-margin-bottom-0">
+                  Start a proposal<span className="govuk-visually-hidden"> for {row.periodName}</span>
+                </Button>
+              </Form>
+            ) : (
+              "No proposal yet"
+            ),
+          },
+        ])}
+      />
 
       <h2 className="govuk-heading-m">Allocations</h2>
       {hasDemoFigure ? (

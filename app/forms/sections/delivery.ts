@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { money, requiredText } from "~/domain/form-fields";
+import { formatMoneyForInput } from "~/domain/money";
+import { DELIVERY_TYPES, LIMITS, type DeliveryTypeValue } from "~/domain/project-fields";
+import { defineSection } from "../project-section";
+
+const deliveryTypeValues = DELIVERY_TYPES.map((d) => d.value) as [DeliveryTypeValue, ...DeliveryTypeValue[]];
+
+export const SERVICE_TOTAL_COST_LABEL = "Total cost of the whole service";
+const SERVICE_TOTAL_COST_MISSING = "Enter the total cost of the whole service the project contributes to";
+
+export const deliverySection = defineSection({
+  id: "delivery",
+  heading: "How it is delivered",
+  schema: () =>
+    z
+      .object({
+        deliveryType: z.enum(deliveryTypeValues, { error: "Choose how the project is delivered" }),
+        provider: requiredText("Enter who provides the project", LIMITS.provider, `Provider must be ${LIMITS.provider} characters or fewer`),
+        // Checked whenever something is typed: the field is always on the page (no conditional reveal).
+        serviceTotalCost: money(SERVICE_TOTAL_COST_LABEL).optional(),
+      })
+      .refine((value) => value.deliveryType !== "contribution" || value.serviceTotalCost !== undefined, {
+        path: ["serviceTotalCost"],
+        message: SERVICE_TOTAL_COST_MISSING,
+        // Runs even when another field is wrong, so every problem shows on the first submission.
+        when: ({ value, issues }) =>
+          (value as { deliveryType?: unknown }).deliveryType === "contribution" &&
+          !issues.some((issue) => issue.path?.[0] === "serviceTotalCost"),
+      }),
+  defaults: (project) => ({
+    deliveryType: project.delivery_type ?? undefined,
+    provider: project.provider ?? undefined,
+    serviceTotalCost:
+      project.service_total_cost_pence === null ? undefined : formatMoneyForInput(project.service_total_cost_pence),
+  }),
+  toChanges: (value) => ({
+    columns: {
+      delivery_type: value.deliveryType,
+      provider: value.provider,
+      // Only a contribution has a whole service whose cost matters.
+      service_total_cost_pence: value.deliveryType === "contribution" ? (value.serviceTotalCost ?? null) : null,
+    },
+  }),
+  fieldOrder: () => ["deliveryType", "provider", "serviceTotalCost"],
+});

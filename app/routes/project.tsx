@@ -1,0 +1,65 @@
+import { notFound } from "~/auth/guard.server";
+import { canEdit, requireProposal } from "~/auth/proposal-access.server";
+import { findProject } from "~/data/projects.server";
+import { sectionContext } from "~/data/section-context.server";
+import { db } from "~/db.server";
+import { PROJECT_SECTIONS, sectionStatuses } from "~/domain/project-sections";
+import { BackLink, ButtonLink, NotificationBanner, Tag, TaskList } from "~/ui";
+import { pageTitle } from "~/ui/page-title";
+import { ProjectSummary } from "~/ui/project-summary";
+import type { Route } from "./+types/project";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const access = await requireProposal(request, params.proposalId);
+  const project = await findProject(db(), access.proposal.id, Number(params.projectId));
+  if (!project) throw notFound();
+  const saved = new URL(request.url).searchParams.get("saved");
+  return {
+    proposalId: access.proposal.id,
+    editable: canEdit(access),
+    project,
+    statuses: sectionStatuses(project),
+    ctx: await sectionContext(db(), access.proposal),
+    savedSection: PROJECT_SECTIONS.find((s) => s.id === saved)?.title ?? null,
+  };
+}
+
+export default function Project({ loaderData }: Route.ComponentProps) {
+  const { proposalId, editable, project, statuses, ctx, savedSection } = loaderData;
+  const base = `/proposals/${proposalId}/projects/${project.id}`;
+  return (
+    <>
+      <title>{pageTitle(project.title)}</title>
+      <BackLink href={`/proposals/${proposalId}`}>Back to the proposal</BackLink>
+      {savedSection ? <NotificationBanner type="success" heading={`${savedSection}: saved`} /> : null}
+      <span className="govuk-caption-l">Project</span>
+      <h1 className="govuk-heading-l">{project.title}</h1>
+      {editable ? (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <TaskList
+              items={PROJECT_SECTIONS.map((section) => ({
+                title: section.title,
+                href: `${base}/${section.id}`,
+                status:
+                  statuses[section.id] === "completed" ? (
+                    "Completed"
+                  ) : statuses[section.id] === "optional" ? (
+                    "Optional"
+                  ) : (
+                    <Tag colour="blue">Incomplete</Tag>
+                  ),
+              }))}
+            />
+          </div>
+        </div>
+      ) : null}
+      <ProjectSummary project={project} ctx={ctx} changeBase={editable ? base : null} />
+      {editable ? (
+        <ButtonLink href={`${base}/remove`} variant="warning">
+          Remove this project
+        </ButtonLink>
+      ) : null}
+    </>
+  );
+}

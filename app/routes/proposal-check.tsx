@@ -1,0 +1,82 @@
+import { canEdit, requireProposal } from "~/auth/proposal-access.server";
+import { loadProjects } from "~/data/projects.server";
+import { proposalOverview, sendingBlockers } from "~/data/proposals.server";
+import { sectionContext } from "~/data/section-context.server";
+import { db } from "~/db.server";
+import { BackLink } from "~/ui";
+import { ComplianceSummary } from "~/ui/compliance-summary";
+import { pageTitle } from "~/ui/page-title";
+import { CoCommissioningPanel, EnvelopeTable, PriorityTotalsTable, UncoveredMeasures } from "~/ui/proposal-figures";
+import { ProjectSummary } from "~/ui/project-summary";
+import type { Route } from "./+types/proposal-check";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const access = await requireProposal(request, params.proposalId);
+  const { proposal } = access;
+  const [overview, projects, ctx] = await Promise.all([
+    proposalOverview(db(), proposal),
+    loadProjects(db(), proposal.id),
+    sectionContext(db(), proposal),
+  ]);
+  return {
+    proposal,
+    editable: canEdit(access),
+    summary: overview.summary,
+    years: overview.years,
+    blockers: sendingBlockers(proposal.id, overview),
+    projects,
+    ctx,
+  };
+}
+
+export default function CheckProposal({ loaderData }: Route.ComponentProps) {
+  const { proposal, editable, summary, years, blockers, projects, ctx } = loaderData;
+  const base = `/proposals/${proposal.id}`;
+  return (
+    <>
+      <title>{pageTitle("Check the proposal before sending it to the CSP")}</title>
+      <BackLink href={base}>Back to the proposal</BackLink>
+      <span className="govuk-caption-l">
+        {proposal.boroughNames.join(", ")}, {proposal.periodName}
+      </span>
+      <h1 className="govuk-heading-l">Check the proposal before sending it to the CSP</h1>
+
+      <EnvelopeTable summary={summary} years={years} />
+      <PriorityTotalsTable summary={summary} />
+      <h2 className="govuk-heading-m">Co-commissioning candidates</h2>
+      <CoCommissioningPanel summary={summary} />
+      <h2 className="govuk-heading-m">Measures of success</h2>
+      <UncoveredMeasures summary={summary} />
+
+      <h2 className="govuk-heading-l">Projects</h2>
+      {projects.map((project) => (
+        <section key={project.id} aria-labelledby={`project-${project.id}`} className="govuk-!-margin-bottom-8">
+          <h2 className="govuk-heading-m" id={`project-${project.id}`}>
+            {project.title}
+          </h2>
+          <ProjectSummary project={project} ctx={ctx} changeBase={editable ? `${base}/projects/${project.id}` : null} headingLevel={3} />
+        </section>
+      ))}
+
+      <h2 className="govuk-heading-l">Compliance</h2>
+      <ComplianceSummary proposal={proposal} changeHref={editable ? `${base}/compliance` : null} />
+
+      {editable && blockers.length > 0 ? (
+        <div className="govuk-error-summary" data-testid="blockers">
+          <div role="alert">
+            <h2 className="govuk-error-summary__title">You cannot send this proposal to the CSP yet</h2>
+            <div className="govuk-error-summary__body">
+              <ul className="govuk-list govuk-error-summary__list">
+                {blockers.map((b) => (
+                  <li key={b.message}>
+                    <a href={b.href}>{b.message}</a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import type { ProposalYearFigures } from "~/domain/proposal-checks";
+import type { FormValues, ProjectData, SectionContext } from "~/forms/project-section";
+
+/** What every section's form component receives. Inputs are uncontrolled, filled from `values`. */
+export type SectionFormProps = {
+  values: FormValues;
+  errors: Record<string, string[] | undefined>;
+  ctx: SectionContext;
+  project: ProjectData | null;
+  /** The proposal's figures for each year as last saved, for live totals as the officer types. */
+  years: ProposalYearFigures[];
+};
+
+export { list, text } from "../use-govuk-form";
