@@ -48,6 +48,13 @@ export default defineConfig({
     },
     trace: "retain-on-failure",
   },
+  // One server and one database for the run: the drafting tests leave the demo proposal in draft, and
+  // the journey then takes it all the way to approval, so the journey runs last.
+  projects: [
+    { name: "sign-in", testMatch: /sign-in\.spec\.ts/ },
+    { name: "drafting", testMatch: /drafting\.spec\.ts/, dependencies: ["sign-in"] },
+    { name: "journey", testMatch: /journey\.spec\.ts/, dependencies: ["drafting"] },
+  ],
   webServer: {
     command: "npx tsx scripts/start.ts",
     url: `http://localhost:${port}/sign-in`,

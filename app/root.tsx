@@ -11,6 +11,8 @@ import {
 import type { Route } from "./+types/root";
 import { getUser } from "./auth/guard.server";
 import { homePathFor, navigationFor } from "./auth/home";
+import { unreadCount } from "./data/notifications.server";
+import { db } from "./db.server";
 import stylesheet from "./styles/app.scss?url";
 
 export const SERVICE_NAME = "London Crime Prevention Fund";
@@ -29,6 +31,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       organisationName: user.organisation_name,
       home: homePathFor(user.role),
       navigation: navigationFor(user.role),
+      unread: await unreadCount(db(), user.id),
     },
   };
 }
@@ -76,6 +79,20 @@ export function Layout({ children }: { children: React.ReactNode }) {
                         </a>
                       </li>
                     ))}
+                    <li className="govuk-service-navigation__item">
+                      <a className="govuk-service-navigation__link" href="/notifications" data-testid="notifications-link">
+                        Notifications
+                        {user.unread > 0 ? (
+                          <>
+                            {" "}
+                            <strong className="govuk-tag govuk-tag--red app-unread">
+                              {user.unread}
+                              <span className="govuk-visually-hidden"> unread</span>
+                            </strong>
+                          </>
+                        ) : null}
+                      </a>
+                    </li>
                     <li className="govuk-service-navigation__item">
                       <span className="govuk-service-navigation__text" data-testid="signed-in-as">
                         {user.name}, {user.organisationName}
@@ -154,6 +171,21 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
         <p className="govuk-body">{message ?? "Your account does not allow you to see this page."}</p>
         <p className="govuk-body">
           If you think you should have access, contact the LCPF team at MOPAC.{" "}
+          <a className="govuk-link" href="/">
+            Go to your home page
+          </a>
+        </p>
+      </>
+    );
+  }
+  if (isRouteErrorResponse(error) && (error.status === 409 || error.status === 422)) {
+    const message = (error.data as { message?: string } | undefined)?.message;
+    return (
+      <>
+        <title>{`You cannot do this now – ${SERVICE_NAME}`}</title>
+        <h1 className="govuk-heading-l">You cannot do this now</h1>
+        <p className="govuk-body">{message ?? "The proposal is not at a stage where this can be done."}</p>
+        <p className="govuk-body">
           <a className="govuk-link" href="/">
             Go to your home page
           </a>

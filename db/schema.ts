@@ -239,6 +239,54 @@ export interface ProjectContributorAmountTable {
   created_at: Timestamp;
 }
 
+export interface ProposalEventTable {
+  id: Generated<number>;
+  proposal_id: number;
+  actor_user_id: number | null;
+  action: string;
+  from_status: ProposalStatus;
+  to_status: ProposalStatus;
+  comment: string | null;
+  project_id: number | null;
+  project_title: string | null;
+  meeting_date: string | null;
+  assigned_reviewer_id: number | null;
+  proposal_version: number;
+  created_at: Timestamp;
+}
+
+export interface ProposalSnapshotTable {
+  id: Generated<number>;
+  proposal_id: number;
+  event_id: number;
+  /** JSON of the proposal's projects and answers as submitted. */
+  snapshot: string;
+  created_at: Timestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  proposal_id: number | null;
+  message: string;
+  link: string | null;
+  read_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Timestamp;
+  sent_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   partnerships: PartnershipTable;
@@ -261,6 +309,10 @@ export interface Database {
   project_measures: ProjectMeasureTable;
   project_contributors: ProjectContributorTable;
   project_contributor_amounts: ProjectContributorAmountTable;
+  proposal_events: ProposalEventTable;
+  proposal_snapshots: ProposalSnapshotTable;
+  notifications: NotificationTable;
+  email_outbox: EmailOutboxTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -4,18 +4,19 @@ import { resolve } from "node:path";
 import { config } from "../app/config.server";
 import { createDatabase, migrateToLatest } from "../db/connection";
 import { hasUsers, seedDemo, seedReference } from "../seeds/seed";
+import { createTransport, startOutboxWorker } from "../app/mail/transport.server";
 import { createServer } from "../server";
 
 const buildPath = resolve(process.env.BUILD_DIR ?? "build");
 
-const db = createDatabase(config.databaseUrl);
-await migrateToLatest(db);
-await seedReference(db);
-if (!config.isProduction && !(await hasUsers(db))) {
-  await seedDemo(db);
+const setup = createDatabase(config.databaseUrl);
+await migrateToLatest(setup);
+await seedReference(setup);
+if (!config.isProduction && !(await hasUsers(setup))) {
+  await seedDemo(setup);
   console.log("Empty development database: demo accounts created (password lcpf-demo-2017).");
 }
-await db.destroy();
+await setup.destroy();
 
 if (!existsSync(`${buildPath}/server/index.js`)) {
   console.log("No build found: building the portal first.");
@@ -24,8 +25,16 @@ if (!existsSync(`${buildPath}/server/index.js`)) {
 
 const server = createServer(buildPath).listen(config.port, () => {
   console.log(`London Crime Prevention Fund portal on http://localhost:${config.port}`);
+  console.log(config.smtpUrl ? "Emails go out through SMTP_URL." : `Emails are written to ${config.outboxDir}/ (SMTP_URL is not set).`);
 });
 
-const stop = () => server.close(() => process.exit(0));
+// Retries emails that could not be sent straight after the change they tell of.
+const outbox = createDatabase(config.databaseUrl);
+const stopOutbox = startOutboxWorker(outbox, createTransport());
+
+const stop = () => {
+  stopOutbox();
+  server.close(() => process.exit(0));
+};
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

@@ -34,6 +34,11 @@ export function notAllowed(message = "You do not have permission to see this pag
   return data({ message }, { status: 403 });
 }
 
+/** A refusal the error page shows with its reason (403 not allowed, 409 not in this state, ...). */
+export function refused(status: number, message: string) {
+  return data({ message }, { status });
+}
+
 export function notFound() {
   return data({ message: "Page not found" }, { status: 404 });
 }

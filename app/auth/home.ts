@@ -16,5 +16,6 @@ export function homePathFor(role: UserRole): string {
 export type NavigationItem = { href: string; text: string };
 
 export function navigationFor(role: UserRole): NavigationItem[] {
-  return [{ href: homePathFor(role), text: "Home" }];
+  const home = { href: homePathFor(role), text: "Home" };
+  return role === "mopac_admin" ? [home, { href: "/review", text: "Proposals" }] : [home];
 }

@@ -1,21 +1,12 @@
-import { data } from "react-router";
-import { findProposal, type ProposalRecord } from "~/data/proposals.server";
+import { findProposal, workflowView, type ProposalRecord } from "~/data/proposals.server";
 import { db } from "~/db.server";
 import { canViewProposal } from "~/domain/access";
 import { todayInLondon } from "~/domain/dates";
 import { actorFromUser, type UserActor } from "~/domain/roles";
 import { decide, type WorkflowProposal } from "~/domain/workflow";
-import { notFound, requireUser, type SessionUser } from "./guard.server";
+import { notFound, refused, requireUser, type SessionUser } from "./guard.server";
 
 export type ProposalAccess = { user: SessionUser; actor: UserActor; proposal: ProposalRecord; workflow: WorkflowProposal };
-
-export function workflowView(proposal: ProposalRecord): WorkflowProposal {
-  return {
-    boroughIds: proposal.boroughIds,
-    assignedReviewerId: proposal.assigned_reviewer_id,
-    everSubmitted: proposal.first_submitted_at !== null,
-  };
-}
 
 /**
  * Loads a proposal for the signed-in person. Anyone who may not see it gets "page not found", so
@@ -37,7 +28,7 @@ export async function requireProposal(
   }
   if (intent === "edit") {
     const decision = decide({ action: "edit", state: proposal.status, actor, proposal: workflow, today: todayInLondon() });
-    if (!decision.ok) throw data({ message: decision.reason }, { status: decision.status });
+    if (!decision.ok) throw refused(decision.status, decision.reason);
   }
   return { user, actor, proposal, workflow };
 }

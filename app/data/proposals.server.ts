@@ -2,6 +2,7 @@ import { sql, type Transaction } from "kysely";
 import type { DB } from "../../db/connection";
 import type { Database, Proposal, ProposalStatus } from "../../db/schema";
 import { summariseProposal, type ProposalInput, type ProposalIssue, type ProposalSummary } from "~/domain/proposal-checks";
+import type { WorkflowProposal } from "~/domain/workflow";
 import { splitRuleForRound } from "./rounds.server";
 
 export type ProposalRecord = Proposal & {
@@ -15,6 +16,15 @@ export type ProposalRecord = Proposal & {
 };
 
 const stamp = () => new Date().toISOString();
+
+/** The proposal as the workflow rules see it. */
+export function workflowView(proposal: ProposalRecord): WorkflowProposal {
+  return {
+    boroughIds: proposal.boroughIds,
+    assignedReviewerId: proposal.assigned_reviewer_id,
+    everSubmitted: proposal.first_submitted_at !== null,
+  };
+}
 
 /** One proposal with who it belongs to and which period it covers, or undefined. */
 export async function findProposal(db: DB, proposalId: number): Promise<ProposalRecord | undefined> {

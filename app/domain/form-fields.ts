@@ -5,12 +5,15 @@ import { parseDateParts } from "./dates";
 // Field rules shared by the server and, with JavaScript, the browser. Conform turns empty inputs into
 // undefined before these run, so "missing" and "blank" are the same thing.
 
+/** Browsers send a textarea's line breaks as two characters; the character count counts one. */
+const withinLimit = (max: number) => (value: string) => value.replace(/\r\n/g, "\n").length <= max;
+
 export function requiredText(missing: string, max: number, tooLong: string) {
-  return z.string({ error: missing }).trim().min(1, missing).max(max, tooLong);
+  return z.string({ error: missing }).trim().min(1, missing).refine(withinLimit(max), tooLong);
 }
 
 export function optionalText(max: number, tooLong: string) {
-  return z.string().trim().max(max, tooLong).optional();
+  return z.string().trim().refine(withinLimit(max), tooLong).optional();
 }
 
 /** Pounds as typed -> integer pence. `label` names the field in the error, e.g. "LCPF spend in 2017/18". */

@@ -20,6 +20,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   return {
     boroughName: user.organisation_name,
     canStart: user.role === "borough_officer",
+    canEndorse: user.role === "csp_member" && user.can_endorse === 1,
     proposals: await proposalsByPeriodForBorough(db(), user.organisation_id),
     years: years.map((year) => ({
       ...year,
@@ -42,7 +43,8 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function BoroughHome({ loaderData }: Route.ComponentProps) {
-  const { boroughName, years, proposals, canStart } = loaderData;
+  const { boroughName, years, proposals, canStart, canEndorse } = loaderData;
+  const awaitingEndorsement = proposals.filter((p) => p.status === "awaiting_csp");
   const result = useActionData<typeof action>();
   const hasDemoFigure = years.some((year) => year.isDemoFigure);
   return (
@@ -50,6 +52,31 @@ export default function BoroughHome({ loaderData }: Route.ComponentProps) {
       <span className="govuk-caption-l">London Crime Prevention Fund</span>
       <ErrorSummary errors={result?.error ? [{ href: "#proposals", message: result.error }] : []} />
       <h1 className="govuk-heading-l">{boroughName}</h1>
+
+      {canEndorse ? (
+        <>
+          <h2 className="govuk-heading-m">Awaiting the CSP’s endorsement</h2>
+          {awaitingEndorsement.length === 0 ? (
+            <p className="govuk-body" data-testid="awaiting-endorsement">
+              No proposal is waiting for the CSP’s endorsement.
+            </p>
+          ) : (
+            <ul className="govuk-list" data-testid="awaiting-endorsement">
+              {awaitingEndorsement.map((p) => (
+                <li key={p.proposalId}>
+                  <a className="govuk-link" href={`/proposals/${p.proposalId}`}>
+                    {p.periodName}
+                  </a>{" "}
+                  –{" "}
+                  <a className="govuk-link" href={`/proposals/${p.proposalId}/endorse`}>
+                    record the endorsement<span className="govuk-visually-hidden"> for {p.periodName}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : null}
 
       <h2 className="govuk-heading-m" id="proposals">
         Proposals

@@ -1,11 +1,13 @@
 import { notFound } from "~/auth/guard.server";
 import { canEdit, requireProposal } from "~/auth/proposal-access.server";
+import { feedbackByProject, proposalHistory } from "~/data/history.server";
 import { findProject } from "~/data/projects.server";
 import { sectionContext } from "~/data/section-context.server";
 import { db } from "~/db.server";
 import { PROJECT_SECTIONS, sectionStatuses } from "~/domain/project-sections";
 import { BackLink, ButtonLink, NotificationBanner, Tag, TaskList } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
+import { ProjectFeedback } from "~/ui/history";
 import { ProjectSummary } from "~/ui/project-summary";
 import type { Route } from "./+types/project";
 
@@ -21,11 +23,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     statuses: sectionStatuses(project),
     ctx: await sectionContext(db(), access.proposal),
     savedSection: PROJECT_SECTIONS.find((s) => s.id === saved)?.title ?? null,
+    feedback: feedbackByProject(await proposalHistory(db(), access.proposal.id)).get(project.id) ?? [],
   };
 }
 
 export default function Project({ loaderData }: Route.ComponentProps) {
-  const { proposalId, editable, project, statuses, ctx, savedSection } = loaderData;
+  const { proposalId, editable, project, statuses, ctx, savedSection, feedback } = loaderData;
   const base = `/proposals/${proposalId}/projects/${project.id}`;
   return (
     <>
@@ -34,6 +37,7 @@ export default function Project({ loaderData }: Route.ComponentProps) {
       {savedSection ? <NotificationBanner type="success" heading={`${savedSection}: saved`} /> : null}
       <span className="govuk-caption-l">Project</span>
       <h1 className="govuk-heading-l">{project.title}</h1>
+      <ProjectFeedback entries={feedback} />
       {editable ? (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">

@@ -1,9 +1,12 @@
+import { data, redirect, useActionData } from "react-router";
 import { canEdit, requireProposal } from "~/auth/proposal-access.server";
 import { loadProjects } from "~/data/projects.server";
 import { proposalOverview, sendingBlockers } from "~/data/proposals.server";
 import { sectionContext } from "~/data/section-context.server";
 import { db } from "~/db.server";
-import { BackLink } from "~/ui";
+import { takeAction } from "~/data/workflow.server";
+import { BackLink, ErrorSummary } from "~/ui";
+import { ActionForm } from "~/ui/action-form";
 import { ComplianceSummary } from "~/ui/compliance-summary";
 import { pageTitle } from "~/ui/page-title";
 import { CoCommissioningPanel, EnvelopeTable, PriorityTotalsTable, UncoveredMeasures } from "~/ui/proposal-figures";
@@ -29,13 +32,28 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
+export async function action({ request, params }: Route.ActionArgs) {
+  const { proposal, user } = await requireProposal(request, params.proposalId);
+  const formData = await request.formData();
+  const outcome = await takeAction(db(), {
+    proposalId: proposal.id,
+    action: "send_to_csp",
+    user,
+    comment: String(formData.get("comment") ?? ""),
+  });
+  if (!outcome.ok) return data({ error: outcome.reason }, { status: outcome.status });
+  throw redirect(`/proposals/${proposal.id}?done=csp`);
+}
+
 export default function CheckProposal({ loaderData }: Route.ComponentProps) {
   const { proposal, editable, summary, years, blockers, projects, ctx } = loaderData;
+  const result = useActionData<typeof action>();
   const base = `/proposals/${proposal.id}`;
   return (
     <>
-      <title>{pageTitle("Check the proposal before sending it to the CSP")}</title>
+      <title>{pageTitle("Check the proposal before sending it to the CSP", !!result?.error)}</title>
       <BackLink href={base}>Back to the proposal</BackLink>
+      <ErrorSummary errors={result?.error ? [{ href: "#send", message: result.error }] : []} />
       <span className="govuk-caption-l">
         {proposal.boroughNames.join(", ")}, {proposal.periodName}
       </span>
@@ -76,6 +94,21 @@ export default function CheckProposal({ loaderData }: Route.ComponentProps) {
             </div>
           </div>
         </div>
+      ) : null}
+      {editable && blockers.length === 0 ? (
+        <section id="send" aria-labelledby="send-heading">
+          <h2 className="govuk-heading-m" id="send-heading">
+            Send the proposal to the CSP
+          </h2>
+          <p className="govuk-body">
+            The borough’s Community Safety Partnership will be asked to endorse it. You cannot change it while it
+            waits for them; they can return it to you with comments.
+          </p>
+          <ActionForm
+            button="Send to the CSP for endorsement"
+            comment={{ label: "Note for the CSP (optional)", required: false }}
+          />
+        </section>
       ) : null}
     </>
   );

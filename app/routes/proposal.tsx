@@ -1,14 +1,32 @@
 import { canEdit, requireProposal } from "~/auth/proposal-access.server";
+import { feedbackByProject, proposalHistory } from "~/data/history.server";
 import { loadProjects } from "~/data/projects.server";
 import { proposalOverview, sendingBlockers } from "~/data/proposals.server";
 import { db } from "~/db.server";
 import { formatPounds } from "~/domain/money";
 import { PROJECT_SECTIONS, sectionStatuses } from "~/domain/project-sections";
-import { stateLabel, stateTagColour } from "~/domain/workflow";
+import { availableActions, stateLabel, stateTagColour } from "~/domain/workflow";
 import { ButtonLink, NotificationBanner, Table, Tag, TaskList, WarningText, type TableCell } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
 import { CoCommissioningPanel, EnvelopeTable, PriorityTotalsTable, UncoveredMeasures } from "~/ui/proposal-figures";
+import { History } from "~/ui/history";
 import type { Route } from "./+types/proposal";
+
+/** Where each step a person may take is done. */
+const STEP_PAGES: Partial<Record<string, { path: string; text: string }>> = {
+  send_to_csp: { path: "check", text: "Check and send to the CSP" },
+  endorse: { path: "endorse", text: "Record the CSP’s endorsement" },
+  return_to_officers: { path: "return", text: "Return to the borough officers" },
+  withdraw: { path: "withdraw", text: "Withdraw the proposal" },
+  request_changes: { path: "review", text: "Review the proposal" },
+};
+
+const BANNERS: Record<string, string> = {
+  csp: "The proposal has been sent to the CSP for endorsement",
+  endorsed: "The CSP’s endorsement is recorded and the proposal has gone to MOPAC",
+  returned: "The proposal has been returned to the borough officers",
+  withdrawn: "The proposal has been withdrawn",
+};
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const access = await requireProposal(request, params.proposalId);
@@ -20,9 +38,17 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     ? `${search.get("removed")} has been removed from the proposal`
     : search.get("saved") === "compliance"
       ? "Compliance answers saved"
-      : null;
+      : (BANNERS[search.get("done") ?? ""] ?? null);
+  const history = await proposalHistory(db(), proposal.id);
+  const feedback = feedbackByProject(history);
+  const steps = availableActions(proposal.status, access.actor, access.workflow)
+    .map((rule) => STEP_PAGES[rule.action])
+    .filter((step, index, all) => step !== undefined && all.indexOf(step) === index)
+    .map((step) => ({ href: `/proposals/${proposal.id}/${step!.path}`, text: step!.text }));
   return {
     banner,
+    history,
+    steps,
     proposal: {
       id: proposal.id,
       status: proposal.status,
@@ -43,6 +69,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         title: project.title,
         priority: overview.projects.find((p) => p.id === project.id)?.primaryPriorityName ?? null,
         candidate: project.co_commissioning_candidate === 1,
+        feedbackCount: feedback.get(project.id)?.length ?? 0,
         costs: project.costs,
         incompleteSections: PROJECT_SECTIONS.filter((s) => statuses[s.id] === "incomplete").map((s) => sectionTitles.get(s.id)!),
       };
@@ -51,7 +78,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
-  const { banner, proposal, editable, summary, years, blockers, projects, complianceComplete } = loaderData;
+  const { banner, history, steps, proposal, editable, summary, years, blockers, projects, complianceComplete } = loaderData;
   const base = `/proposals/${proposal.id}`;
   const heading = `LCPF proposal, ${proposal.periodName}`;
   const incompleteProjects = projects.filter((p) => p.incompleteSections.length > 0);
@@ -65,6 +92,18 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
       <p className="govuk-body">
         Status: <Tag colour={stateTagColour(proposal.status)}>{stateLabel(proposal.status)}</Tag>
       </p>
+
+      {steps.length > 0 ? (
+        <ul className="govuk-list" data-testid="next-steps">
+          {steps.map((step) => (
+            <li key={step.href}>
+              <a className="govuk-link govuk-!-font-weight-bold" href={step.href}>
+                {step.text}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
 
       {editable && blockers.length > 0 ? (
         <div className="govuk-inset-text" data-testid="blockers">
@@ -145,6 +184,14 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
                       <Tag colour="turquoise">Co-commissioning candidate</Tag>
                     </>
                   ) : null}
+                  {project.feedbackCount > 0 ? (
+                    <>
+                      {" "}
+                      <Tag colour="orange">
+                        {project.feedbackCount === 1 ? "MOPAC feedback" : `${project.feedbackCount} MOPAC comments`}
+                      </Tag>
+                    </>
+                  ) : null}
                   {editable && project.incompleteSections.length > 0 ? (
                     <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">
                       To complete: {project.incompleteSections.join(", ").toLowerCase()}
@@ -174,6 +221,11 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
         />
       ) : null}
       {editable ? <ButtonLink href={`${base}/projects/new`}>Add a project</ButtonLink> : null}
+
+      <h2 className="govuk-heading-m" id="history">
+        History
+      </h2>
+      <History entries={history} />
     </>
   );
 }

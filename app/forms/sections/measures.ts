@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { defineSection, type SectionContext } from "../project-section";
+
+const NONE_CHOSEN = "Choose at least one measure of success the project contributes to";
+
+/** The measures in their groups, groups in the order their first measure comes in the list. */
+export function measureGroups(measures: SectionContext["measures"]) {
+  const groups: { name: string; measures: SectionContext["measures"] }[] = [];
+  for (const measure of measures) {
+    const group = groups.find((g) => g.name === measure.group);
+    if (group) group.measures.push(measure);
+    else groups.push({ name: measure.group, measures: [measure] });
+  }
+  return groups;
+}
+
+export const measuresSection = defineSection({
+  id: "measures",
+  heading: "Measures of success",
+  schema: (ctx) =>
+    z.object({
+      // Elements are left unchecked here so that any problem is reported on `measures` itself, the
+      // field the page and its error summary link know, never on `measures[3]`.
+      measures: z
+        .array(z.unknown(), { error: NONE_CHOSEN })
+        .min(1, NONE_CHOSEN)
+        .transform((chosen, issueCtx) => {
+          const ids: number[] = [];
+          for (const value of chosen) {
+            const measure = ctx.measures.find((m) => String(m.id) === value);
+            if (!measure) {
+              issueCtx.addIssue({ code: "custom", message: "Choose measures from the list" });
+              return z.NEVER;
+            }
+            if (!ids.includes(measure.id)) ids.push(measure.id);
+          }
+          return ids;
+        }),
+    }),
+  defaults: (project) => ({ measures: project.measureIds.map(String) }),
+  toChanges: (value) => ({ measureIds: value.measures }),
+  fieldOrder: () => ["measures"],
+});

@@ -1,0 +1,62 @@
+import { LIMITS } from "~/domain/project-fields";
+import { Radios } from "../radios";
+import { Textarea } from "../textarea";
+import { text, type SectionFormProps } from "./types";
+
+export function DescriptionForm({ values, errors }: SectionFormProps) {
+  return (
+    <>
+      <Textarea
+        name="description"
+        label="Description"
+        labelSize="s"
+        hint="Include a breakdown of spend, the outputs and the activities"
+        rows={10}
+        maxLength={LIMITS.description}
+        defaultValue={text(values, "description")}
+        error={errors.description}
+      />
+      <Textarea
+        name="aims"
+        label="Overarching aims"
+        labelSize="s"
+        maxLength={LIMITS.aims}
+        defaultValue={text(values, "aims")}
+        error={errors.aims}
+      />
+      <Textarea
+        name="outcomes"
+        label="SMART performance outcomes"
+        labelSize="s"
+        hint="Specific, measurable, achievable, realistic and timed. MOPAC uses these for annual performance monitoring."
+        rows={8}
+        maxLength={LIMITS.outcomes}
+        defaultValue={text(values, "outcomes")}
+        error={errors.outcomes}
+      />
+      <Radios
+        name="worksWithOtherAuthorities"
+        label="Does the project involve working with other local authorities?"
+        labelSize="s"
+        inline
+        items={[
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+        ]}
+        defaultValue={text(values, "worksWithOtherAuthorities")}
+        error={errors.worksWithOtherAuthorities}
+      />
+      {/* Always shown rather than revealed: the Radios component has no conditional reveal, and this works without JavaScript. */}
+      <Textarea
+        name="otherAuthorities"
+        label="Which local authorities?"
+        labelSize="s"
+        hint="Only if you answered yes"
+        rows={3}
+        maxLength={LIMITS.otherAuthorities}
+        defaultValue={text(values, "otherAuthorities")}
+        error={errors.otherAuthorities}
+      />
+    </>
+  );
+}

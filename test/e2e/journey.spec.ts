@@ -1,0 +1,145 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, signIn } from "./helpers";
+
+// One proposal's whole route across three roles, on the demo data. Runs after the drafting tests.
+test.describe.configure({ mode: "serial" });
+
+async function openProposal(page: Page) {
+  await page.goto("/borough");
+  await page.getByRole("link", { name: /View the proposal for Period 1/ }).click();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+}
+
+function outboxEmails(): string[] {
+  const folder = join(dirname(process.env.E2E_DATABASE!), "outbox");
+  try {
+    return readdirSync(folder).map((file) => readFileSync(join(folder, file), "utf8"));
+  } catch {
+    return [];
+  }
+}
+
+test("officer sends, CSP endorses, reviewer asks for changes, officer changes, CSP endorses, reviewer approves", async ({ page }) => {
+  test.setTimeout(120_000);
+
+  // The officer completes the compliance answers and sends the proposal to the CSP.
+  await signIn(page, "officer@barking-dagenham.test");
+  await openProposal(page);
+  await page.getByRole("link", { name: "Compliance answers" }).click();
+  await page.getByLabel("How will the borough move from its current funding arrangements?").fill("The current grants end on 31 March 2017; two are decommissioned.");
+  await page.getByLabel("I have the authority to submit this proposal on behalf of the council").check();
+  await page.getByLabel("The projects in this proposal meet the LCPF minimum standards").check();
+  await page.getByLabel("The council accepts the LCPF statement of compliance").check();
+  await page.getByLabel("The projects will process personal data lawfully, in line with data protection law").check();
+  await page.getByLabel("How will the projects process personal data?").fill("Referral details only, shared with providers under an agreement.");
+  await page.getByLabel("Web address of the privacy notice").fill("https://www.lbbd.gov.uk/privacy");
+  await page.getByLabel("Web address of the data protection policy").fill("https://www.lbbd.gov.uk/data-protection");
+  await page.getByRole("button", { name: "Save and return to the proposal" }).click();
+  await expect(page.getByText("Compliance answers saved")).toBeVisible();
+  await page.getByRole("link", { name: "Check and send to the CSP" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Note for the CSP (optional)").fill("For the meeting on 7 February.");
+  await page.getByRole("button", { name: "Send to the CSP for endorsement" }).click();
+  await expect(page.getByText("The proposal has been sent to the CSP for endorsement")).toBeVisible();
+  await expect(page.getByText("Awaiting CSP endorsement").first()).toBeVisible();
+  await signOut(page);
+
+  // The CSP chair endorses it.
+  await signIn(page, "csp@barking-dagenham.test");
+  await expect(page.getByTestId("notifications-link")).toContainText("1");
+  await page.getByRole("link", { name: /record the endorsement/ }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Day").fill("7");
+  await page.getByLabel("Month").fill("2");
+  await page.getByLabel("Year").fill("2017");
+  await page.getByLabel("Note from the CSP meeting (optional)").fill("Endorsed unanimously.");
+  await page.getByRole("button", { name: "Record the endorsement and submit to MOPAC" }).click();
+  await expect(page.getByText("The CSP’s endorsement is recorded")).toBeVisible();
+  await signOut(page);
+
+  // The lead reviewer finds it in their queue without anyone assigning it.
+  await signIn(page, "reviewer@mopac.test");
+  await expect(page.getByTestId("notifications-link")).toContainText("1");
+  await page.getByTestId("notifications-link").click();
+  await expect(page.getByTestId("notifications")).toContainText("assigned to you for review");
+  await expectAccessible(page);
+  await page.goto("/review");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Barking and Dagenham" }).click();
+  await expect(page.getByText("Demo Reviewer One").first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Comment on VAWG Counselling").fill("Please show the 2018/19 cost of the counselling sessions.");
+  await page.locator("section", { has: page.getByRole("heading", { name: "VAWG Counselling" }) }).getByRole("button", { name: "Add comment" }).click();
+  await expect(page.getByText("Your comment has been added")).toBeVisible();
+  await page.getByLabel("Request changes").check();
+  await page.getByLabel("Feedback for the borough").fill("See the comment on VAWG Counselling.");
+  await page.getByRole("button", { name: "Confirm decision" }).click();
+  await expect(page.getByText("Changes requested")).toHaveCount(2);
+  await signOut(page);
+
+  // The officer sees the feedback next to the project, changes it and sends it again.
+  await signIn(page, "officer@barking-dagenham.test");
+  await openProposal(page);
+  await expect(page.getByText("MOPAC feedback")).toBeVisible();
+  await page.getByRole("link", { name: "VAWG Counselling" }).first().click();
+  await expect(page.getByTestId("project-feedback")).toContainText("Please show the 2018/19 cost");
+  await page.getByRole("link", { name: "LCPF spend and match funding", exact: true }).click();
+  await page.getByLabel("LCPF spend in 2018/19").fill("15,000");
+  await page.getByRole("button", { name: "Save and return to the project" }).click();
+  await page.getByRole("link", { name: "Back to the proposal" }).click();
+  await page.getByRole("link", { name: "Check and send to the CSP" }).click();
+  await page.getByRole("button", { name: "Send to the CSP for endorsement" }).click();
+  await expect(page.getByText("The proposal has been sent to the CSP for endorsement")).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, "csp@barking-dagenham.test");
+  await page.getByRole("link", { name: /record the endorsement/ }).click();
+  await page.getByLabel("Day").fill("21");
+  await page.getByLabel("Month").fill("2");
+  await page.getByLabel("Year").fill("2017");
+  await page.getByRole("button", { name: "Record the endorsement and submit to MOPAC" }).click();
+  await expect(page.getByText("The CSP’s endorsement is recorded")).toBeVisible();
+  await signOut(page);
+
+  // The reviewer sees exactly what changed and approves.
+  await signIn(page, "reviewer@mopac.test");
+  await page.goto("/review");
+  await page.getByRole("link", { name: "Barking and Dagenham" }).click();
+  const changes = page.getByTestId("changes");
+  await expect(changes).toContainText("VAWG Counselling");
+  await expect(changes).toContainText("LCPF spend in 2018/19");
+  await expect(changes).toContainText("£15,000.00");
+  await page.getByLabel("Approve").check();
+  await page.getByRole("button", { name: "Confirm decision" }).click();
+  await expect(page.getByText("The proposal is approved")).toBeVisible();
+  await expectAccessible(page);
+  await signOut(page);
+
+  // Everyone who may see it reads the whole history, with who and when.
+  await signIn(page, "officer@barking-dagenham.test");
+  await openProposal(page);
+  const history = page.getByTestId("history");
+  for (const step of [
+    "Sent to the CSP for endorsement",
+    "Endorsed by the CSP and submitted to MOPAC",
+    "Assigned for review",
+    "Comment: VAWG Counselling",
+    "Changes requested by MOPAC",
+    "Approved by MOPAC",
+  ]) {
+    await expect(history).toContainText(step);
+  }
+  await expect(history).toContainText("Demo Officer (Barking and Dagenham), Barking and Dagenham");
+  await expect(history).toContainText("Demo CSP Chair (Barking and Dagenham)");
+  await expect(history).toContainText("Demo Reviewer One, Mayor's Office for Policing and Crime");
+  await expect(history.locator("li")).toHaveCount(9);
+  await expectAccessible(page);
+
+  // The reviewer's email is in the outbox folder.
+  await expect.poll(() => outboxEmails().filter((mail) => mail.includes("To: reviewer@mopac.test")).length).toBeGreaterThan(0);
+});

@@ -1,0 +1,200 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { createElement } from "react";
+import { describe, expect, it } from "vitest";
+import type { ProjectRecord } from "~/data/projects.server";
+import type { FormValues, SectionContext } from "~/forms/project-section";
+import { deliverySection } from "~/forms/sections/delivery";
+import { DeliveryForm } from "~/ui/sections/delivery-form";
+import { render } from "../ui/markup";
+
+const ctx: SectionContext = {
+  years: [
+    { financialYearId: 1, label: "2017/18" },
+    { financialYearId: 2, label: "2018/19" },
+  ],
+  priorities: [{ id: 1, name: "Neighbourhood Policing" }],
+  measures: [],
+};
+
+function project(overrides: Partial<ProjectRecord> = {}): ProjectRecord {
+  return {
+    id: 7,
+    proposal_id: 3,
+    title: "Victim Support Project Worker",
+    primary_priority_id: 1,
+    secondary_priority_id: null,
+    description: null,
+    aims: null,
+    outcomes: null,
+    works_with_other_authorities: null,
+    other_authorities: null,
+    la_in_kind: null,
+    delivery_type: null,
+    provider: null,
+    service_total_cost_pence: null,
+    co_commissioning_candidate: 0,
+    procurement_completed_on: null,
+    start_on: null,
+    completion_on: null,
+    evaluation_completed_on: null,
+    planning_permission_on: null,
+    position: 1,
+    created_at: "2016-12-01T09:00:00.000Z",
+    updated_at: "2016-12-01T09:00:00.000Z",
+    costs: [],
+    categories: [],
+    measureIds: [],
+    contributors: [],
+    ...overrides,
+  };
+}
+
+function formData(values: FormValues): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(values)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) data.append(name, item);
+  }
+  return data;
+}
+
+const parse = (values: FormValues) => parseWithZod(formData(values), { schema: deliverySection.schema(ctx) });
+
+function errorsOf(values: FormValues) {
+  const submission = parse(values);
+  if (submission.status === "success") throw new Error("expected errors, but the form was accepted");
+  expect(submission.status).toBe("error");
+  return submission.error ?? {};
+}
+
+describe("delivery section: parsing", () => {
+  it("a commissioned third party needs no service cost, and none is saved", () => {
+    const submission = parse({ deliveryType: "commissioned", provider: " Victim Support ", serviceTotalCost: "" });
+    expect(submission.status).toBe("success");
+    if (submission.status !== "success") return;
+    expect(submission.value).toEqual({ deliveryType: "commissioned", provider: "Victim Support" });
+    expect(deliverySection.toChanges(submission.value, ctx)).toEqual({
+      columns: { delivery_type: "commissioned", provider: "Victim Support", service_total_cost_pence: null },
+    });
+  });
+
+  it('CSP report: "a contribution to a service which in total costs £236,905" is saved in pence', () => {
+    const submission = parse({ deliveryType: "contribution", provider: "Victim Support", serviceTotalCost: "£236,905" });
+    expect(submission.status).toBe("success");
+    if (submission.status !== "success") return;
+    expect(submission.value.serviceTotalCost).toBe(23_690_500);
+    expect(deliverySection.toChanges(submission.value, ctx).columns).toEqual({
+      delivery_type: "contribution",
+      provider: "Victim Support",
+      service_total_cost_pence: 23_690_500,
+    });
+  });
+
+  it("a service cost left over from an earlier answer is dropped when the project is not a contribution", () => {
+    const submission = parse({ deliveryType: "in_house", provider: "Council community safety team", serviceTotalCost: "236905" });
+    expect(submission.status).toBe("success");
+    if (submission.status !== "success") return;
+    expect(deliverySection.toChanges(submission.value, ctx).columns?.service_total_cost_pence).toBeNull();
+  });
+
+  it("an empty form asks how the project is delivered and who provides it, and nothing else", () => {
+    expect(errorsOf({})).toEqual({
+      deliveryType: ["Choose how the project is delivered"],
+      provider: ["Enter who provides the project"],
+    });
+  });
+
+  it("a delivery type that is not one of the three is refused with the same message", () => {
+    expect(errorsOf({ deliveryType: "outsourced", provider: "Victim Support" })).toEqual({
+      deliveryType: ["Choose how the project is delivered"],
+    });
+  });
+
+  it("a contribution without the service's total cost asks for it", () => {
+    expect(errorsOf({ deliveryType: "contribution", provider: "Victim Support" })).toEqual({
+      serviceTotalCost: ["Enter the total cost of the whole service the project contributes to"],
+    });
+  });
+
+  it("a contribution with neither provider nor service cost shows both problems at once", () => {
+    expect(errorsOf({ deliveryType: "contribution", provider: "   " })).toEqual({
+      provider: ["Enter who provides the project"],
+      serviceTotalCost: ["Enter the total cost of the whole service the project contributes to"],
+    });
+  });
+
+  it('"forty thousand" as the service cost is an error on that field only, with the money message', () => {
+    expect(errorsOf({ deliveryType: "contribution", provider: "Victim Support", serviceTotalCost: "forty thousand" })).toEqual({
+      serviceTotalCost: ["Total cost of the whole service: enter an amount in pounds, like 40,000 or 40,000.50"],
+    });
+  });
+
+  it("a provider longer than the limit is refused", () => {
+    expect(errorsOf({ deliveryType: "in_house", provider: "x".repeat(201) })).toEqual({
+      provider: ["Provider must be 200 characters or fewer"],
+    });
+  });
+});
+
+describe("delivery section: defaults", () => {
+  it("a new project starts blank", () => {
+    expect(deliverySection.defaults(project(), ctx)).toEqual({
+      deliveryType: undefined,
+      provider: undefined,
+      serviceTotalCost: undefined,
+    });
+  });
+
+  it.each([
+    ["a contribution with pence", { delivery_type: "contribution", provider: "Victim Support", service_total_cost_pence: 23_690_550 }],
+    ["a contribution in whole pounds", { delivery_type: "contribution", provider: "Victim Support", service_total_cost_pence: 23_690_500 }],
+    ["an in-house post", { delivery_type: "in_house", provider: "Council community safety team", service_total_cost_pence: null }],
+  ] as const)("round-trips %s: defaults -> form -> parse -> changes", (_, saved) => {
+    const defaults = deliverySection.defaults(project(saved), ctx);
+    const submission = parse(defaults);
+    expect(submission.status).toBe("success");
+    if (submission.status !== "success") return;
+    expect(deliverySection.toChanges(submission.value, ctx)).toEqual({ columns: saved });
+  });
+
+  it("shows a saved service cost as the officer would type it", () => {
+    expect(deliverySection.defaults(project({ service_total_cost_pence: 23_690_550 }), ctx).serviceTotalCost).toBe("236905.50");
+  });
+});
+
+/** The whole <input> tag with this id, attributes in whatever order React wrote them. */
+function inputTag(html: string, id: string): string {
+  const tag = [...html.matchAll(/<input\b[^>]*>/g)].map(([t]) => t).find((t) => t.includes(` id="${id}"`));
+  if (!tag) throw new Error(`no input with id ${id}`);
+  return tag;
+}
+
+describe("delivery section: page", () => {
+  const page = (values: FormValues, errors: Record<string, string[]> = {}) =>
+    render(createElement(DeliveryForm, { values, errors, ctx, project: null, years: [] }));
+
+  it("offers the three delivery types with their hints and checks the saved one", () => {
+    const html = page({ deliveryType: "contribution" });
+    expect(html).toContain("An in-house post");
+    expect(html).toContain("A commissioned third party");
+    expect(html).toContain("Give the total cost of the whole service as well");
+    expect(inputTag(html, "deliveryType-3")).toContain('value="contribution"');
+    expect(inputTag(html, "deliveryType-3")).toContain('checked=""');
+    expect(inputTag(html, "deliveryType")).not.toContain("checked");
+  });
+
+  it("labels the provider and the service cost, with their hints", () => {
+    const html = page({});
+    expect(html).toContain('<label class="govuk-label govuk-label--s" for="provider">Who provides it?</label>');
+    expect(html).toContain("The team, post or organisation delivering the project, for example Victim Support");
+    expect(html).toContain('for="serviceTotalCost">Total cost of the whole service</label>');
+    expect(html).toContain("Only for a contribution to a service funded from several sources");
+  });
+
+  it("shows a field's error beside that field", () => {
+    const html = page({ serviceTotalCost: "forty thousand" }, { serviceTotalCost: ["Total cost of the whole service: enter an amount"] });
+    expect(html).toContain('id="serviceTotalCost-error"');
+    expect(inputTag(html, "serviceTotalCost")).toContain("govuk-input--error");
+    expect(inputTag(html, "provider")).not.toContain("govuk-input--error");
+    expect(html).not.toContain('id="provider-error"');
+  });
+});

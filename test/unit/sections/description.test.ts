@@ -1,0 +1,235 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { createElement } from "react";
+import { describe, expect, it } from "vitest";
+import type { ProjectRecord } from "~/data/projects.server";
+import type { FormValues, SectionContext } from "~/forms/project-section";
+import { descriptionSection } from "~/forms/sections/description";
+import { DescriptionForm } from "~/ui/sections/description-form";
+import { render } from "../ui/markup";
+
+const ctx: SectionContext = {
+  years: [
+    { financialYearId: 1, label: "2017/18" },
+    { financialYearId: 2, label: "2018/19" },
+  ],
+  priorities: [{ id: 1, name: "Neighbourhood Policing" }],
+  measures: [],
+};
+
+function project(overrides: Partial<ProjectRecord> = {}): ProjectRecord {
+  return {
+    id: 7,
+    proposal_id: 3,
+    title: "Victim Support Project Worker",
+    primary_priority_id: 1,
+    secondary_priority_id: null,
+    description: null,
+    aims: null,
+    outcomes: null,
+    works_with_other_authorities: null,
+    other_authorities: null,
+    la_in_kind: null,
+    delivery_type: null,
+    provider: null,
+    service_total_cost_pence: null,
+    co_commissioning_candidate: 0,
+    procurement_completed_on: null,
+    start_on: null,
+    completion_on: null,
+    evaluation_completed_on: null,
+    planning_permission_on: null,
+    position: 1,
+    created_at: "2016-12-01T09:00:00.000Z",
+    updated_at: "2016-12-01T09:00:00.000Z",
+    costs: [],
+    categories: [],
+    measureIds: [],
+    contributors: [],
+    ...overrides,
+  };
+}
+
+function formData(values: FormValues): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(values)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) data.append(name, item);
+  }
+  return data;
+}
+
+const parse = (values: FormValues) => parseWithZod(formData(values), { schema: descriptionSection.schema(ctx) });
+
+/** The field errors of a post the schema must refuse. */
+function errorsOf(values: FormValues) {
+  const submission = parse(values);
+  if (submission.status === "success") throw new Error("expected errors, but the form was accepted");
+  return submission.error ?? {};
+}
+
+// From the CSP report's Barking and Dagenham programme: a Victim Support project worker.
+const victimSupport = {
+  description: "A project worker based with Victim Support: £40,000 a year for one post, supporting 300 victims a year.",
+  aims: "Help victims of crime cope and recover.",
+  outcomes: "300 victims a year receive support; 80% say they feel better able to cope by March 2018.",
+};
+
+describe("description section", () => {
+  it("reads a complete answer that names the other local authorities, and saves it", () => {
+    const submission = parse({
+      ...victimSupport,
+      worksWithOtherAuthorities: "yes",
+      otherAuthorities: "  Havering and Redbridge  ",
+    });
+    expect(submission.status).toBe("success");
+    if (submission.status !== "success") return;
+    expect(submission.value).toEqual({
+      ...victimSupport,
+      worksWithOtherAuthorities: true,
+      otherAuthorities: "Havering and Redbridge",
+    });
+    expect(descriptionSection.toChanges(submission.value, ctx)).toEqual({
+      columns: {
+        ...victimSupport,
+        works_with_other_authorities: 1,
+        other_authorities: "Havering and Redbridge",
+      },
+    });
+  });
+
+  it("saves no local authorities when the answer is no, even if some were typed before", () => {
+    const submission = parse({ ...victimSupport, worksWithOtherAuthorities: "no", otherAuthorities: "Havering" });
+    expect(submission.status).toBe("success");
+    if (submission.status !== "success") return;
+    expect(descriptionSection.toChanges(submission.value, ctx).columns).toMatchObject({
+      works_with_other_authorities: 0,
+      other_authorities: null,
+    });
+  });
+
+  it("lists every missing answer, and does not ask which authorities before the yes or no", () => {
+    const errors = errorsOf({});
+    expect(errors).toEqual({
+      description: ["Enter a description of the project"],
+      aims: ["Enter the project’s overarching aims"],
+      outcomes: ["Enter the project’s SMART performance outcomes"],
+      worksWithOtherAuthorities: ["Choose yes if the project involves working with other local authorities"],
+    });
+  });
+
+  it("asks which local authorities when the answer is yes, alongside the other errors on the page", () => {
+    const errors = errorsOf({
+      ...victimSupport,
+      description: undefined,
+      worksWithOtherAuthorities: "yes",
+      otherAuthorities: "   ",
+    });
+    expect(errors).toEqual({
+      description: ["Enter a description of the project"],
+      otherAuthorities: ["Enter which local authorities the project works with"],
+    });
+  });
+
+  it("refuses text over the GLA's limits, with the limit in the message", () => {
+    const errors = errorsOf({
+      description: "d".repeat(3001),
+      aims: "a".repeat(401),
+      outcomes: "o".repeat(801),
+      worksWithOtherAuthorities: "yes",
+      otherAuthorities: "l".repeat(301),
+    });
+    expect(errors).toEqual({
+      description: ["Description must be 3,000 characters or fewer"],
+      aims: ["Overarching aims must be 400 characters or fewer"],
+      outcomes: ["SMART performance outcomes must be 800 characters or fewer"],
+      otherAuthorities: ["Local authorities must be 300 characters or fewer"],
+    });
+  });
+
+  it("accepts text exactly at the limits", () => {
+    const submission = parse({
+      description: "d".repeat(3000),
+      aims: "a".repeat(400),
+      outcomes: "o".repeat(800),
+      worksWithOtherAuthorities: "yes",
+      otherAuthorities: "l".repeat(300),
+    });
+    expect(submission.status).toBe("success");
+  });
+
+  it("refuses an answer other than yes or no", () => {
+    const errors = errorsOf({ ...victimSupport, worksWithOtherAuthorities: "maybe" });
+    expect(errors).toEqual({
+      worksWithOtherAuthorities: ["Choose yes if the project involves working with other local authorities"],
+    });
+  });
+
+  it.each([
+    ["yes, with the authorities named", { works_with_other_authorities: 1, other_authorities: "Havering and Redbridge" }],
+    ["no", { works_with_other_authorities: 0, other_authorities: null }],
+  ])("round-trips a saved project (%s): defaults, post, parse and save give back what was saved", (_, saved) => {
+    const stored = project({ ...victimSupport, ...saved });
+    const submission = parse(descriptionSection.defaults(stored, ctx));
+    expect(submission.status).toBe("success");
+    if (submission.status !== "success") return;
+    expect(descriptionSection.toChanges(submission.value, ctx)).toEqual({ columns: { ...victimSupport, ...saved } });
+  });
+
+  it("leaves an unanswered project blank rather than answering no for the officer", () => {
+    expect(descriptionSection.defaults(project(), ctx)).toEqual({
+      description: undefined,
+      aims: undefined,
+      outcomes: undefined,
+      worksWithOtherAuthorities: undefined,
+      otherAuthorities: undefined,
+    });
+  });
+
+  it("lists the fields in page order for the error summary", () => {
+    expect(descriptionSection.fieldOrder(ctx)).toEqual([
+      "description",
+      "aims",
+      "outcomes",
+      "worksWithOtherAuthorities",
+      "otherAuthorities",
+    ]);
+  });
+});
+
+describe("DescriptionForm", () => {
+  const html = render(
+    createElement(DescriptionForm, {
+      values: { ...victimSupport, worksWithOtherAuthorities: "no" },
+      errors: { otherAuthorities: ["Enter which local authorities the project works with"] },
+      ctx,
+      project: project(),
+      years: [],
+    }),
+  );
+
+  it("gives every textarea the GLA's character limit as a character count", () => {
+    expect(html).toContain('data-maxlength="3000"');
+    expect(html).toContain('data-maxlength="400"');
+    expect(html).toContain('data-maxlength="800"');
+    expect(html).toContain('data-maxlength="300"');
+    expect(html).toContain("You can enter up to 3,000 characters");
+  });
+
+  it("shows the hints the GLA's form gave", () => {
+    expect(html).toContain("Include a breakdown of spend, the outputs and the activities");
+    expect(html).toContain("Specific, measurable, achievable, realistic and timed");
+    expect(html).toContain("Only if you answered yes");
+  });
+
+  it("asks the yes or no question in a fieldset and keeps the saved answer", () => {
+    expect(html).toMatch(/<legend[^>]*>Does the project involve working with other local authorities\?<\/legend>/);
+    const checked = [...html.matchAll(/<input\b[^>]*\schecked=""[^>]*>/g)].map(([tag]) => tag);
+    expect(checked).toHaveLength(1);
+    expect(checked[0]).toContain('value="no"');
+    expect(html).toContain(victimSupport.aims);
+  });
+
+  it("shows a field's error beside it", () => {
+    expect(html).toContain('id="otherAuthorities-error"');
+    expect(html).toContain("Enter which local authorities the project works with");
+  });
+});
