@@ -127,6 +127,14 @@ async function applyChanges(tx: Transaction<Database>, projectId: number, change
     }
   }
   if (changes.costs) {
+    // A demo figure stays marked as one until someone changes the amount.
+    const previous = await tx
+      .selectFrom("project_costs")
+      .select(["financial_year_id", "lcpf_pence", "is_demo_figure"])
+      .where("project_id", "=", projectId)
+      .execute();
+    const stillDemo = (c: { financialYearId: number; lcpfPence: number }) =>
+      previous.some((p) => p.financial_year_id === c.financialYearId && p.lcpf_pence === c.lcpfPence && p.is_demo_figure === 1) ? 1 : 0;
     await tx.deleteFrom("project_costs").where("project_id", "=", projectId).execute();
     if (changes.costs.length) {
       await tx
@@ -137,6 +145,7 @@ async function applyChanges(tx: Transaction<Database>, projectId: number, change
             financial_year_id: c.financialYearId,
             lcpf_pence: c.lcpfPence,
             la_cash_pence: c.laCashPence,
+            is_demo_figure: stillDemo(c),
             created_at: now,
             updated_at: now,
           })),

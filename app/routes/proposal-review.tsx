@@ -154,7 +154,7 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
             <ActionForm
               button="Add comment"
               variant="secondary"
-              comment={{ name: "comment", label: `Comment on ${project.title}`, required: true }}
+              comment={{ id: `comment-${project.id}`, label: `Comment on ${project.title}`, required: true }}
               error={errorFor(`comment-${project.id}`)}
             >
               <input type="hidden" name="intent" value="comment" />
@@ -172,7 +172,7 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
           <h2 className="govuk-heading-m" id="overall-heading">
             Overall comment
           </h2>
-          <ActionForm button="Add comment" variant="secondary" comment={{ label: "Comment on the whole proposal", required: true }} error={errorFor("comment-overall")}>
+          <ActionForm button="Add comment" variant="secondary" comment={{ id: "comment-overall", label: "Comment on the whole proposal", required: true }} error={errorFor("comment-overall")}>
             <input type="hidden" name="intent" value="comment" />
           </ActionForm>
         </section>

@@ -19,7 +19,8 @@ export function ActionForm({
   action?: string;
   button: string;
   variant?: ButtonVariant;
-  comment?: { name?: string; label: string; hint?: string; required: boolean; maxLength?: number };
+  /** `id` must be unique on the page when a page has several of these forms. */
+  comment?: { name?: string; id?: string; label: string; hint?: string; required: boolean; maxLength?: number };
   error?: string | undefined;
   defaultComment?: string | undefined;
   children?: ReactNode;
@@ -32,6 +33,7 @@ export function ActionForm({
       {comment ? (
         <Textarea
           name={comment.name ?? "comment"}
+          id={comment.id ?? comment.name ?? "comment"}
           label={comment.label}
           labelSize="s"
           hint={comment.hint}

@@ -90,7 +90,7 @@ test.describe("a borough officer drafting the proposal", () => {
 
   test("adds a project through every section, then removes it, with axe on each page", async ({ page }) => {
     await openDemoProposal(page);
-    await page.getByRole("link", { name: "Add a project" }).click();
+    await page.getByRole("button", { name: "Add a project" }).click();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Add the project" }).click();
     await expect(page.getByRole("alert")).toContainText("Enter the project’s title");
@@ -127,7 +127,7 @@ test.describe("a borough officer drafting the proposal", () => {
     await page.getByRole("button", { name: "Save and return to the project" }).click();
     await expect(page.getByText("Description, aims and outcomes: saved")).toBeVisible();
 
-    await page.getByRole("link", { name: "Remove this project" }).click();
+    await page.getByRole("button", { name: "Remove this project" }).click();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Yes, remove the project" }).click();
     await expect(page.getByText("Safer Parks Wardens has been removed from the proposal")).toBeVisible();
@@ -168,13 +168,13 @@ test.describe("without JavaScript", () => {
   test("an officer adds a project without JavaScript", async ({ page }) => {
     await signIn(page, "officer@barking-dagenham.test");
     await openDemoProposal(page);
-    await page.getByRole("link", { name: "Add a project" }).click();
+    await page.getByRole("button", { name: "Add a project" }).click();
     await page.getByLabel("Project title").fill("Night Time Economy Marshals");
     await page.getByLabel("Neighbourhood Policing").check();
     await page.getByLabel("Crime prevention").check();
     await page.getByRole("button", { name: "Add the project" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Night Time Economy Marshals" })).toBeVisible();
-    await page.getByRole("link", { name: "Remove this project" }).click();
+    await page.getByRole("button", { name: "Remove this project" }).click();
     await page.getByRole("button", { name: "Yes, remove the project" }).click();
     await expect(page.getByText("Night Time Economy Marshals has been removed from the proposal")).toBeVisible();
   });

@@ -79,7 +79,7 @@ test("officer sends, CSP endorses, reviewer asks for changes, officer changes, C
   await page.getByLabel("Request changes").check();
   await page.getByLabel("Feedback for the borough").fill("See the comment on VAWG Counselling.");
   await page.getByRole("button", { name: "Confirm decision" }).click();
-  await expect(page.getByText("Changes requested")).toHaveCount(2);
+  await expect(page.getByText("Changes requested: the borough officers have been told")).toBeVisible();
   await signOut(page);
 
   // The officer sees the feedback next to the project, changes it and sends it again.
