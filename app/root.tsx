@@ -146,77 +146,52 @@ export default function App() {
   return <Outlet />;
 }
 
-export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return (
-      <>
-        <title>{`Page not found – ${SERVICE_NAME}`}</title>
-        <h1 className="govuk-heading-l">Page not found</h1>
-        <p className="govuk-body">If you typed the web address, check it is correct.</p>
-        <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
-        <p className="govuk-body">
-          <a className="govuk-link" href="/">
-            Go to your home page
-          </a>
-        </p>
-      </>
-    );
-  }
-  if (isRouteErrorResponse(error) && error.status === 403) {
-    const message = (error.data as { message?: string } | undefined)?.message;
-    return (
-      <>
-        <title>{`You do not have permission – ${SERVICE_NAME}`}</title>
-        <h1 className="govuk-heading-l">You do not have permission to do this</h1>
-        <p className="govuk-body">{message ?? "Your account does not allow you to see this page."}</p>
-        <p className="govuk-body">
-          If you think you should have access, contact the LCPF team at MOPAC.{" "}
-          <a className="govuk-link" href="/">
-            Go to your home page
-          </a>
-        </p>
-      </>
-    );
-  }
-  if (isRouteErrorResponse(error) && (error.status === 409 || error.status === 422)) {
-    const message = (error.data as { message?: string } | undefined)?.message;
-    return (
-      <>
-        <title>{`You cannot do this now – ${SERVICE_NAME}`}</title>
-        <h1 className="govuk-heading-l">You cannot do this now</h1>
-        <p className="govuk-body">{message ?? "The proposal is not at a stage where this can be done."}</p>
-        <p className="govuk-body">
-          <a className="govuk-link" href="/">
-            Go to your home page
-          </a>
-        </p>
-      </>
-    );
-  }
-  if (isRouteErrorResponse(error) && error.status === 405) {
-    return (
-      <>
-        <title>{`Page not found – ${SERVICE_NAME}`}</title>
-        <h1 className="govuk-heading-l">Page not found</h1>
-        <p className="govuk-body">
-          <a className="govuk-link" href="/">
-            Go to your home page
-          </a>
-        </p>
-      </>
-    );
-  }
-  if (import.meta.env.DEV && error instanceof Error) console.error(error);
+function ErrorPage({ heading, children }: { heading: string; children: React.ReactNode }) {
   return (
     <>
-      <title>{`Sorry, there is a problem with the service – ${SERVICE_NAME}`}</title>
-      <h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
-      <p className="govuk-body">Try again later. Anything you saved before this happened has been kept.</p>
+      <title>{`${heading} – ${SERVICE_NAME}`}</title>
+      <h1 className="govuk-heading-l">{heading}</h1>
+      {children}
       <p className="govuk-body">
         <a className="govuk-link" href="/">
           Go to your home page
         </a>
       </p>
     </>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  if (isRouteErrorResponse(error)) {
+    const message = (error.data as { message?: string } | undefined)?.message;
+    if (error.status === 404 || error.status === 405) {
+      return (
+        <ErrorPage heading="Page not found">
+          <p className="govuk-body">If you typed the web address, check it is correct.</p>
+          <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
+        </ErrorPage>
+      );
+    }
+    if (error.status === 403) {
+      return (
+        <ErrorPage heading="You do not have permission to do this">
+          <p className="govuk-body">{message ?? "Your account does not allow you to see this page."}</p>
+          <p className="govuk-body">If you think you should have access, contact the LCPF team at MOPAC.</p>
+        </ErrorPage>
+      );
+    }
+    if (error.status === 409 || error.status === 422) {
+      return (
+        <ErrorPage heading="You cannot do this now">
+          <p className="govuk-body">{message ?? "The proposal is not at a stage where this can be done."}</p>
+        </ErrorPage>
+      );
+    }
+  }
+  if (import.meta.env.DEV && error instanceof Error) console.error(error);
+  return (
+    <ErrorPage heading="Sorry, there is a problem with the service">
+      <p className="govuk-body">Try again later. Anything you saved before this happened has been kept.</p>
+    </ErrorPage>
   );
 }

@@ -1,70 +1,11 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
-import type { ProjectRecord } from "~/data/projects.server";
-import type { FormValues, SectionContext } from "~/forms/project-section";
 import { descriptionSection } from "~/forms/sections/description";
 import { DescriptionForm } from "~/ui/sections/description-form";
 import { render } from "../ui/markup";
+import { ctx, project, sectionHelpers } from "./fixtures";
 
-const ctx: SectionContext = {
-  years: [
-    { financialYearId: 1, label: "2017/18" },
-    { financialYearId: 2, label: "2018/19" },
-  ],
-  priorities: [{ id: 1, name: "Neighbourhood Policing" }],
-  measures: [],
-};
-
-function project(overrides: Partial<ProjectRecord> = {}): ProjectRecord {
-  return {
-    id: 7,
-    proposal_id: 3,
-    title: "Victim Support Project Worker",
-    primary_priority_id: 1,
-    secondary_priority_id: null,
-    description: null,
-    aims: null,
-    outcomes: null,
-    works_with_other_authorities: null,
-    other_authorities: null,
-    la_in_kind: null,
-    delivery_type: null,
-    provider: null,
-    service_total_cost_pence: null,
-    co_commissioning_candidate: 0,
-    procurement_completed_on: null,
-    start_on: null,
-    completion_on: null,
-    evaluation_completed_on: null,
-    planning_permission_on: null,
-    position: 1,
-    created_at: "2016-12-01T09:00:00.000Z",
-    updated_at: "2016-12-01T09:00:00.000Z",
-    costs: [],
-    categories: [],
-    measureIds: [],
-    contributors: [],
-    ...overrides,
-  };
-}
-
-function formData(values: FormValues): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(values)) {
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) data.append(name, item);
-  }
-  return data;
-}
-
-const parse = (values: FormValues) => parseWithZod(formData(values), { schema: descriptionSection.schema(ctx) });
-
-/** The field errors of a post the schema must refuse. */
-function errorsOf(values: FormValues) {
-  const submission = parse(values);
-  if (submission.status === "success") throw new Error("expected errors, but the form was accepted");
-  return submission.error ?? {};
-}
+const { parse, errorsOf } = sectionHelpers(descriptionSection, ctx);
 
 // From the CSP report's Barking and Dagenham programme: a Victim Support project worker.
 const victimSupport = {

@@ -1,13 +1,12 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
-import type { ProjectRecord } from "~/data/projects.server";
 import type { FormValues, SectionContext } from "~/forms/project-section";
 import { measureGroups, measuresSection } from "~/forms/sections/measures";
 import { errorSummaryItems } from "~/ui/form-errors";
 import { MeasuresForm } from "~/ui/sections/measures-form";
 import { MEASURES } from "../../../seeds/reference-data";
 import { render } from "../ui/markup";
+import { project, sectionContext, sectionHelpers } from "./fixtures";
 
 // The CSP report's measures, numbered from 101 so that an id is never mistaken for a position.
 const measures = MEASURES.map((m, index) => ({ id: 101 + index, name: m.name, group: m.group, mandatory: m.mandatory }));
@@ -17,64 +16,9 @@ const DOMESTIC_ABUSE = idOf("More victims of domestic abuse come forward, fewer 
 const HATE_REPORTING = idOf("More victims of hate crime come forward");
 const ASB = idOf("Anti-social behaviour");
 
-const ctx: SectionContext = {
-  years: [
-    { financialYearId: 1, label: "2017/18" },
-    { financialYearId: 2, label: "2018/19" },
-  ],
-  priorities: [{ id: 1, name: "Neighbourhood Policing" }],
-  measures,
-};
+const ctx = sectionContext({ measures });
 
-function project(overrides: Partial<ProjectRecord> = {}): ProjectRecord {
-  return {
-    id: 7,
-    proposal_id: 3,
-    title: "Stop Hate UK",
-    primary_priority_id: 1,
-    secondary_priority_id: null,
-    description: null,
-    aims: null,
-    outcomes: null,
-    works_with_other_authorities: null,
-    other_authorities: null,
-    la_in_kind: null,
-    delivery_type: null,
-    provider: null,
-    service_total_cost_pence: null,
-    co_commissioning_candidate: 0,
-    procurement_completed_on: null,
-    start_on: null,
-    completion_on: null,
-    evaluation_completed_on: null,
-    planning_permission_on: null,
-    position: 1,
-    created_at: "2016-12-01T09:00:00.000Z",
-    updated_at: "2016-12-01T09:00:00.000Z",
-    costs: [],
-    categories: [],
-    measureIds: [],
-    contributors: [],
-    ...overrides,
-  };
-}
-
-function formData(values: FormValues): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(values)) {
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) data.append(name, item);
-  }
-  return data;
-}
-
-const parse = (values: FormValues) => parseWithZod(formData(values), { schema: measuresSection.schema(ctx) });
-
-function errorsOf(values: FormValues) {
-  const submission = parse(values);
-  if (submission.status === "success") throw new Error("expected errors, but the form was accepted");
-  expect(submission.status).toBe("error");
-  return submission.error ?? {};
-}
+const { parse, errorsOf } = sectionHelpers(measuresSection, ctx);
 
 describe("measures section: parsing", () => {
   it("Stop Hate UK: one ticked box is a list of one measure id", () => {

@@ -1,75 +1,19 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import type { ProjectRecord } from "~/data/projects.server";
-import type { FormValues, SectionContext } from "~/forms/project-section";
+import type { FormValues } from "~/forms/project-section";
 import { MAX_CONTRIBUTOR_ROWS, partnersSection, rowsToShow } from "~/forms/sections/partners";
 import { PartnersForm } from "~/ui/sections/partners-form";
 import { render } from "../ui/markup";
+import { ctx, project, sectionHelpers } from "./fixtures";
 
 const POUND = 100;
 
-const ctx: SectionContext = {
-  years: [
-    { financialYearId: 1, label: "2017/18" },
-    { financialYearId: 2, label: "2018/19" },
-  ],
-  priorities: [{ id: 1, name: "Neighbourhood Policing" }],
-  measures: [],
-};
-
-function project(overrides: Partial<ProjectRecord> = {}): ProjectRecord {
-  return {
-    id: 7,
-    proposal_id: 3,
-    title: "VAWG Counselling",
-    primary_priority_id: 1,
-    secondary_priority_id: null,
-    description: null,
-    aims: null,
-    outcomes: null,
-    works_with_other_authorities: null,
-    other_authorities: null,
-    la_in_kind: null,
-    delivery_type: null,
-    provider: null,
-    service_total_cost_pence: null,
-    co_commissioning_candidate: 0,
-    procurement_completed_on: null,
-    start_on: null,
-    completion_on: null,
-    evaluation_completed_on: null,
-    planning_permission_on: null,
-    position: 1,
-    created_at: "2016-12-01T09:00:00.000Z",
-    updated_at: "2016-12-01T09:00:00.000Z",
-    costs: [],
-    categories: [],
-    measureIds: [],
-    contributors: [],
-    ...overrides,
-  };
-}
-
-function formData(values: FormValues): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(values)) {
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) data.append(name, item);
-  }
-  return data;
-}
-
-const parse = (values: FormValues) => parseWithZod(formData(values), { schema: partnersSection.schema(ctx) });
-
-/** The field errors of a post the schema must refuse. */
-function errorsOf(values: FormValues) {
-  const submission = parse(values);
-  if (submission.status === "success") throw new Error("expected errors, but the form was accepted");
-  return submission.error ?? {};
-}
+const { parse, errorsOf } = sectionHelpers(partnersSection, ctx);
 
 // Illustrative partners for the CSP report's VAWG Counselling (£13k): the figures are made up for the test.
 const savedProject = project({
+  title: "VAWG Counselling",
   contributors: [
     {
       id: 11,
