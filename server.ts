@@ -58,6 +58,8 @@ export function createServer(buildPath: string) {
     createRequestHandler({
       build: () => import(pathToFileURL(`${buildPath}/server/index.js`).href),
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+      // This is the production server whatever NODE_ENV says: errors reach the browser without details.
+      mode: "production",
     }),
   );
   return app;

@@ -14,7 +14,8 @@ import { time, type Timing } from "./timing";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const workDir = mkdtempSync(join(tmpdir(), "lcpf-bench-"));
 // Set before anything opens app/db.server, so the production server reads this database and never data/.
-process.env.DATABASE_URL = `file:${join(workDir, "bench.sqlite")}`;
+const databaseUrl = `file:${join(workDir, "bench.sqlite")}`;
+process.env.DATABASE_URL = databaseUrl;
 process.env.OUTBOX_DIR = join(workDir, "outbox");
 
 const { createDatabase, migrateToLatest } = await import("../../db/connection");
@@ -34,7 +35,7 @@ const MB = 1024 * 1024;
 
 type Line = { name: string; runs: string; median: string; p95: string; target: string; pass: boolean | null };
 
-function expect(condition: boolean, message: string): void {
+function check(condition: boolean, message: string): void {
   if (!condition) throw new Error(`Bench set-up is wrong: ${message}`);
 }
 
@@ -71,7 +72,7 @@ function ensureBuild(): string {
   return buildPath;
 }
 
-const db = createDatabase(process.env.DATABASE_URL);
+const db = createDatabase(databaseUrl);
 let server: Server | undefined;
 let failed = true;
 try {
@@ -80,7 +81,7 @@ try {
   await seedReference(db);
   await seedDemo(db);
   const proposals = await seedLondonLoad(db);
-  expect(proposals.length === 32, `expected 32 borough proposals, made ${proposals.length}`);
+  check(proposals.length === 32, `expected 32 borough proposals, made ${proposals.length}`);
   console.log(`Seeded ${proposals.length} proposals of ${PROJECTS_PER_PROPOSAL} projects in ${Date.now() - started} ms (${workDir}).`);
 
   const measured = proposals.find((p) => p.gssCode === MEASURED_BOROUGH_GSS);
@@ -94,13 +95,13 @@ try {
     referenceLists(db),
     splitRuleForRound(db, proposal.roundId),
   ]);
-  expect(projects.length === PROJECTS_PER_PROPOSAL, `${measured.boroughName} has ${projects.length} projects`);
-  expect(years.every((y) => y.allocationPence !== null), `${measured.boroughName} lacks an allocation`);
+  check(projects.length === PROJECTS_PER_PROPOSAL, `${measured.boroughName} has ${projects.length} projects`);
+  check(years.every((y) => y.allocationPence !== null), `${measured.boroughName} lacks an allocation`);
   const input = { projects, years, priorities: lists.priorities, measures: lists.measures, splitRule, periods: [{ id: proposal.funding_period_id, name: proposal.periodName }] };
 
-  expect((await loadProjects(db, proposal.id)).length === PROJECTS_PER_PROPOSAL, "loadProjects is missing projects");
-  expect((await reviewQueue(db, NO_FILTERS)).length === 32, "the review queue does not hold 32 submissions");
-  expect((await reviewQueue(db, { ...NO_FILTERS, boroughId: measured.boroughId })).length === 1, "the borough filter does not find one row");
+  check((await loadProjects(db, proposal.id)).length === PROJECTS_PER_PROPOSAL, "loadProjects is missing projects");
+  check((await reviewQueue(db, NO_FILTERS)).length === 32, "the review queue does not hold 32 submissions");
+  check((await reviewQueue(db, { ...NO_FILTERS, boroughId: measured.boroughId })).length === 1, "the borough filter does not find one row");
 
   const lines: Line[] = [];
   const of = `(${PROJECTS_PER_PROPOSAL} projects)`;
@@ -123,7 +124,7 @@ try {
     const response = await fetch(url, { headers, redirect: "manual" });
     const body = await response.text();
     // A sign-in redirect or an error page would be fast and prove nothing.
-    expect(response.status === 200 && body.includes(measured.boroughName), `GET ${url} answered ${response.status}`);
+    check(response.status === 200 && body.includes(measured.boroughName), `GET ${url} answered ${response.status}`);
   };
   lines.push(timed(await time("GET /proposals/:id over HTTP", getOverviewPage, { warmup: 10, budgetMs: 40_000 }), 200));
 
