@@ -33,6 +33,3 @@ export interface SectionDefinition<Schema extends z.ZodType = z.ZodType> {
 export function defineSection<Schema extends z.ZodType>(definition: SectionDefinition<Schema>): SectionDefinition<Schema> {
   return definition;
 }
-
-/** Helpers for forms whose values come back as strings. */
-export const asText = (value: string | null | undefined): string | undefined => (value === null || value === undefined ? undefined : value);

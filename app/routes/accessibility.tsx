@@ -23,12 +23,14 @@ export default function Accessibility() {
         <p className="govuk-body">
           The portal is built from the GOV.UK Design System’s patterns. Every page is checked automatically with
           the axe-core accessibility engine in a real browser each time the portal changes, against WCAG 2.2 at
-          levels A and AA, and the main journeys are tested with the keyboard and with JavaScript turned off.
+          levels A and AA, and the main journeys are also tested with JavaScript turned off.
         </p>
         <p className="govuk-body">
-          Automated checks find only part of the problems a person meets. The portal has not yet had a manual
-          audit by accessibility specialists or been tested with disabled users; until it has, we cannot say it
-          fully meets WCAG 2.2 AA.
+          Automated checks find only part of the problems a person meets. Signing in is tested with the keyboard
+          alone; the rest of the portal has not yet been tested by hand with a keyboard alone or with screen
+          readers, has not had an audit by accessibility
+          specialists, and has not been tested with disabled users; until it has, we cannot say it fully meets
+          WCAG 2.2 AA.
         </p>
         <h2 className="govuk-heading-m">Known limitations</h2>
         <ul className="govuk-list govuk-list--bullet">

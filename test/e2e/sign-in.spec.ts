@@ -92,3 +92,20 @@ test("a form post from another site is refused", async ({ request }) => {
   expect(response.status()).toBe(403);
   expect(response.headers()["set-cookie"]).toBeUndefined();
 });
+
+test("signing in works with the keyboard alone, and the skip link comes first", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
+  const email = page.getByLabel("Email address");
+  for (let presses = 0; presses < 10 && !(await email.evaluate((el) => el === document.activeElement)); presses++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(email).toBeFocused();
+  await page.keyboard.type("officer@newham.test");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Password")).toBeFocused();
+  await page.keyboard.type("lcpf-demo-2017");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL("/borough");
+});
