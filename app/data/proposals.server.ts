@@ -2,6 +2,7 @@ import { sql, type Transaction } from "kysely";
 import type { DB } from "../../db/connection";
 import type { Database, Proposal, ProposalStatus } from "../../db/schema";
 import { summariseProposal, type ProposalInput, type ProposalIssue, type ProposalSummary } from "~/domain/proposal-checks";
+import { complianceComplete } from "~/domain/compliance";
 import type { WorkflowProposal } from "~/domain/workflow";
 import { splitRuleForRound } from "./rounds.server";
 
@@ -214,20 +215,6 @@ export function saveCompliance(db: DB, proposalId: number, seenVersion: number, 
       .where("id", "=", proposalId)
       .execute();
   });
-}
-
-/** The compliance answers are complete when every confirmation is given and every text answered. */
-export function complianceComplete(proposal: Proposal): boolean {
-  return (
-    proposal.authority_confirmed === 1 &&
-    proposal.minimum_standards_confirmed === 1 &&
-    proposal.compliance_accepted === 1 &&
-    proposal.data_protection_confirmed === 1 &&
-    !!proposal.transition_plan?.trim() &&
-    !!proposal.data_processing_summary?.trim() &&
-    !!proposal.privacy_notice_url?.trim() &&
-    !!proposal.data_protection_policy_url?.trim()
-  );
 }
 
 export type ProposalYearRow = {
