@@ -8,6 +8,7 @@ const deliveryTypeValues = DELIVERY_TYPES.map((d) => d.value) as [DeliveryTypeVa
 
 export const SERVICE_TOTAL_COST_LABEL = "Total cost of the whole service";
 const SERVICE_TOTAL_COST_MISSING = "Enter the total cost of the whole service the project contributes to";
+const serviceTotalCost = money(SERVICE_TOTAL_COST_LABEL);
 
 export const deliverySection = defineSection({
   id: "delivery",
@@ -17,17 +18,32 @@ export const deliverySection = defineSection({
       .object({
         deliveryType: z.enum(deliveryTypeValues, { error: "Choose how the project is delivered" }),
         provider: requiredText("Enter who provides the project", LIMITS.provider, `Provider must be ${LIMITS.provider} characters or fewer`),
-        // Checked whenever something is typed: the field is always on the page (no conditional reveal).
-        serviceTotalCost: money(SERVICE_TOTAL_COST_LABEL).optional(),
+        // Checked below, and only for a contribution: the field is revealed only for that answer, so
+        // whatever is left in it after choosing another answer is discarded rather than refused.
+        serviceTotalCost: z.string().optional(),
       })
-      .refine((value) => value.deliveryType !== "contribution" || value.serviceTotalCost !== undefined, {
-        path: ["serviceTotalCost"],
-        message: SERVICE_TOTAL_COST_MISSING,
-        // Runs even when another field is wrong, so every problem shows on the first submission.
-        when: ({ value, issues }) =>
-          (value as { deliveryType?: unknown }).deliveryType === "contribution" &&
-          !issues.some((issue) => issue.path?.[0] === "serviceTotalCost"),
-      }),
+      .superRefine(
+        (value, ctx) => {
+          if (value.serviceTotalCost === undefined) {
+            ctx.addIssue({ code: "custom", path: ["serviceTotalCost"], message: SERVICE_TOTAL_COST_MISSING });
+            return;
+          }
+          const parsed = serviceTotalCost.safeParse(value.serviceTotalCost);
+          for (const issue of parsed.error?.issues ?? []) {
+            ctx.addIssue({ code: "custom", path: ["serviceTotalCost"], message: issue.message });
+          }
+        },
+        {
+          // Runs even when another field is wrong, so every problem shows on the first submission.
+          when: ({ value }) => (value as { deliveryType?: unknown }).deliveryType === "contribution",
+        },
+      )
+      .transform(({ deliveryType, provider, serviceTotalCost: cost }) => ({
+        deliveryType,
+        provider,
+        serviceTotalCost:
+          deliveryType === "contribution" && cost !== undefined ? serviceTotalCost.parse(cost) : undefined,
+      })),
   defaults: (project) => ({
     deliveryType: project.delivery_type ?? undefined,
     provider: project.provider ?? undefined,

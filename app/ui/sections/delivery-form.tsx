@@ -11,7 +11,20 @@ export function DeliveryForm({ values, errors }: SectionFormProps) {
         name="deliveryType"
         label="How is the project delivered?"
         labelSize="s"
-        items={DELIVERY_TYPES.map((d) => ({ value: d.value, label: d.label, hint: d.hint }))}
+        items={DELIVERY_TYPES.map((d) => ({
+          value: d.value,
+          label: d.label,
+          hint: d.hint,
+          conditional:
+            d.value === "contribution" ? (
+              <MoneyInput
+                name="serviceTotalCost"
+                label={SERVICE_TOTAL_COST_LABEL}
+                defaultValue={text(values, "serviceTotalCost")}
+                error={errors.serviceTotalCost}
+              />
+            ) : undefined,
+        }))}
         defaultValue={text(values, "deliveryType")}
         error={errors.deliveryType}
       />
@@ -22,15 +35,6 @@ export function DeliveryForm({ values, errors }: SectionFormProps) {
         hint={`The team, post or organisation delivering the project, for example Victim Support (up to ${LIMITS.provider} characters)`}
         defaultValue={text(values, "provider")}
         error={errors.provider}
-      />
-      {/* Radios has no conditional reveal, so the field is always shown and says when it applies. */}
-      <MoneyInput
-        name="serviceTotalCost"
-        label={SERVICE_TOTAL_COST_LABEL}
-        labelSize="s"
-        hint="Only for a contribution to a service funded from several sources"
-        defaultValue={text(values, "serviceTotalCost")}
-        error={errors.serviceTotalCost}
       />
     </>
   );

@@ -34,28 +34,30 @@ export function DescriptionForm({ values, errors }: SectionFormProps) {
         defaultValue={text(values, "outcomes")}
         error={errors.outcomes}
       />
+      {/* Not inline: GOV.UK does not reveal follow-up questions beneath inline radios. */}
       <Radios
         name="worksWithOtherAuthorities"
         label="Does the project involve working with other local authorities?"
         labelSize="s"
-        inline
         items={[
-          { value: "yes", label: "Yes" },
+          {
+            value: "yes",
+            label: "Yes",
+            conditional: (
+              <Textarea
+                name="otherAuthorities"
+                label="Which local authorities?"
+                rows={3}
+                maxLength={LIMITS.otherAuthorities}
+                defaultValue={text(values, "otherAuthorities")}
+                error={errors.otherAuthorities}
+              />
+            ),
+          },
           { value: "no", label: "No" },
         ]}
         defaultValue={text(values, "worksWithOtherAuthorities")}
         error={errors.worksWithOtherAuthorities}
-      />
-      {/* Always shown rather than revealed: the Radios component has no conditional reveal, and this works without JavaScript. */}
-      <Textarea
-        name="otherAuthorities"
-        label="Which local authorities?"
-        labelSize="s"
-        hint="Only if you answered yes"
-        rows={3}
-        maxLength={LIMITS.otherAuthorities}
-        defaultValue={text(values, "otherAuthorities")}
-        error={errors.otherAuthorities}
       />
     </>
   );

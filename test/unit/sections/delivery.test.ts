@@ -38,6 +38,13 @@ describe("delivery section: parsing", () => {
     expect(deliverySection.toChanges(submission.value, ctx).columns?.service_total_cost_pence).toBeNull();
   });
 
+  it("an unreadable service cost left in the hidden reveal does not block another delivery type", () => {
+    const submission = parse({ deliveryType: "commissioned", provider: "Victim Support", serviceTotalCost: "forty thousand" });
+    expect(submission.status).toBe("success");
+    if (submission.status !== "success") return;
+    expect(deliverySection.toChanges(submission.value, ctx).columns?.service_total_cost_pence).toBeNull();
+  });
+
   it("an empty form asks how the project is delivered and who provides it, and nothing else", () => {
     expect(errorsOf({})).toEqual({
       deliveryType: ["Choose how the project is delivered"],
@@ -124,12 +131,26 @@ describe("delivery section: page", () => {
     expect(inputTag(html, "deliveryType")).not.toContain("checked");
   });
 
-  it("labels the provider and the service cost, with their hints", () => {
+  it("labels the provider and the service cost, with the provider's hint", () => {
     const html = page({});
     expect(html).toContain('<label class="govuk-label govuk-label--s" for="provider">Who provides it?</label>');
     expect(html).toContain("The team, post or organisation delivering the project, for example Victim Support");
     expect(html).toContain('for="serviceTotalCost">Total cost of the whole service</label>');
-    expect(html).toContain("Only for a contribution to a service funded from several sources");
+    expect(html).not.toContain("Only for a contribution to a service funded from several sources");
+  });
+
+  it("asks the service cost inside the reveal of the contribution answer, shown in the server's markup", () => {
+    const html = page({ deliveryType: "in_house" });
+    const contribution = html.indexOf('id="deliveryType-3"');
+    const reveal = html.indexOf('<div class="govuk-radios__conditional" id="conditional-deliveryType-3">');
+    const cost = html.indexOf('id="serviceTotalCost"');
+    const provider = html.indexOf('id="provider"');
+    expect(contribution).toBeGreaterThan(-1);
+    expect(reveal).toBeGreaterThan(contribution);
+    expect(cost).toBeGreaterThan(reveal);
+    expect(provider).toBeGreaterThan(cost);
+    expect(html).not.toContain("govuk-radios__conditional--hidden");
+    expect(html.match(/govuk-radios__conditional/g)).toHaveLength(1);
   });
 
   it("shows a field's error beside that field", () => {

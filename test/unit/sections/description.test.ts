@@ -158,7 +158,19 @@ describe("DescriptionForm", () => {
   it("shows the hints the GLA's form gave", () => {
     expect(html).toContain("Include a breakdown of spend, the outputs and the activities");
     expect(html).toContain("Specific, measurable, achievable, realistic and timed");
-    expect(html).toContain("Only if you answered yes");
+  });
+
+  it("asks which local authorities inside the reveal of the yes answer, shown in the server's markup", () => {
+    const yesItem = html.indexOf('id="worksWithOtherAuthorities"');
+    const reveal = html.indexOf('<div class="govuk-radios__conditional" id="conditional-worksWithOtherAuthorities">');
+    const question = html.indexOf('for="otherAuthorities">Which local authorities?</label>');
+    const noItem = html.indexOf('id="worksWithOtherAuthorities-2"');
+    expect(yesItem).toBeGreaterThan(-1);
+    expect(reveal).toBeGreaterThan(yesItem);
+    expect(question).toBeGreaterThan(reveal);
+    expect(noItem).toBeGreaterThan(question);
+    expect(html).not.toContain("govuk-radios__conditional--hidden");
+    expect(html).not.toContain("Only if you answered yes");
   });
 
   it("asks the yes or no question in a fieldset and keeps the saved answer", () => {

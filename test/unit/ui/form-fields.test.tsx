@@ -10,7 +10,7 @@ import {
   Textarea,
   TextInput,
 } from "~/ui";
-import { render } from "./markup";
+import { normalised, render } from "./markup";
 
 const priorities = [
   { value: "neighbourhood-policing", label: "Neighbourhood Policing" },
@@ -245,6 +245,83 @@ describe("Radios", () => {
     expect(html).toContain("govuk-fieldset__legend govuk-fieldset__legend--m");
     expect(html).toContain('aria-describedby="otherAuthorities-item-hint"');
     expect(html).toContain('<div id="otherAuthorities-item-hint" class="govuk-hint govuk-radios__hint">');
+  });
+
+  describe("with a conditional reveal", () => {
+    const deliveryTypes = (defaultValue?: string) =>
+      render(
+        <Radios
+          name="deliveryType"
+          label="How is the project delivered?"
+          items={[
+            { value: "in_house", label: "An in-house post" },
+            { value: "commissioned", label: "A commissioned third party" },
+            {
+              value: "contribution",
+              label: "A contribution to a service funded from several sources",
+              hint: "Give the total cost of the whole service as well",
+              conditional: <MoneyInput name="serviceTotalCost" label="Total cost of the whole service" />,
+            },
+          ]}
+          defaultValue={defaultValue}
+        />,
+      );
+
+    it('"a contribution to a service which in total costs £236,905": the cost question follows its item, in a block named after it', () => {
+      const html = normalised(deliveryTypes("contribution"));
+      expect(html).toContain(
+        normalised(
+          '<div id="deliveryType-3-item-hint" class="govuk-hint govuk-radios__hint">Give the total cost of the whole service as well</div>' +
+            "</div>" +
+            '<div class="govuk-radios__conditional" id="conditional-deliveryType-3">' +
+            '<div class="govuk-form-group"><label class="govuk-label" for="serviceTotalCost">Total cost of the whole service</label>',
+        ),
+      );
+      expect(html.match(/govuk-radios__conditional/g)).toHaveLength(1);
+    });
+
+    it.each([
+      ["nothing chosen", undefined],
+      ["another answer chosen", "in_house"],
+      ["its own answer chosen", "contribution"],
+    ])("is visible in the server's markup with %s, so the form works without JavaScript", (_, defaultValue) => {
+      const html = deliveryTypes(defaultValue);
+      expect(html).toContain('<div class="govuk-radios__conditional" id="conditional-deliveryType-3">');
+      expect(html).not.toContain("govuk-radios__conditional--hidden");
+      // Only the browser, once it can reveal and hide, says which radio controls the block.
+      expect(html).not.toContain("aria-controls");
+      expect(checkedValues(html)).toEqual(defaultValue === undefined ? [] : [defaultValue]);
+    });
+
+    it("names the block after the item's id, which for the first item is the field id itself", () => {
+      const html = render(
+        <Radios
+          name="worksWithOtherAuthorities"
+          id="other-authorities"
+          label="Does the project involve working with other local authorities?"
+          items={[
+            {
+              value: "yes",
+              label: "Yes",
+              conditional: <Textarea name="otherAuthorities" label="Which local authorities?" rows={3} />,
+            },
+            { value: "no", label: "No" },
+          ]}
+        />,
+      );
+      expect(normalised(html)).toContain(
+        normalised(
+          '<label class="govuk-label govuk-radios__label" for="other-authorities">Yes</label></div>' +
+            '<div class="govuk-radios__conditional" id="conditional-other-authorities">',
+        ),
+      );
+      expect(html).not.toContain("conditional-other-authorities-2");
+    });
+
+    it("a group without conditional items has no reveal blocks", () => {
+      const html = render(<Radios name="primaryPriority" label="Primary priority" items={priorities} />);
+      expect(html).not.toContain("govuk-radios__conditional");
+    });
   });
 
   it("as the page heading puts the h1 inside the legend", () => {
