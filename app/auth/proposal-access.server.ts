@@ -1,9 +1,8 @@
 import { findProposal, workflowView, type ProposalRecord } from "~/data/proposals.server";
 import { db } from "~/db.server";
 import { canViewProposal } from "~/domain/access";
-import { todayInLondon } from "~/domain/dates";
 import { actorFromUser, type UserActor } from "~/domain/roles";
-import { decide, type WorkflowProposal } from "~/domain/workflow";
+import { mayAttempt, type WorkflowProposal } from "~/domain/workflow";
 import { notFound, refused, requireUser, type SessionUser } from "./guard.server";
 
 export type ProposalAccess = { user: SessionUser; actor: UserActor; proposal: ProposalRecord; workflow: WorkflowProposal };
@@ -27,7 +26,7 @@ export async function requireProposal(
     throw notFound();
   }
   if (intent === "edit") {
-    const decision = decide({ action: "edit", state: proposal.status, actor, proposal: workflow, today: todayInLondon() });
+    const decision = mayAttempt("edit", proposal.status, actor, workflow);
     if (!decision.ok) throw refused(decision.status, decision.reason);
   }
   return { user, actor, proposal, workflow };
@@ -35,11 +34,5 @@ export async function requireProposal(
 
 /** Whether this person may change the proposal now (for showing change links; the server re-checks). */
 export function canEdit(access: ProposalAccess): boolean {
-  return decide({
-    action: "edit",
-    state: access.proposal.status,
-    actor: access.actor,
-    proposal: access.workflow,
-    today: todayInLondon(),
-  }).ok;
+  return mayAttempt("edit", access.proposal.status, access.actor, access.workflow).ok;
 }

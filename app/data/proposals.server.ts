@@ -90,44 +90,47 @@ export async function proposalsByPeriodForBorough(db: DB, organisationId: number
 export type StartResult = { ok: true; proposalId: number } | { ok: false; message: string };
 
 /** Starts a borough's proposal for a period, refusing a second live one for the same period. */
-export async function startProposal(
-  db: DB,
+export async function startProposal(db: DB, who: { organisationId: number; periodId: number; userId: number }): Promise<StartResult> {
+  return db.transaction().execute((tx) => startProposalIn(tx, who));
+}
+
+/** The same, inside a transaction the caller already holds. */
+export async function startProposalIn(
+  tx: Transaction<Database>,
   { organisationId, periodId, userId }: { organisationId: number; periodId: number; userId: number },
 ): Promise<StartResult> {
-  return db.transaction().execute(async (tx) => {
-    const period = await tx.selectFrom("funding_periods").select(["id", "name"]).where("id", "=", periodId).executeTakeFirst();
-    if (!period) return { ok: false, message: "Choose a funding period" };
-    const existing = await tx
-      .selectFrom("proposal_boroughs")
-      .select("proposal_id")
-      .where("organisation_id", "=", organisationId)
-      .where("funding_period_id", "=", periodId)
-      .where("active", "=", 1)
-      .executeTakeFirst();
-    if (existing) {
-      return { ok: false, message: `Your borough already has a proposal for ${period.name}: open that one instead` };
-    }
-    const now = stamp();
-    const { id } = await tx
-      .insertInto("proposals")
-      .values({
-        funding_period_id: periodId,
-        lead_organisation_id: organisationId,
-        status: "draft",
-        version: 1,
-        created_by: userId,
-        updated_by: userId,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto("proposal_boroughs")
-      .values({ proposal_id: id, organisation_id: organisationId, funding_period_id: periodId, active: 1, created_at: now })
-      .execute();
-    return { ok: true, proposalId: id };
-  });
+  const period = await tx.selectFrom("funding_periods").select(["id", "name"]).where("id", "=", periodId).executeTakeFirst();
+  if (!period) return { ok: false, message: "Choose a funding period" };
+  const existing = await tx
+    .selectFrom("proposal_boroughs")
+    .select("proposal_id")
+    .where("organisation_id", "=", organisationId)
+    .where("funding_period_id", "=", periodId)
+    .where("active", "=", 1)
+    .executeTakeFirst();
+  if (existing) {
+    return { ok: false, message: `Your borough already has a proposal for ${period.name}: open that one instead` };
+  }
+  const now = stamp();
+  const { id } = await tx
+    .insertInto("proposals")
+    .values({
+      funding_period_id: periodId,
+      lead_organisation_id: organisationId,
+      status: "draft",
+      version: 1,
+      created_by: userId,
+      updated_by: userId,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto("proposal_boroughs")
+    .values({ proposal_id: id, organisation_id: organisationId, funding_period_id: periodId, active: 1, created_at: now })
+    .execute();
+  return { ok: true, proposalId: id };
 }
 
 export const STALE_VERSION_MESSAGE =

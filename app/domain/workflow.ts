@@ -495,6 +495,18 @@ function canSee(state: State, actor: Actor, proposal: WorkflowProposal): boolean
  * state allow it (409), is the input complete and valid (422).
  */
 export function decide({ action, state, actor, proposal, input = {}, today }: DecideInput): Decision {
+  const allowed = mayAttempt(action, state, actor, proposal);
+  if (!allowed.ok) return allowed;
+  const invalid = checkInput(actionRule(action), input, today);
+  if (invalid) return invalid;
+  return allowed;
+}
+
+/**
+ * Whether this person may take this step in this state at all, before looking at what they typed:
+ * what a page asks before it shows the form for the step.
+ */
+export function mayAttempt(action: Action, state: State, actor: Actor, proposal: WorkflowProposal): Decision {
   if (!canSee(state, actor, proposal)) return { ok: false, status: 404, reason: NOT_FOUND_REASON };
 
   const rule = RULE_BY_ACTION.get(action);
@@ -510,13 +522,9 @@ export function decide({ action, state, actor, proposal, input = {}, today }: De
     return { ok: false, status: 409, reason: `You cannot ${rule.doing} because it ${current.situation}` };
   }
 
-  const invalid = checkInput(rule, input, today);
-  if (invalid) return invalid;
-
   return { ok: true, to: rule.to ?? state };
 }
 
-/** The actions this actor may take now, in table order, for rendering buttons. Input is checked on submit. */
 export function availableActions(state: State, actor: Actor, proposal: WorkflowProposal): readonly ActionRule[] {
   if (!canSee(state, actor, proposal)) return [];
   return ACTION_RULES.filter((rule) => rule.from.includes(state) && rule.who.allows(actor, proposal));

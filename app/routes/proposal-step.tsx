@@ -3,8 +3,8 @@ import { notFound, refused } from "~/auth/guard.server";
 import { requireProposal } from "~/auth/proposal-access.server";
 import { takeAction } from "~/data/workflow.server";
 import { db } from "~/db.server";
-import { parseDateParts, todayInLondon } from "~/domain/dates";
-import { actionRule, decide } from "~/domain/workflow";
+import { parseDateParts } from "~/domain/dates";
+import { actionRule, mayAttempt } from "~/domain/workflow";
 import { BackLink, DateInput, ErrorSummary } from "~/ui";
 import { ActionForm } from "~/ui/action-form";
 import { pageTitle } from "~/ui/page-title";
@@ -51,14 +51,7 @@ async function load(request: Request, params: Route.LoaderArgs["params"]) {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { access, step, name } = await load(request, params);
   // Refuse the page itself when the person may not take this step now, with the workflow's reason.
-  const check = decide({
-    action: step.action,
-    state: access.proposal.status,
-    actor: access.actor,
-    proposal: access.workflow,
-    input: { comment: "x", meetingDate: todayInLondon(), blockers: [] },
-    today: todayInLondon(),
-  });
+  const check = mayAttempt(step.action, access.proposal.status, access.actor, access.workflow);
   if (!check.ok) throw refused(check.status, check.reason);
   return {
     name,

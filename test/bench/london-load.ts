@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import type { DB } from "../../db/connection";
 import type { Database, ProposalStatus } from "../../db/schema";
 import { PROJECT_CATEGORIES } from "~/domain/project-fields";
+import { startProposalIn } from "~/data/proposals.server";
 
 export const PROJECTS_PER_PROPOSAL = 18;
 
@@ -62,7 +63,7 @@ export async function seedLondonLoad(db: DB): Promise<BenchProposal[]> {
         .execute();
 
       const officerId = await boroughOfficer(tx, borough, now);
-      const proposalId = await periodOneProposal(tx, borough.id, period.id, officerId, now);
+      const proposalId = await periodOneProposal(tx, borough.id, period.id, officerId);
       const { count } = await tx
         .selectFrom("projects")
         .select((eb) => eb.fn.countAll<number>().as("count"))
@@ -171,32 +172,15 @@ async function boroughOfficer(tx: Tx, borough: { id: number; gss_code: string | 
 }
 
 /** The borough's live period 1 proposal, started if it has none (the demo data has Barking and Dagenham's). */
-async function periodOneProposal(tx: Tx, boroughId: number, periodId: number, officerId: number, now: string): Promise<number> {
+async function periodOneProposal(tx: Tx, boroughId: number, periodId: number, officerId: number): Promise<number> {
+  const started = await startProposalIn(tx, { organisationId: boroughId, periodId, userId: officerId });
+  if (started.ok) return started.proposalId;
   const live = await tx
     .selectFrom("proposal_boroughs")
     .select("proposal_id")
     .where("organisation_id", "=", boroughId)
     .where("funding_period_id", "=", periodId)
     .where("active", "=", 1)
-    .executeTakeFirst();
-  if (live) return live.proposal_id;
-  const { id } = await tx
-    .insertInto("proposals")
-    .values({
-      funding_period_id: periodId,
-      lead_organisation_id: boroughId,
-      status: "draft",
-      version: 1,
-      created_by: officerId,
-      updated_by: officerId,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning("id")
     .executeTakeFirstOrThrow();
-  await tx
-    .insertInto("proposal_boroughs")
-    .values({ proposal_id: id, organisation_id: boroughId, funding_period_id: periodId, active: 1, created_at: now })
-    .execute();
-  return id;
+  return live.proposal_id;
 }
