@@ -11,8 +11,8 @@ import { percentile } from "./timing";
 export type LoadPage = {
   name: string;
   path: string;
-  /** The route module, as the build manifest names it (app/routes/....tsx). */
-  routeFile: string;
+  /** The route's id in React Router's manifest (routes/<file name without extension>). */
+  routeId: string;
   cookie: string | null;
   expectText: string;
   /** The least throughput allowed, as a fraction of the trivial page's. Null for the trivial page. */
@@ -177,35 +177,35 @@ export async function loadPage(base: string, page: LoadPage, connections: number
   };
 }
 
-type ManifestChunk = { file: string; imports?: string[]; isEntry?: boolean };
+type RouterManifest = {
+  entry: { module: string; imports: string[] };
+  routes: Record<string, { module?: string; imports?: string[] }>;
+};
 
 /**
- * The JavaScript a first visit to a route downloads, gzipped: the client entry, the root route
- * and the page's route module, each with every chunk it imports statically (each file once).
+ * The JavaScript a first visit to a route downloads, gzipped, as React Router's own manifest lists
+ * it: the manifest script itself, the client entry, and the root and page route modules with every
+ * chunk they import (each file counted once).
  */
-export function shippedJavaScript(buildPath: string, routeFile: string): { files: number; gzipBytes: number } {
-  const manifest = JSON.parse(readFileSync(join(buildPath, "client/.vite/manifest.json"), "utf8")) as Record<string, ManifestChunk>;
-  const keyOf = (test: (key: string) => boolean, what: string) => {
-    const key = Object.keys(manifest).find(test);
-    if (!key) throw new Error(`The build manifest has no ${what}`);
-    return key;
-  };
-  const starts = [
-    keyOf((k) => /entry\.client\.[jt]sx?$/.test(k), "client entry"),
-    keyOf((k) => k.startsWith("app/root.tsx"), "root route"),
-    keyOf((k) => k.startsWith(`${routeFile}?`) || k === routeFile, routeFile),
-  ];
-  const seen = new Set<string>();
-  const visit = (key: string) => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    for (const imported of manifest[key]?.imports ?? []) visit(imported);
-  };
-  starts.forEach(visit);
+export function shippedJavaScript(buildPath: string, routeId: string): { files: number; gzipBytes: number } {
+  const assets = join(buildPath, "client/assets");
+  const manifestFile = readdirSync(assets).find((name) => /^manifest-[\w-]+\.js$/.test(name));
+  if (!manifestFile) throw new Error(`No React Router manifest in ${assets}`);
+  const text = readFileSync(join(assets, manifestFile), "utf8");
+  const manifest = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as RouterManifest;
+  const page = manifest.routes[routeId];
+  const root = manifest.routes.root;
+  if (!page?.module || !root?.module) throw new Error(`The React Router manifest has no route ${routeId}`);
+  const urls = new Set([
+    `/assets/${manifestFile}`,
+    manifest.entry.module,
+    ...manifest.entry.imports,
+    root.module,
+    ...(root.imports ?? []),
+    page.module,
+    ...(page.imports ?? []),
+  ]);
   let gzipBytes = 0;
-  for (const key of seen) {
-    const file = manifest[key]!.file;
-    if (file.endsWith(".js")) gzipBytes += gzipSync(readFileSync(join(buildPath, "client", file))).length;
-  }
-  return { files: seen.size, gzipBytes };
+  for (const url of urls) gzipBytes += gzipSync(readFileSync(join(buildPath, "client", url))).length;
+  return { files: urls.size, gzipBytes };
 }
