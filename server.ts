@@ -53,10 +53,12 @@ export function createServer(buildPath: string) {
   app.use("/assets", express.static(`${buildPath}/client/assets`, { immutable: true, maxAge: "1y" }));
   app.use(express.static(`${buildPath}/client`, { maxAge: "1h" }));
 
+  // Imported once: a dynamic import on every request went through the module loader each time.
+  const build = import(pathToFileURL(`${buildPath}/server/index.js`).href);
   app.all(
     /.*/,
     createRequestHandler({
-      build: () => import(pathToFileURL(`${buildPath}/server/index.js`).href),
+      build: () => build,
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
       // This is the production server whatever NODE_ENV says: errors reach the browser without details.
       mode: "production",

@@ -1,7 +1,7 @@
 import { Form, redirect, useActionData } from "react-router";
 import { requireUser } from "~/auth/guard.server";
 import { proposalsByPeriodForBorough, startProposal } from "~/data/proposals.server";
-import { allocationsForBorough, splitRuleForRound } from "~/data/rounds.server";
+import { allocationsForBorough } from "~/data/rounds.server";
 import { db } from "~/db.server";
 import { formatPounds } from "~/domain/money";
 import { splitAllocation } from "~/domain/split";
@@ -14,18 +14,19 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: pageTitle(data?.
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request, ["borough_officer", "csp_member"]);
-  const years = await allocationsForBorough(db(), user.organisation_id);
-  const rules = new Map<number, Awaited<ReturnType<typeof splitRuleForRound>>>();
-  for (const year of years) if (!rules.has(year.roundId)) rules.set(year.roundId, await splitRuleForRound(db(), year.roundId));
+  const [years, proposals] = await Promise.all([
+    allocationsForBorough(db(), user.organisation_id),
+    proposalsByPeriodForBorough(db(), user.organisation_id),
+  ]);
   return {
     boroughName: user.organisation_name,
     canStart: user.role === "borough_officer",
     canEndorse: user.role === "csp_member" && user.can_endorse === 1,
-    proposals: await proposalsByPeriodForBorough(db(), user.organisation_id),
+    proposals,
     years: years.map((year) => ({
       ...year,
       split:
-        year.allocationPence === null ? null : splitAllocation(year.allocationPence, year.position, rules.get(year.roundId)!),
+        year.allocationPence === null ? null : splitAllocation(year.allocationPence, year.position, year.splitRule),
     })),
   };
 }

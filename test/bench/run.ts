@@ -175,16 +175,20 @@ try {
   for (const page of pages) shippedJavaScript(buildPath, page.routeId); // fails now rather than after the load
   const port = await freePort();
   // Started as `npm start` starts it, in production mode, on the bench's own database.
-  const env = { DATABASE_URL: databaseUrl, OUTBOX_DIR: join(workDir, "outbox"), BUILD_DIR: buildPath, NODE_ENV: "production" };
+  const env: NodeJS.ProcessEnv = { DATABASE_URL: databaseUrl, OUTBOX_DIR: join(workDir, "outbox"), BUILD_DIR: buildPath, NODE_ENV: "production" };
+  // BENCH_CPU_PROF=<folder>: each Node process of the server writes a CPU profile there when it stops.
+  if (process.env.BENCH_CPU_PROF) {
+    env.BENCH_CPU_PROF = resolve(process.env.BENCH_CPU_PROF);
+    env.NODE_OPTIONS = `--import=${join(root, "test/bench/cpu-profile.mjs")}`;
+  }
   server = await startServer(root, env, port);
   const origin = `http://127.0.0.1:${port}`;
   for (const page of pages) await checkPage(origin, page);
-  console.log(`Server up on port ${port}: ${CONNECTIONS} connections, ${SECONDS} s a page after ${WARMUP_SECONDS} s of warm-up.`);
+  console.log(`Server up on port ${port}: ${CONNECTIONS} connections, ${SECONDS} s a page after ${WARMUP_SECONDS} s a page of warm-up.`);
+  // Every page warmed before any is measured, so the trivial page is not measured on a cold JIT.
+  for (const page of pages) await loadPage(origin, page, CONNECTIONS, WARMUP_SECONDS);
   const results: LoadResult[] = [];
-  for (const page of pages) {
-    await loadPage(origin, page, CONNECTIONS, WARMUP_SECONDS);
-    results.push(await loadPage(origin, page, CONNECTIONS, SECONDS));
-  }
+  for (const page of pages) results.push(await loadPage(origin, page, CONNECTIONS, SECONDS));
   // The trivial page once more at the end, since load from other work on the machine drifts during a run.
   const trivialAgain = await loadPage(origin, pages[0]!, CONNECTIONS, SECONDS);
   const rssMb = residentBytes(serverPid(server.child.pid!, port)) / MB;
