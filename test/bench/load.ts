@@ -145,6 +145,12 @@ export function residentBytes(pid: number): number {
   return Number(kb) * 1024;
 }
 
+/** Load that is not measured: it warms the JIT and the caches; only a failed request matters. */
+export async function warmPage(base: string, page: LoadPage, connections: number, seconds: number): Promise<void> {
+  const result = await autocannon({ url: base + page.path, connections, duration: seconds, headers: page.cookie ? { Cookie: page.cookie } : {} });
+  if (result.non2xx + result.errors > 0) throw new Error(`GET ${page.path} while warming up: a request did not answer 200`);
+}
+
 /** One request, checked: a redirect to sign-in or an error page would be fast and prove nothing. */
 export async function checkPage(base: string, page: LoadPage): Promise<void> {
   const response = await fetch(base + page.path, { headers: page.cookie ? { Cookie: page.cookie } : {}, redirect: "manual" });
@@ -167,6 +173,7 @@ export async function loadPage(base: string, page: LoadPage, connections: number
   const result = await instance;
   const notOk = result.non2xx + result.errors + result.timeouts;
   if (notOk > 0) throw new Error(`GET ${page.path} under load: ${notOk} of ${result.requests.total} requests did not answer 200`);
+  if (latencies.length === 0) throw new Error(`GET ${page.path} under load: no answer within ${seconds} s`);
   latencies.sort((a, b) => a - b);
   return {
     page,

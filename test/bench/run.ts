@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkPage, freePort, loadPage, residentBytes, serverPid, shippedJavaScript, startServer, stopServer, type LoadPage, type LoadResult, type RunningServer } from "./load";
+import { checkPage, freePort, loadPage, warmPage, residentBytes, serverPid, shippedJavaScript, startServer, stopServer, type LoadPage, type LoadResult, type RunningServer } from "./load";
 import { time, type Timing } from "./timing";
 
 // `npm run bench`: a London-sized load on a throwaway SQLite file, timed against the targets for a
@@ -173,6 +173,9 @@ try {
   ];
 
   for (const page of pages) shippedJavaScript(buildPath, page.routeId); // fails now rather than after the load
+  // BENCH_ONLY=<text>: only the pages whose names contain it (and the trivial page), e.g. for a profile.
+  const only = process.env.BENCH_ONLY;
+  if (only) pages.splice(1, pages.length, ...pages.slice(1).filter((page) => page.name.includes(only)));
   const port = await freePort();
   // Started as `npm start` starts it, in production mode, on the bench's own database.
   const env: NodeJS.ProcessEnv = { DATABASE_URL: databaseUrl, OUTBOX_DIR: join(workDir, "outbox"), BUILD_DIR: buildPath, NODE_ENV: "production" };
@@ -184,9 +187,14 @@ try {
   server = await startServer(root, env, port);
   const origin = `http://127.0.0.1:${port}`;
   for (const page of pages) await checkPage(origin, page);
+  // BENCH_KEEP=1: leave the server up with its database so a person can look at the pages.
+  if (process.env.BENCH_KEEP) {
+    console.log(`Serving on ${origin}; cookies: ${JSON.stringify(Object.fromEntries(pages.map((p) => [p.path, p.cookie])))}`);
+    await new Promise(() => {});
+  }
   console.log(`Server up on port ${port}: ${CONNECTIONS} connections, ${SECONDS} s a page after ${WARMUP_SECONDS} s a page of warm-up.`);
   // Every page warmed before any is measured, so the trivial page is not measured on a cold JIT.
-  for (const page of pages) await loadPage(origin, page, CONNECTIONS, WARMUP_SECONDS);
+  for (const page of pages) await warmPage(origin, page, CONNECTIONS, WARMUP_SECONDS);
   const results: LoadResult[] = [];
   for (const page of pages) results.push(await loadPage(origin, page, CONNECTIONS, SECONDS));
   // The trivial page once more at the end, since load from other work on the machine drifts during a run.
