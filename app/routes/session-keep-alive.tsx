@@ -1,0 +1,13 @@
+import { requireUser, getSession } from "~/auth/guard.server";
+import { extendSession } from "~/auth/session.server";
+import { db } from "~/db.server";
+import type { Route } from "./+types/session-keep-alive";
+
+// "Stay signed in" in the timeout warning: a same-origin POST (the server refuses other origins)
+// that gives the session a full idle period again. No page, no body.
+export async function action({ request }: Route.ActionArgs) {
+  await requireUser(request);
+  const lookup = await getSession(request);
+  if (lookup) await extendSession(db(), lookup.session);
+  return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+}
