@@ -1,0 +1,143 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Form, useLocation, useSubmit } from "react-router";
+
+export interface TimeoutWarningProps {
+  /** How long after the page's last request the browser signs the person out. */
+  signOutAfterMs: number;
+  /** How long before that the warning opens. */
+  warnBeforeMs: number;
+}
+
+const HEADING_ID = "timeout-warning-heading";
+const MESSAGE_ID = "timeout-warning-message";
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** "2 minutes", "1 minute 5 seconds", "40 seconds": what sighted users watch count down. */
+export function countdownText(remainingMs: number): string {
+  const totalSeconds = Math.max(0, Math.ceil(remainingMs / 1000));
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = totalSeconds % 60;
+  if (minutes === 0) return plural(seconds, "second");
+  return seconds === 0 ? plural(minutes, "minute") : `${plural(minutes, "minute")} ${plural(seconds, "second")}`;
+}
+
+/** What screen readers hear: whole minutes only, so the live region changes once a minute, not every second. */
+export function announcementText(remainingMs: number): string {
+  const minutes = Math.ceil(Math.max(0, remainingMs) / 60_000);
+  return minutes <= 1 && remainingMs < 60_000
+    ? "You will be signed out in less than a minute."
+    : `You will be signed out in ${plural(minutes, "minute")}.`;
+}
+
+/**
+ * GOV.UK's timeout warning: a modal dialog shortly before the idle timeout, with "Stay signed in"
+ * (a keep-alive request) and "Sign out". It exists only once JavaScript runs; without it the server
+ * still ends the session on time. Every page request counts as use, so the countdown restarts on
+ * each navigation.
+ */
+export function TimeoutWarning({ signOutAfterMs, warnBeforeMs }: TimeoutWarningProps) {
+  const location = useLocation();
+  const submit = useSubmit();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [deadline, setDeadline] = useState<number | null>(null);
+  const [open, setOpen] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
+
+  useEffect(() => {
+    setDeadline(Date.now() + signOutAfterMs);
+  }, [location.key, signOutAfterMs]);
+
+  const timeUp = useCallback(() => {
+    setOpen(false);
+    submit({ reason: "timeout" }, { method: "post", action: "/sign-out" });
+  }, [submit]);
+
+  useEffect(() => {
+    if (deadline === null) return;
+    const warn = setTimeout(() => {
+      setNow(Date.now());
+      setOpen(true);
+    }, Math.max(0, deadline - warnBeforeMs - Date.now()));
+    const end = setTimeout(timeUp, Math.max(0, deadline - Date.now()));
+    return () => {
+      clearTimeout(warn);
+      clearTimeout(end);
+    };
+  }, [deadline, warnBeforeMs, timeUp]);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (!open) {
+      if (element.open) element.close();
+      return;
+    }
+    if (!element.open) element.showModal();
+    // Focus on the dialog itself, so screen readers read its heading and message first.
+    element.focus();
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(tick);
+  }, [open]);
+
+  const staySignedIn = useCallback(async () => {
+    setOpen(false);
+    try {
+      // A form body, as every other post here sends; a redirect means the session has already ended.
+      const response = await fetch("/session/keep-alive", {
+        method: "POST",
+        body: new URLSearchParams(),
+        credentials: "same-origin",
+        redirect: "manual",
+      });
+      if (response.status === 204) {
+        setDeadline(Date.now() + signOutAfterMs);
+        return;
+      }
+    } catch {
+      // The network failed: fall through and let the person sign in again rather than pretend.
+    }
+    timeUp();
+  }, [signOutAfterMs, timeUp]);
+
+  if (deadline === null) return null;
+  const remaining = deadline - now;
+  return (
+    <dialog
+      ref={dialog}
+      className="app-timeout-warning"
+      aria-labelledby={HEADING_ID}
+      aria-describedby={MESSAGE_ID}
+      tabIndex={-1}
+      data-testid="timeout-warning"
+      onCancel={(event) => {
+        // Escape keeps the person signed in, as GOV.UK's pattern does.
+        event.preventDefault();
+        void staySignedIn();
+      }}
+    >
+      <h2 className="govuk-heading-m" id={HEADING_ID}>
+        You’re about to be signed out
+      </h2>
+      <p className="govuk-body" aria-hidden="true">
+        You will be signed out in <strong>{countdownText(remaining)}</strong>.
+      </p>
+      <p className="govuk-visually-hidden" id={MESSAGE_ID} aria-live="polite">
+        {open ? announcementText(remaining) : ""}
+      </p>
+      <p className="govuk-body">We do this to keep your information secure. Anything you have saved is kept.</p>
+      <div className="govuk-button-group">
+        <button type="button" className="govuk-button" onClick={() => void staySignedIn()}>
+          Stay signed in
+        </button>
+        <Form method="post" action="/sign-out">
+          <button type="submit" className="app-service-navigation-button">
+            Sign out
+          </button>
+        </Form>
+      </div>
+    </dialog>
+  );
+}
