@@ -24,12 +24,9 @@ export function countdownText(remainingMs: number): string {
   return seconds === 0 ? plural(minutes, "minute") : `${plural(minutes, "minute")} ${plural(seconds, "second")}`;
 }
 
-/** What screen readers hear: whole minutes only, so the live region changes once a minute, not every second. */
+/** What screen readers hear: whole minutes, rounded up, so the live region changes once a minute, not every second. */
 export function announcementText(remainingMs: number): string {
-  const minutes = Math.ceil(Math.max(0, remainingMs) / 60_000);
-  return minutes <= 1 && remainingMs < 60_000
-    ? "You will be signed out in less than a minute."
-    : `You will be signed out in ${plural(minutes, "minute")}.`;
+  return `You will be signed out in ${plural(Math.max(1, Math.ceil(remainingMs / 60_000)), "minute")}.`;
 }
 
 /**
