@@ -9,6 +9,25 @@ export interface TimeoutWarningProps {
 }
 
 const HEADING_ID = "timeout-warning-heading";
+// Tabs share one session: each records its last request here, so an idle tab never signs out a
+// person who is busy in another (and loses what they were doing there).
+const ACTIVITY_KEY = "lcpf-session-activity";
+
+function recordActivity(at: number): void {
+  try {
+    localStorage.setItem(ACTIVITY_KEY, String(at));
+  } catch {
+    // Storage can be switched off; each tab then keeps its own count.
+  }
+}
+
+function lastActivity(): number {
+  try {
+    return Number(localStorage.getItem(ACTIVITY_KEY)) || 0;
+  } catch {
+    return 0;
+  }
+}
 const MESSAGE_ID = "timeout-warning-message";
 
 function plural(count: number, word: string): string {
@@ -44,8 +63,20 @@ export function TimeoutWarning({ signOutAfterMs, warnBeforeMs }: TimeoutWarningP
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
-    setDeadline(Date.now() + signOutAfterMs);
+    const now = Date.now();
+    recordActivity(now);
+    setDeadline(now + signOutAfterMs);
   }, [location.key, signOutAfterMs]);
+
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key !== ACTIVITY_KEY || !event.newValue) return;
+      setOpen(false);
+      setDeadline(Number(event.newValue) + signOutAfterMs);
+    };
+    window.addEventListener("storage", onStorage);
+    return () => window.removeEventListener("storage", onStorage);
+  }, [signOutAfterMs]);
 
   const timeUp = useCallback(() => {
     setOpen(false);
@@ -54,16 +85,26 @@ export function TimeoutWarning({ signOutAfterMs, warnBeforeMs }: TimeoutWarningP
 
   useEffect(() => {
     if (deadline === null) return;
+    // Another tab may have been used since: then count from that instead.
+    const usedElsewhere = () => {
+      const elsewhere = lastActivity() + signOutAfterMs;
+      if (elsewhere <= deadline) return false;
+      setDeadline(elsewhere);
+      return true;
+    };
     const warn = setTimeout(() => {
+      if (usedElsewhere()) return;
       setNow(Date.now());
       setOpen(true);
     }, Math.max(0, deadline - warnBeforeMs - Date.now()));
-    const end = setTimeout(timeUp, Math.max(0, deadline - Date.now()));
+    const end = setTimeout(() => {
+      if (!usedElsewhere()) timeUp();
+    }, Math.max(0, deadline - Date.now()));
     return () => {
       clearTimeout(warn);
       clearTimeout(end);
     };
-  }, [deadline, warnBeforeMs, timeUp]);
+  }, [deadline, warnBeforeMs, signOutAfterMs, timeUp]);
 
   useEffect(() => {
     const element = dialog.current;
@@ -90,7 +131,9 @@ export function TimeoutWarning({ signOutAfterMs, warnBeforeMs }: TimeoutWarningP
         redirect: "manual",
       });
       if (response.status === 204) {
-        setDeadline(Date.now() + signOutAfterMs);
+        const now = Date.now();
+        recordActivity(now);
+        setDeadline(now + signOutAfterMs);
         return;
       }
     } catch {

@@ -90,6 +90,25 @@ test("Sign out in the warning signs the person out", async ({ page }) => {
   await expect(page).toHaveURL("/sign-in?signedOut=1");
 });
 
+test("an idle tab does not sign out a person who is busy in another", async ({ page, context }) => {
+  await signIn(page, "officer@barking-dagenham.test");
+  const busy = await context.newPage();
+  await page.clock.fastForward("20:00");
+  await busy.goto("/borough");
+  await expect(busy.getByTestId("signed-in-as")).toBeVisible();
+  // 29 minutes after the idle tab's last request, but only 9 after the busy tab's: nobody is warned.
+  await page.clock.fastForward("09:00");
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(page).toHaveURL("/borough");
+  // 27 minutes after the busy tab's request, both warn.
+  await page.clock.fastForward("18:00");
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expect(busy.getByRole("dialog")).toBeVisible();
+  // Stay signed in in one tab closes the warning in the other.
+  await busy.getByRole("button", { name: "Stay signed in" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
