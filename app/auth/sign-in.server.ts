@@ -54,17 +54,32 @@ export async function attemptSignIn(
 
   const address = addressKey(clientAddress);
   const hashedEmail = emailHash(email);
-  const since = new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString();
-  const recent = await db
-    .selectFrom("sign_in_failures")
-    .select(["email_hash", "failed_at"])
-    .where("client_address", "=", address)
-    .where("failed_at", ">", since)
-    .execute();
-  const fromAddress = recent.map((r) => Date.parse(r.failed_at));
-  const forEmail = recent.filter((r) => r.email_hash === hashedEmail).map((r) => Date.parse(r.failed_at));
-  const waitMs = waitFor(fromAddress, forEmail, now.getTime());
-  if (waitMs > 0) return { ok: false, reason: "throttled", minutesLeft: minutesToWait(waitMs) };
+  const stamp = now.toISOString();
+  // Check and count in one transaction, before the password is checked: parallel guesses from one
+  // address then cannot all slip under the limit together. A success takes the count back.
+  const claim = await db.transaction().execute(async (trx) => {
+    const recent = await trx
+      .selectFrom("sign_in_failures")
+      .select(["email_hash", "failed_at"])
+      .where("client_address", "=", address)
+      .where("failed_at", ">", new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString())
+      .execute();
+    const fromAddress = recent.map((r) => Date.parse(r.failed_at));
+    const forEmail = recent.filter((r) => r.email_hash === hashedEmail).map((r) => Date.parse(r.failed_at));
+    const waitMs = waitFor(fromAddress, forEmail, now.getTime());
+    if (waitMs > 0) return { waitMs, fromAddress, forEmail };
+    await trx
+      .insertInto("sign_in_failures")
+      .values({ client_address: address, email_hash: hashedEmail, failed_at: stamp, created_at: stamp })
+      .execute();
+    // Failures older than every window no longer count for anything.
+    await trx
+      .deleteFrom("sign_in_failures")
+      .where("failed_at", "<=", new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString())
+      .execute();
+    return { waitMs: 0, fromAddress: [...fromAddress, now.getTime()], forEmail: [...forEmail, now.getTime()] };
+  });
+  if (claim.waitMs > 0) return { ok: false, reason: "throttled", minutesLeft: minutesToWait(claim.waitMs) };
 
   const user = await db
     .selectFrom("users")
@@ -75,8 +90,8 @@ export async function attemptSignIn(
   const passwordMatches = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), password);
 
   if (user && user.active && passwordMatches) {
-    // Typos by this person from here are forgiven; the address's count stays, so one account's
-    // owner cannot wipe the trail of guesses against others from the same address.
+    // This attempt and this person's earlier typos from here are forgiven; the address's other
+    // failures stay, so one account's owner cannot wipe the trail of guesses against others.
     await db
       .deleteFrom("sign_in_failures")
       .where("client_address", "=", address)
@@ -85,20 +100,8 @@ export async function attemptSignIn(
     return { ok: true, userId: user.id };
   }
 
-  const stamp = now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("sign_in_failures")
-      .values({ client_address: address, email_hash: hashedEmail, failed_at: stamp, created_at: stamp })
-      .execute();
-    // Failures older than every window no longer count for anything.
-    await trx
-      .deleteFrom("sign_in_failures")
-      .where("failed_at", "<=", new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString())
-      .execute();
-  });
   // Say so at once when this failure reached a limit, rather than on the next try.
-  const waitNow = waitFor([...fromAddress, now.getTime()], [...forEmail, now.getTime()], now.getTime());
+  const waitNow = waitFor(claim.fromAddress, claim.forEmail, now.getTime());
   return waitNow > 0 ? { ok: false, reason: "throttled", minutesLeft: minutesToWait(waitNow) } : { ok: false, reason: "invalid" };
 }
 

@@ -146,3 +146,15 @@ describe("the sign-in page when limited", () => {
     expect(stored.map((r) => r.client_address)).toEqual(Array(5).fill("unknown"));
   });
 });
+
+describe("guesses sent all at once", () => {
+  it("cannot slip more than the limit past the check together", async () => {
+    const start = new Date("2026-11-22T18:00:00Z");
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, n) => attemptSignIn(db(), "officer@newham.test", `parallel ${n}`, "198.51.100.77", at(start, n))),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "invalid").length).toBeLessThan(PER_EMAIL_AND_ADDRESS.maxFailures);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled").length).toBeGreaterThanOrEqual(12 - PER_EMAIL_AND_ADDRESS.maxFailures);
+    expect(await failuresStored("198.51.100.77")).toBe(PER_EMAIL_AND_ADDRESS.maxFailures);
+  });
+});
