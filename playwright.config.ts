@@ -55,6 +55,7 @@ export default defineConfig({
     { name: "sign-in", testMatch: /sign-in\.spec\.ts/ },
     { name: "drafting", testMatch: /drafting\.spec\.ts/, dependencies: ["sign-in"] },
     { name: "journey", testMatch: /journey\.spec\.ts/, dependencies: ["drafting"] },
+    { name: "session-timeout", testMatch: /session-timeout\.spec\.ts/ },
   ],
   webServer: {
     command: "npx tsx scripts/start.ts",

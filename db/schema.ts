@@ -51,17 +51,19 @@ export interface SessionTable {
   /** SHA-256 of the session token, hex. The token itself is never stored. */
   id: string;
   user_id: number;
+  /** The idle expiry, moved forward with use; the absolute end is worked out from created_at. */
   expires_at: Timestamp;
   created_at: Timestamp;
 }
 
-export interface SignInThrottleTable {
-  /** Normalised email as typed, whether or not an account exists. */
-  email: string;
-  failed_attempts: number;
-  locked_until: Timestamp | null;
+export interface SignInFailureTable {
+  id: Generated<number>;
+  /** The client address the attempt came from, as the server was told by its trusted proxy. */
+  client_address: string;
+  /** SHA-256 (hex) of the normalised email typed, whether or not an account has it. */
+  email_hash: string;
+  failed_at: Timestamp;
   created_at: Timestamp;
-  updated_at: Timestamp;
 }
 
 export interface FundingRoundTable {
@@ -293,7 +295,7 @@ export interface Database {
   partnership_members: PartnershipMemberTable;
   users: UserTable;
   sessions: SessionTable;
-  sign_in_throttle: SignInThrottleTable;
+  sign_in_failures: SignInFailureTable;
   funding_rounds: FundingRoundTable;
   funding_periods: FundingPeriodTable;
   financial_years: FinancialYearTable;
