@@ -53,6 +53,8 @@ export default defineConfig({
   // the journey then takes it all the way to approval, so the journey runs last.
   projects: [
     { name: "sign-in", testMatch: /sign-in\.spec\.ts/ },
+    // Works on projects of its own and removes them, so it needs no place in the order above.
+    { name: "conflict", testMatch: /conflict\.spec\.ts/ },
     { name: "drafting", testMatch: /drafting\.spec\.ts/, dependencies: ["sign-in"] },
     { name: "journey", testMatch: /journey\.spec\.ts/, dependencies: ["drafting"] },
   ],
