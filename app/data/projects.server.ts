@@ -341,12 +341,15 @@ export async function updateProject(
       .values({ project_id: projectId, version: row.version, snapshot: JSON.stringify(before), created_at: stamp() })
       .onConflict((oc) => oc.doNothing())
       .execute();
-    await applyChanges(tx, projectId, changes);
-    await tx
+    // Compare-and-set, so a save that raced this one since the read above cannot be overwritten.
+    const claimed = await tx
       .updateTable("projects")
       .set({ version: row.version + 1, updated_by: userId })
       .where("id", "=", projectId)
-      .execute();
+      .where("version", "=", row.version)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw new ProjectConflictError(await conflictOf(tx, proposalId, projectId, seenVersion));
+    await applyChanges(tx, projectId, changes);
     return projectId;
   });
 }
