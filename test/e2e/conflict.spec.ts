@@ -35,7 +35,8 @@ test.beforeAll(() => {
       .run(COLLEAGUE.email, COLLEAGUE.name, officer.password_hash, officer.organisation_id, stamp, stamp);
     const proposal = sqlite
       .prepare("select p.id from proposals p where p.lead_organisation_id = ? and p.status = 'draft' order by p.id limit 1")
-      .get(officer.organisation_id) as { id: number };
+      .get(officer.organisation_id) as { id: number } | undefined;
+    if (!proposal) throw new Error("The conflict spec needs Barking and Dagenham's demo proposal in draft: run it before the journey spec");
     proposalId = proposal.id;
     const priority = sqlite.prepare("select id from priorities order by position limit 1").get() as { id: number };
     const position = sqlite.prepare("select coalesce(max(position), 0) as last from projects where proposal_id = ?").get(proposalId) as { last: number };
