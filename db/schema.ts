@@ -197,6 +197,9 @@ export interface ProjectTable {
   evaluation_completed_on: string | null;
   planning_permission_on: string | null;
   position: number;
+  /** Bumped by every save of the project; a save made from an older one is a conflict. */
+  version: Generated<number>;
+  updated_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -266,6 +269,15 @@ export interface ProposalSnapshotTable {
   created_at: Timestamp;
 }
 
+export interface ProjectRevisionTable {
+  id: Generated<number>;
+  project_id: number;
+  version: number;
+  /** JSON of the project (as loadProjects returns it) at this version. */
+  snapshot: string;
+  created_at: Timestamp;
+}
+
 export interface NotificationTable {
   id: Generated<number>;
   user_id: number;
@@ -313,6 +325,7 @@ export interface Database {
   project_contributor_amounts: ProjectContributorAmountTable;
   proposal_events: ProposalEventTable;
   proposal_snapshots: ProposalSnapshotTable;
+  project_revisions: ProjectRevisionTable;
   notifications: NotificationTable;
   email_outbox: EmailOutboxTable;
 }
