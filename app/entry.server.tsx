@@ -27,6 +27,8 @@ export default function handleRequest(
 
   return new Promise((resolve, reject) => {
     let statusCode = responseStatusCode;
+    // Cleared once the page is rendered: a pending timer kept each finished request's memory alive for seconds.
+    let timer: ReturnType<typeof setTimeout> | undefined;
     // Whole pages, sent in one piece: every page is complete without JavaScript, and one write keeps
     // the compression middleware from stacking a drain listener per chunk on long pages.
     const { pipe, abort } = renderToPipeableStream(
@@ -34,6 +36,7 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
+          clearTimeout(timer);
           const chunks: Buffer[] = [];
           const body = new PassThrough();
           body.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -45,6 +48,7 @@ export default function handleRequest(
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
@@ -53,6 +57,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1000);
+    timer = setTimeout(abort, streamTimeout + 1000);
   });
 }
