@@ -27,8 +27,6 @@ export default function handleRequest(
 
   return new Promise((resolve, reject) => {
     let statusCode = responseStatusCode;
-    // Cleared once the page is rendered: a pending timer kept each finished request's memory alive for seconds.
-    let timer: ReturnType<typeof setTimeout> | undefined;
     // Whole pages, sent in one piece: every page is complete without JavaScript, and one write keeps
     // the compression middleware from stacking a drain listener per chunk on long pages.
     const { pipe, abort } = renderToPipeableStream(
@@ -57,6 +55,8 @@ export default function handleRequest(
         },
       },
     );
-    timer = setTimeout(abort, streamTimeout + 1000);
+    // Cleared once the page is rendered (React calls back later, never during this call): a pending
+    // timer kept each finished request's memory alive for seconds.
+    const timer = setTimeout(abort, streamTimeout + 1000);
   });
 }
