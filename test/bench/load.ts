@@ -161,8 +161,7 @@ export async function checkPage(base: string, page: LoadPage): Promise<void> {
 }
 
 /** Puts one page under `connections` concurrent clients for `seconds`; every answer must be a 200. */
-export async function loadPage(base: string, page: LoadPage, connections: number, seconds: number): Promise<LoadResult> {
-  const latencies: number[] = [];
+async function loadSlice(base: string, page: LoadPage, connections: number, seconds: number, latencies: number[]): Promise<void> {
   const instance = autocannon({
     url: base + page.path,
     connections,
@@ -173,15 +172,30 @@ export async function loadPage(base: string, page: LoadPage, connections: number
   const result = await instance;
   const notOk = result.non2xx + result.errors + result.timeouts;
   if (notOk > 0) throw new Error(`GET ${page.path} under load: ${notOk} of ${result.requests.total} requests did not answer 200`);
-  if (latencies.length === 0) throw new Error(`GET ${page.path} under load: no answer within ${seconds} s`);
-  latencies.sort((a, b) => a - b);
-  return {
-    page,
-    requestsPerSecond: latencies.length / seconds,
-    p50Ms: percentile(latencies, 0.5),
-    p95Ms: percentile(latencies, 0.95),
-    requests: latencies.length,
-  };
+}
+
+/**
+ * Loads every page for `seconds` in all, in `rounds` turns taken in order (page 1, 2, ... 1, 2, ...),
+ * so that load from other work on a shared machine falls on every page alike and the ratios between
+ * pages hold even when the absolute figures drift.
+ */
+export async function loadPages(base: string, pages: readonly LoadPage[], connections: number, seconds: number, rounds: number): Promise<LoadResult[]> {
+  const slice = Math.max(1, Math.round(seconds / rounds));
+  const latencies = pages.map(() => [] as number[]);
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, page] of pages.entries()) await loadSlice(base, page, connections, slice, latencies[index]!);
+  }
+  return pages.map((page, index) => {
+    const sorted = latencies[index]!.sort((a, b) => a - b);
+    if (sorted.length === 0) throw new Error(`GET ${page.path} under load: no answer within ${slice * rounds} s`);
+    return {
+      page,
+      requestsPerSecond: sorted.length / (slice * rounds),
+      p50Ms: percentile(sorted, 0.5),
+      p95Ms: percentile(sorted, 0.95),
+      requests: sorted.length,
+    };
+  });
 }
 
 type RouterManifest = {
