@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, redirect, useActionData } from "react-router";
 import { notFound } from "~/auth/guard.server";
-import { requireProposal } from "~/auth/proposal-access.server";
+import { requireProposal, requireIdParam } from "~/auth/proposal-access.server";
 import { findProject, updateProject } from "~/data/projects.server";
 import { proposalOverview } from "~/data/proposals.server";
 import { sectionContext } from "~/data/section-context.server";
@@ -19,7 +19,7 @@ async function load(request: Request, params: Route.LoaderArgs["params"]) {
   const access = await requireProposal(request, params.proposalId, "edit");
   const definition = isProjectSection(params.section) ? SECTION_DEFINITIONS[params.section] : undefined;
   if (!definition) throw notFound();
-  const project = await findProject(db(), access.proposal.id, Number(params.projectId));
+  const project = await findProject(db(), access.proposal.id, requireIdParam(params.projectId));
   if (!project) throw notFound();
   const ctx = await sectionContext(db(), access.proposal);
   return { access, definition, project, ctx };
