@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { fieldNameProblem, MAX_FIELDS } from "./field-names";
+import { fieldNameProblem, MAX_FIELD_VALUE_LENGTH, MAX_FIELDS, reservedFieldsProblem } from "./field-names";
 
 /** A request the edge will not pass on, with the status and short plain message it gets instead. */
 export class Refusal extends Error {
@@ -92,6 +92,16 @@ function checkName(name: string): void {
   if (problem) throw new Refusal(400, problem);
 }
 
+function checkValue(value: string | File): void {
+  const length = typeof value === "string" ? value.length : value.size;
+  if (length > MAX_FIELD_VALUE_LENGTH) throw new Refusal(400, "A field in the form is far longer than any this portal accepts.");
+}
+
+function checkReserved(fields: Iterable<[string, string | File]>): void {
+  const problem = reservedFieldsProblem(fields);
+  if (problem) throw new Refusal(400, problem);
+}
+
 /** Parses an application/x-www-form-urlencoded body strictly: malformed escapes are refused, not guessed at. */
 export function parseUrlEncoded(body: Buffer): [string, string][] {
   let text: string;
@@ -109,8 +119,10 @@ export function parseUrlEncoded(body: Buffer): [string, string][] {
     const name = decodeComponent(equals === -1 ? pair : pair.slice(0, equals));
     const value = equals === -1 ? "" : decodeComponent(pair.slice(equals + 1));
     checkName(name);
+    checkValue(value);
     fields.push([name, value]);
   }
+  checkReserved(fields);
   return fields;
 }
 
@@ -124,10 +136,12 @@ export async function parseMultipart(body: Buffer, contentType: string): Promise
     throw new Refusal(400, "The form is not correctly encoded.");
   }
   let count = 0;
-  for (const [name] of form.entries()) {
+  for (const [name, value] of form.entries()) {
     checkFieldCount(++count);
     checkName(name);
+    checkValue(value);
   }
+  checkReserved(form.entries());
   return form;
 }
 

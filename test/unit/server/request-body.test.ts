@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldNameProblem, MAX_FIELDS } from "~/server/field-names";
+import { fieldNameProblem, MAX_FIELDS, reservedFieldsProblem } from "~/server/field-names";
 import { checkHeaders, parseMultipart, parseUrlEncoded, Refusal } from "~/server/request-body";
 import { publicOrigin } from "~/server/public-origin";
 
@@ -71,6 +71,10 @@ describe("urlencoded bodies are parsed strictly", () => {
   it("answers 400 to bytes that are not UTF-8", () => {
     expect(refusalOf(() => parseUrlEncoded(Buffer.from([0x61, 0x3d, 0xff, 0xfe])))).toEqual({ status: 400 });
   });
+  it("answers 400 to a value far longer than any form allows, and keeps one just within", () => {
+    expect(refusalOf(() => parseUrlEncoded(Buffer.from(`description=${"a".repeat(50_001)}`)))).toEqual({ status: 400 });
+    expect(parseUrlEncoded(Buffer.from(`description=${"a".repeat(50_000)}`))[0]![1]).toHaveLength(50_000);
+  });
   it("answers 400 to a huge index and to too many fields", () => {
     expect(refusalOf(() => parseUrlEncoded(Buffer.from("email%5B99999999%5D=1&password=x")))).toEqual({ status: 400 });
     const many = Array.from({ length: MAX_FIELDS + 1 }, (_, i) => `f${i}=1`).join("&");
@@ -104,5 +108,40 @@ describe("the public origin", () => {
   });
   it.each([undefined, "", "evil.example/path", "user@evil.example", "a b"])("is null for the Host header %j", (host) => {
     expect(publicOrigin(null, { protocol: "http", host })).toBeNull();
+  });
+});
+
+describe("conform's reserved fields are checked before conform parses them", () => {
+  const intent = (value: unknown) => JSON.stringify(value);
+  it.each([
+    intent({ type: "validate", payload: { name: "title" } }),
+    intent({ type: "insert", payload: { name: "partners", index: 2 } }),
+    intent({ type: "remove", payload: { name: "partners", index: 0 } }),
+    intent({ type: "reorder", payload: { name: "partners", from: 0, to: 3 } }),
+    "",
+  ])("accepts the intent %j", (value) => {
+    expect(reservedFieldsProblem([["__intent__", value]])).toBeNull();
+  });
+  it.each([
+    "\u0000",
+    "not json",
+    "[]",
+    intent({ type: 1, payload: {} }),
+    intent({ type: "insert" }),
+    intent({ type: "insert", payload: { name: "partners[99999999]" } }),
+    intent({ type: "insert", payload: { name: "partners", index: 99999999 } }),
+    intent({ type: "reorder", payload: { name: "partners", from: -1, to: 0 } }),
+    intent({ type: "remove", payload: { name: "partners", index: 1.5 } }),
+  ])("refuses the intent %j", (value) => {
+    expect(reservedFieldsProblem([["__intent__", value]])).not.toBeNull();
+  });
+  it("refuses a repeated reserved field, a file, or unreadable state", () => {
+    expect(reservedFieldsProblem([["__intent__", ""], ["__intent__", ""]])).not.toBeNull();
+    expect(reservedFieldsProblem([["__intent__", new File(["{}"], "x")]])).not.toBeNull();
+    expect(reservedFieldsProblem([["__state__", "{"]])).not.toBeNull();
+    expect(reservedFieldsProblem([["__state__", "{}"]])).toBeNull();
+  });
+  it("answers 400 through the parser", () => {
+    expect(refusalOf(() => parseUrlEncoded(Buffer.from("__intent__=%00")))).toEqual({ status: 400 });
   });
 });
