@@ -39,13 +39,6 @@ export const config = {
   get secureCookies(): boolean {
     return new URL(this.appUrl).protocol === "https:";
   },
-  /**
-   * Kept for code written before the settings were split: it now means "served over https", the only
-   * thing it decided (Secure cookies). NODE_ENV no longer changes the portal's behaviour.
-   */
-  get isProduction(): boolean {
-    return this.secureCookies;
-  },
   /** Create the demo accounts on an empty database. Never on an address other people can reach. */
   get demoAccounts(): boolean {
     const local = isLocalAddress(new URL(this.appUrl));
@@ -76,6 +69,14 @@ export const config = {
   },
   get outboxDir(): string {
     return process.env.OUTBOX_DIR ?? "data/outbox";
+  },
+  /**
+   * Minutes without use before a session ends: 30 unless SESSION_IDLE_MINUTES sets fewer (tests use
+   * it to see the timeout quickly). Never more than 30, the OWASP ASVS L2 limit.
+   */
+  get sessionIdleMinutes(): number {
+    const minutes = Number(process.env.SESSION_IDLE_MINUTES);
+    return Number.isFinite(minutes) && minutes >= 1 && minutes <= 30 ? minutes : 30;
   },
   get mailFrom(): string {
     return process.env.MAIL_FROM ?? "London Crime Prevention Fund <lcpf-noreply@localhost>";
