@@ -5,7 +5,9 @@ import { allocationsForBorough, splitRuleForRound } from "~/data/rounds.server";
 import { db } from "~/db.server";
 import { formatPounds } from "~/domain/money";
 import { splitAllocation } from "~/domain/split";
-import { stateLabel, stateTagColour } from "~/domain/workflow";
+import { mayStartProposal } from "~/domain/access";
+import { actorFromUser } from "~/domain/roles";
+import { mayAttempt, stateLabel, stateTagColour } from "~/domain/workflow";
 import { Button, ErrorSummary, Table, Tag, type TableCell } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
 import type { Route } from "./+types/borough-home";
@@ -14,14 +16,19 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: pageTitle(data?.
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request, ["borough_officer", "csp_member"]);
+  const actor = actorFromUser(user);
+  const proposals = await proposalsByPeriodForBorough(db(), user.organisation_id);
+  // The page lists this borough's proposals only, so the workflow is asked about a proposal of it.
+  const endorser = mayAttempt("endorse", "awaiting_csp", actor, { boroughIds: [user.organisation_id], assignedReviewerId: null }).ok;
   const years = await allocationsForBorough(db(), user.organisation_id);
   const rules = new Map<number, Awaited<ReturnType<typeof splitRuleForRound>>>();
   for (const year of years) if (!rules.has(year.roundId)) rules.set(year.roundId, await splitRuleForRound(db(), year.roundId));
   return {
     boroughName: user.organisation_name,
-    canStart: user.role === "borough_officer",
-    canEndorse: user.role === "csp_member" && user.can_endorse === 1,
-    proposals: await proposalsByPeriodForBorough(db(), user.organisation_id),
+    canStart: mayStartProposal(actor),
+    // Only those the workflow lets endorse see the list (and a list of nothing tells them so).
+    awaitingEndorsement: endorser ? proposals.filter((p) => p.status === "awaiting_csp") : null,
+    proposals,
     years: years.map((year) => ({
       ...year,
       split:
@@ -43,8 +50,7 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function BoroughHome({ loaderData }: Route.ComponentProps) {
-  const { boroughName, years, proposals, canStart, canEndorse } = loaderData;
-  const awaitingEndorsement = proposals.filter((p) => p.status === "awaiting_csp");
+  const { boroughName, years, proposals, canStart, awaitingEndorsement } = loaderData;
   const result = useActionData<typeof action>();
   const hasDemoFigure = years.some((year) => year.isDemoFigure);
   return (
@@ -53,7 +59,7 @@ export default function BoroughHome({ loaderData }: Route.ComponentProps) {
       <ErrorSummary errors={result?.error ? [{ href: "#proposals", message: result.error }] : []} />
       <h1 className="govuk-heading-l">{boroughName}</h1>
 
-      {canEndorse ? (
+      {awaitingEndorsement ? (
         <>
           <h2 className="govuk-heading-m">Awaiting the CSP’s endorsement</h2>
           {awaitingEndorsement.length === 0 ? (

@@ -8,6 +8,7 @@ import { activeReviewers } from "~/data/reviews.server";
 import { sectionContext } from "~/data/section-context.server";
 import { takeAction } from "~/data/workflow.server";
 import { db } from "~/db.server";
+import { mayOpenReviewPages } from "~/domain/access";
 import { formatDate, todayInLondon } from "~/domain/dates";
 import { isOverdue } from "~/domain/routing";
 import { availableActions, stateLabel, stateTagColour } from "~/domain/workflow";
@@ -26,7 +27,7 @@ type Decision = (typeof DECISIONS)[number];
 
 async function loadForMopac(request: Request, proposalId: string | undefined) {
   const access = await requireProposal(request, proposalId);
-  if (access.user.organisation_kind !== "mopac") throw refused(403, "Only MOPAC reviewers review proposals.");
+  if (!mayOpenReviewPages(access.actor)) throw refused(403, "Only MOPAC reviewers review proposals.");
   return access;
 }
 
