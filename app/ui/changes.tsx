@@ -3,7 +3,7 @@ import { hasChanges, type FieldChange, type ProposalChanges } from "~/domain/cha
 function FieldChangeText({ change }: { change: FieldChange }) {
   return (
     <>
-      <strong>{change.field}</strong> was <del>{change.before || "blank"}</del>, now <ins>{change.after || "blank"}</ins>
+      <strong>{change.label}</strong> was <del>{change.before || "blank"}</del>, now <ins>{change.after || "blank"}</ins>
     </>
   );
 }
