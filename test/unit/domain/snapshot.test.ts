@@ -46,8 +46,18 @@ function project(overrides: Partial<SnapshotSource> = {}): SnapshotSource {
       { financialYearId: 2, lcpfPence: 1_500_000, laCashPence: 250_000 },
     ],
     contributors: [
-      { kind: "partner", name: "NHS trust", inKind: "Room hire", amounts: [{ financialYearId: 1, amountPence: 500_000 }] },
-      { kind: "vcs", name: "Women's aid", inKind: null, amounts: [{ financialYearId: 2, amountPence: 100_000 }] },
+      {
+        kind: "partner",
+        name: "NHS trust",
+        inKind: "Room hire",
+        amounts: [{ financialYearId: 1, amountPence: 500_000 }],
+      },
+      {
+        kind: "vcs",
+        name: "Women's aid",
+        inKind: null,
+        amounts: [{ financialYearId: 2, amountPence: 100_000 }],
+      },
     ],
     measureIds: [11],
     ...overrides,
@@ -130,7 +140,10 @@ describe("snapshots keyed by field id", () => {
     expect(fields["lcpfSpend:2018/19"]).toBe("£15,000.00");
     expect(fields["laCash:2018/19"]).toBe("£2,500.00");
     expect(Object.keys(fields)).not.toContain("Overarching aims");
-    expect(snapshot.answers).toMatchObject({ transitionPlan: "Phase out grants", privacyNoticeUrl: "https://example.org/privacy" });
+    expect(snapshot.answers).toMatchObject({
+      transitionPlan: "Phase out grants",
+      privacyNoticeUrl: "https://example.org/privacy",
+    });
   });
 
   it("reads the key back as today's label", () => {
@@ -152,8 +165,19 @@ describe("snapshots keyed by field id", () => {
 
   it("reports a real change against an old snapshot by id, with today's label", () => {
     const now = snapshotProposal(
-      [project({ aims: "No repeat victims", costs: [{ financialYearId: 1, lcpfPence: 1_400_000, laCashPence: 0 }, { financialYearId: 2, lcpfPence: 1_500_000, laCashPence: 250_000 }] })],
-      { ...answers, data_processing_summary: "Shared with the provider under contract" },
+      [
+        project({
+          aims: "No repeat victims",
+          costs: [
+            { financialYearId: 1, lcpfPence: 1_400_000, laCashPence: 0 },
+            { financialYearId: 2, lcpfPence: 1_500_000, laCashPence: 250_000 },
+          ],
+        }),
+      ],
+      {
+        ...answers,
+        data_processing_summary: "Shared with the provider under contract",
+      },
       lists,
     );
     const changes = compareSnapshots(STORED_BEFORE_IDS, now);
@@ -162,13 +186,28 @@ describe("snapshots keyed by field id", () => {
         id: 7,
         title: "VAWG Counselling",
         changes: [
-          { field: "aims", label: "Overarching aims", before: "Fewer repeat victims", after: "No repeat victims" },
-          { field: "lcpfSpend:2017/18", label: "LCPF spend in 2017/18", before: "£13,000.00", after: "£14,000.00" },
+          {
+            field: "aims",
+            label: "Overarching aims",
+            before: "Fewer repeat victims",
+            after: "No repeat victims",
+          },
+          {
+            field: "lcpfSpend:2017/18",
+            label: "LCPF spend in 2017/18",
+            before: "£13,000.00",
+            after: "£14,000.00",
+          },
         ],
       },
     ]);
     expect(changes.answers).toEqual([
-      { field: "dataProcessingSummary", label: "How personal data is processed", before: "", after: "Shared with the provider under contract" },
+      {
+        field: "dataProcessingSummary",
+        label: "How personal data is processed",
+        before: "",
+        after: "Shared with the provider under contract",
+      },
     ]);
   });
 });
