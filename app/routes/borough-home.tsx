@@ -8,11 +8,9 @@ import { splitAllocation } from "~/domain/split";
 import { mayStartProposal } from "~/domain/access";
 import { actorFromUser } from "~/domain/roles";
 import { mayAttempt, stateLabel, stateTagColour } from "~/domain/workflow";
-import { Button, ErrorSummary, Table, Tag, type TableCell } from "~/ui";
+import { Button, ErrorSummary, Table, Tag, WarningText, type TableCell } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
 import type { Route } from "./+types/borough-home";
-
-export const meta: Route.MetaFunction = ({ data }) => [{ title: pageTitle(data?.boroughName ?? "Your borough") }];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request, ["borough_officer", "csp_member"]);
@@ -55,6 +53,7 @@ export default function BoroughHome({ loaderData }: Route.ComponentProps) {
   const hasDemoFigure = years.some((year) => year.isDemoFigure);
   return (
     <>
+      <title>{pageTitle(boroughName, !!result?.error)}</title>
       <span className="govuk-caption-l">London Crime Prevention Fund</span>
       <ErrorSummary errors={result?.error ? [{ href: "#proposals", message: result.error }] : []} />
       <h1 className="govuk-heading-l">{boroughName}</h1>
@@ -118,70 +117,52 @@ export default function BoroughHome({ loaderData }: Route.ComponentProps) {
 
       <h2 className="govuk-heading-m">Allocations</h2>
       {hasDemoFigure ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            Figures marked “demo figure” are invented for demonstration. They are not MOPAC allocations.
-          </strong>
-        </div>
+        <WarningText>Figures marked “demo figure” are invented for demonstration. They are not MOPAC allocations.</WarningText>
       ) : null}
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">
-          {boroughName}’s allocation for each financial year
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Financial year
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Allocation
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Direct borough funding
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Co-commissioned services
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {years.map((year) => (
-            <tr key={year.id} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">
+      <Table
+        caption={`${boroughName}’s allocation for each financial year`}
+        captionSize="s"
+        firstCellIsHeader
+        head={[
+          "Financial year",
+          { content: "Allocation", format: "numeric" },
+          { content: "Direct borough funding", format: "numeric" },
+          { content: "Co-commissioned services", format: "numeric" },
+        ]}
+        rows={years.map((year): TableCell[] => [
+          {
+            content: (
+              <>
                 {year.label}
                 <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">{year.periodName}</span>
-              </th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
-                {year.allocationPence === null ? (
-                  "Not set yet"
-                ) : (
-                  <>
-                    {formatPounds(year.allocationPence)}
-                    {year.isDemoFigure ? (
-                      <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-left-1">Demo figure</strong>
-                    ) : null}
-                    {year.upliftPence ? (
-                      <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
-                        including {formatPounds(year.upliftPence)} uplift
-                      </span>
-                    ) : null}
-                  </>
-                )}
-              </td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
-                {year.split ? formatPounds(year.split.directPence) : "–"}
-              </td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
-                {year.split ? formatPounds(year.split.coCommissionedPence) : "–"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          {
+            format: "numeric",
+            content:
+              year.allocationPence === null ? (
+                "Not set yet"
+              ) : (
+                <>
+                  {formatPounds(year.allocationPence)}
+                  {year.isDemoFigure ? (
+                    <Tag colour="yellow" className="govuk-!-margin-left-1">
+                      Demo figure
+                    </Tag>
+                  ) : null}
+                  {year.upliftPence ? (
+                    <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
+                      including {formatPounds(year.upliftPence)} uplift
+                    </span>
+                  ) : null}
+                </>
+              ),
+          },
+          { format: "numeric", content: year.split ? formatPounds(year.split.directPence) : "–" },
+          { format: "numeric", content: year.split ? formatPounds(year.split.coCommissionedPence) : "–" },
+        ])}
+      />
     </>
   );
 }
