@@ -53,6 +53,7 @@ export default defineConfig({
   // the journey then takes it all the way to approval, so the journey runs last.
   projects: [
     { name: "sign-in", testMatch: /sign-in\.spec\.ts/ },
+    { name: "catalogue", testMatch: /catalogue\.spec\.ts/ },
     { name: "drafting", testMatch: /drafting\.spec\.ts/, dependencies: ["sign-in"] },
     { name: "journey", testMatch: /journey\.spec\.ts/, dependencies: ["drafting"] },
   ],
