@@ -16,8 +16,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request, ["borough_officer", "csp_member"]);
   const actor = actorFromUser(user);
   const proposals = await proposalsByPeriodForBorough(db(), user.organisation_id);
-  // The page lists this borough's proposals only, so the workflow is asked about a proposal of it.
-  const endorser = mayAttempt("endorse", "awaiting_csp", actor, { boroughIds: [user.organisation_id], assignedReviewerId: null }).ok;
+  // Every proposal listed here is this borough's, which is all the workflow needs to know of it to say who may endorse.
+  const ofThisBorough = { boroughIds: [user.organisation_id], assignedReviewerId: null };
+  const endorser = mayAttempt("endorse", "awaiting_csp", actor, ofThisBorough).ok;
   const years = await allocationsForBorough(db(), user.organisation_id);
   const rules = new Map<number, Awaited<ReturnType<typeof splitRuleForRound>>>();
   for (const year of years) if (!rules.has(year.roundId)) rules.set(year.roundId, await splitRuleForRound(db(), year.roundId));
@@ -25,7 +26,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     boroughName: user.organisation_name,
     canStart: mayStartProposal(actor),
     // Only those the workflow lets endorse see the list (and a list of nothing tells them so).
-    awaitingEndorsement: endorser ? proposals.filter((p) => p.status === "awaiting_csp") : null,
+    awaitingEndorsement: endorser ? proposals.filter((p) => p.status && mayAttempt("endorse", p.status, actor, ofThisBorough).ok) : null,
     proposals,
     years: years.map((year) => ({
       ...year,

@@ -523,30 +523,28 @@ describe("proposal pages, in every state", () => {
 });
 
 describe("what the borough home shows each person", () => {
-  it("lists proposals awaiting endorsement only for a CSP member who may endorse", async () => {
+  it("lists the proposal awaiting endorsement only for a CSP member who may endorse", async () => {
+    // The borough's one live proposal for the period (the demo's), put where the CSP must endorse it.
+    const live = await db()
+      .selectFrom("proposal_boroughs")
+      .select("proposal_id")
+      .where("organisation_id", "=", ids.boroughId)
+      .where("funding_period_id", "=", ids.periodId)
+      .where("active", "=", 1)
+      .executeTakeFirstOrThrow();
+    await db().updateTable("proposals").set({ status: "awaiting_csp" }).where("id", "=", live.proposal_id).execute();
     const { loader } = await moduleFor("borough")();
-    const listFor = async (person: Person) => {
-      const request = getRequest("/borough", await cookieFor(EMAILS[person as Exclude<Person, "anonymous">]));
+    const homeFor = async (person: Exclude<Person, "anonymous">) => {
+      const request = getRequest("/borough", await cookieFor(EMAILS[person]));
       const data = (await loader!({ request, params: {}, context: {} })) as {
-        awaitingEndorsement: unknown[] | null;
+        awaitingEndorsement: { proposalId: number | null }[] | null;
         canStart: boolean;
       };
-      return {
-        list: data.awaitingEndorsement === null ? "hidden" : "shown",
-        canStart: data.canStart,
-      };
+      return { awaiting: data.awaitingEndorsement?.map((p) => p.proposalId) ?? "not shown", canStart: data.canStart };
     };
-    expect(await listFor("cspEndorser")).toEqual({
-      list: "shown",
-      canStart: false,
-    });
-    expect(await listFor("cspMember")).toEqual({
-      list: "hidden",
-      canStart: false,
-    });
-    expect(await listFor("officer")).toEqual({
-      list: "hidden",
-      canStart: true,
-    });
+    expect(await homeFor("cspEndorser")).toEqual({ awaiting: [live.proposal_id], canStart: false });
+    expect(await homeFor("cspMember")).toEqual({ awaiting: "not shown", canStart: false });
+    expect(await homeFor("officer")).toEqual({ awaiting: "not shown", canStart: true });
+    expect(await homeFor("otherBoroughOfficer")).toEqual({ awaiting: "not shown", canStart: true });
   });
 });
