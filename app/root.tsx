@@ -11,11 +11,13 @@ import {
 import type { Route } from "./+types/root";
 import { getUser } from "./auth/guard.server";
 import { homePathFor, navigationFor } from "./auth/home";
+import { timeoutWarningTimes } from "./auth/session.server";
 import { unreadCount } from "./data/notifications.server";
 import { db } from "./db.server";
 import stylesheet from "./styles/app.scss?url";
 import { Footer, GenericHeader, ServiceNavigation, SkipLink, Tag } from "./ui";
 import { pageTitle, SERVICE_NAME } from "./ui/page-title";
+import { TimeoutWarning } from "./ui/timeout-warning";
 
 
 export const links: Route.LinksFunction = () => [
@@ -33,6 +35,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       home: homePathFor(user.role),
       navigation: navigationFor(user.role),
       unread: await unreadCount(db(), user.id),
+      timeout: timeoutWarningTimes(),
     },
   };
 }
@@ -104,6 +107,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             description={<>{SERVICE_NAME}, run by the Mayor’s Office for Policing and Crime for London’s boroughs.</>}
           />
         </footer>
+        {user ? <TimeoutWarning signOutAfterMs={user.timeout.signOutAfterMs} warnBeforeMs={user.timeout.warnBeforeMs} /> : null}
         <ScrollRestoration nonce={root?.nonce} />
         <Scripts nonce={root?.nonce} />
       </body>

@@ -11,7 +11,7 @@ import { cookieFor, formRequest, getRequest, settle, useTestDatabase } from "./s
  *
  * Answers: "200" the page, "302" a redirect (not to sign-in), "sign" a redirect to the sign-in page,
  * "403" not allowed, "404" page not found, "405" no action (React Router answers 405 itself),
- * "409" not in this state, "422" allowed but the input (or the proposal) is not ready.
+ * "409" not in this state, "422" allowed but the input (or the proposal) is not ready, "204" done, nothing to show.
  */
 
 useTestDatabase();
@@ -50,7 +50,7 @@ const STATES = [
 ] as const;
 type State = (typeof STATES)[number];
 
-type Answer = "200" | "302" | "sign" | "403" | "404" | "405" | "409" | "422";
+type Answer = "200" | "204" | "302" | "sign" | "403" | "404" | "405" | "409" | "422";
 /** One answer per state, in the order of STATES: draft, awaiting CSP, submitted, in review, changes requested, approved, rejected, withdrawn. */
 type StateRow = string;
 type Grid = Record<Person, StateRow>;
@@ -308,6 +308,8 @@ const OTHER_ROUTES: PageCase[] = [
     body: () => ({ email: EMAILS.officer, password: "lcpf-demo-2017" }),
   },
   { path: "sign-out", loader: forAll("302"), action: forAll("sign") },
+  // "Stay signed in": only a signed-in person's session can be kept alive.
+  { path: "session/keep-alive", loader: signedIn("302"), action: signedIn("204") },
   { path: "accessibility", loader: forAll("200"), action: forAll("405") },
   {
     path: "borough",
