@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { formatDate, todayInLondon } from "~/domain/dates";
 import { formatPounds } from "~/domain/money";
 import { isOverdue } from "~/domain/routing";
-import { isState, STATES, stateLabel, stateTagColour } from "~/domain/workflow";
+import { isOpenReview, isState, STATES, stateLabel, stateTagColour } from "~/domain/workflow";
 import { Button, Radios, Select, Table, Tag, type TableCell } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
 import type { Route } from "./+types/review-home";
@@ -34,7 +34,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     priorities: lists.priorities,
     rows: rows.map((row) => ({
       ...row,
-      overdue: isOverdue(row.feedbackDeadline, today, row.status === "in_review" || row.status === "submitted"),
+      overdue: isOverdue(row.feedbackDeadline, today, isOpenReview(row.status)),
     })),
   };
 }
