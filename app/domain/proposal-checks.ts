@@ -475,10 +475,18 @@ export function sendingBlockers(check: SendingCheck): SendingBlocker[] {
   for (const project of check.projects) {
     const { answers } = project;
     const description = { to: "project-section", projectId: project.id, section: "description" } as const;
-    if (!filled(answers.aims)) {
+    // Both are answered on the same page, so one link does when both are missing.
+    const noAims = !filled(answers.aims);
+    const noOutcomes = !filled(answers.outcomes);
+    if (noAims && noOutcomes) {
+      blockers.push({
+        code: "project-without-aims",
+        message: `Enter the overarching aims and the SMART performance outcomes of ${project.title}`,
+        fix: description,
+      });
+    } else if (noAims) {
       blockers.push({ code: "project-without-aims", message: `Enter the overarching aims of ${project.title}`, fix: description });
-    }
-    if (!filled(answers.outcomes)) {
+    } else if (noOutcomes) {
       blockers.push({ code: "project-without-outcomes", message: `Enter the SMART performance outcomes of ${project.title}`, fix: description });
     }
     const missing = REQUIRED_MILESTONES.filter((milestone) => !filled(answers.milestones[milestone.field]));

@@ -366,18 +366,17 @@ describe("sendingBlockers: what stops a proposal going to its CSP", () => {
   });
 
   it("a project without aims or SMART outcomes blocks, pointing at its description section", () => {
-    const answers = { ...ANSWERED, aims: "  ", outcomes: null };
-    expect(sendingBlockers(sendable({ projects: [{ id: 7, title: "VAWG Counselling", answers }] }))).toEqual([
-      {
-        code: "project-without-aims",
-        message: "Enter the overarching aims of VAWG Counselling",
-        fix: { to: "project-section", projectId: 7, section: "description" },
-      },
-      {
-        code: "project-without-outcomes",
-        message: "Enter the SMART performance outcomes of VAWG Counselling",
-        fix: { to: "project-section", projectId: 7, section: "description" },
-      },
+    const check = (answers: RequiredAnswers) => sendingBlockers(sendable({ projects: [{ id: 7, title: "VAWG Counselling", answers }] }));
+    const description = { to: "project-section", projectId: 7, section: "description" };
+    expect(check({ ...ANSWERED, aims: "  " })).toEqual([
+      { code: "project-without-aims", message: "Enter the overarching aims of VAWG Counselling", fix: description },
+    ]);
+    expect(check({ ...ANSWERED, outcomes: null })).toEqual([
+      { code: "project-without-outcomes", message: "Enter the SMART performance outcomes of VAWG Counselling", fix: description },
+    ]);
+    // Both missing: one link to the page that asks for both.
+    expect(check({ ...ANSWERED, aims: null, outcomes: "" })).toEqual([
+      { code: "project-without-aims", message: "Enter the overarching aims and the SMART performance outcomes of VAWG Counselling", fix: description },
     ]);
   });
 
