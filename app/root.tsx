@@ -11,9 +11,11 @@ import {
 import type { Route } from "./+types/root";
 import { getUser } from "./auth/guard.server";
 import { homePathFor, navigationFor } from "./auth/home";
+import { timeoutWarningTimes } from "./auth/session.server";
 import { unreadCount } from "./data/notifications.server";
 import { db } from "./db.server";
 import stylesheet from "./styles/app.scss?url";
+import { TimeoutWarning } from "./ui/timeout-warning";
 
 export const SERVICE_NAME = "London Crime Prevention Fund";
 
@@ -32,6 +34,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       home: homePathFor(user.role),
       navigation: navigationFor(user.role),
       unread: await unreadCount(db(), user.id),
+      timeout: timeoutWarningTimes(),
     },
   };
 }
@@ -135,6 +138,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </div>
           </div>
         </footer>
+        {user ? <TimeoutWarning signOutAfterMs={user.timeout.signOutAfterMs} warnBeforeMs={user.timeout.warnBeforeMs} /> : null}
         <ScrollRestoration nonce={root?.nonce} />
         <Scripts nonce={root?.nonce} />
       </body>

@@ -26,7 +26,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 
   const created = await createProject(db(), {
     proposalId: proposal.id,
-    seenVersion: Number(formData.get("version")),
     userId: user.id,
     title: submission.value.title,
     changes: detailsSection.toChanges(submission.value, ctx),

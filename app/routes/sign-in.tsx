@@ -5,7 +5,17 @@ import { z } from "zod";
 import { getUser, safeRedirectTarget } from "~/auth/guard.server";
 import { homePathFor } from "~/auth/home";
 import { attemptSignIn } from "~/auth/sign-in.server";
-import { createSession, generateSessionToken, sessionCookie } from "~/auth/session.server";
+import {
+  createSession,
+  deleteExpiredSessions,
+  generateSessionToken,
+  invalidateSession,
+  readSessionToken,
+  sessionCookie,
+  sessionIdFromToken,
+  timeoutWarningTimes,
+} from "~/auth/session.server";
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from "~/domain/sign-in-throttle";
 import { db } from "~/db.server";
 import { pageTitle } from "~/ui/page-title";
 import { Button, ErrorSummary, NotificationBanner, TextInput } from "~/ui";
@@ -13,8 +23,15 @@ import { errorSummaryItems } from "~/ui/form-errors";
 import type { Route } from "./+types/sign-in";
 
 const signInSchema = z.object({
-  email: z.string({ error: "Enter your email address" }).trim().min(1, "Enter your email address"),
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password"),
+  email: z
+    .string({ error: "Enter your email address" })
+    .trim()
+    .min(1, "Enter your email address")
+    .max(MAX_EMAIL_LENGTH, `Email address must be ${MAX_EMAIL_LENGTH} characters or fewer`),
+  password: z
+    .string({ error: "Enter your password" })
+    .min(1, "Enter your password")
+    .max(MAX_PASSWORD_LENGTH, `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
   redirectTo: z.string().optional(),
 });
 
@@ -24,27 +41,34 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await getUser(request);
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");
   if (user) throw redirect(safeRedirectTarget(redirectTo, homePathFor(user.role)));
+  const search = new URL(request.url).searchParams;
   return {
     redirectTo: safeRedirectTarget(redirectTo, ""),
-    signedOut: new URL(request.url).searchParams.has("signedOut"),
+    signedOut: search.has("signedOut"),
+    // Only a flag: the sentence shown is fixed here, never text from the address.
+    timedOutAfterMinutes: search.get("timeout") === "1" ? timeoutWarningTimes().idleMinutes : null,
   };
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: signInSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
 
   const { email, password, redirectTo } = submission.value;
-  const result = await attemptSignIn(db(), email, password);
+  const result = await attemptSignIn(db(), email, password, context?.clientAddress);
   if (!result.ok) {
     const message =
-      result.reason === "locked"
-        ? `There have been too many attempts to sign in with this email address. Wait ${result.minutesLeft} minute${result.minutesLeft === 1 ? "" : "s"} and try again.`
+      result.reason === "throttled"
+        ? `Too many attempts to sign in. Try again in ${result.minutesLeft} minute${result.minutesLeft === 1 ? "" : "s"}.`
         : WRONG_CREDENTIALS;
     return submission.reply({ formErrors: [message], hideFields: ["password"] });
   }
 
+  // A new sign-in replaces whatever session this browser had, whoever it belonged to (session fixation).
+  const previous = readSessionToken(request);
+  if (previous) await invalidateSession(db(), sessionIdFromToken(previous));
+  await deleteExpiredSessions(db());
   const token = generateSessionToken();
   await createSession(db(), token, result.userId);
   const user = await db().selectFrom("users").select("role").where("id", "=", result.userId).executeTakeFirstOrThrow();
@@ -69,6 +93,13 @@ export default function SignIn({ loaderData }: Route.ComponentProps) {
       <div className="govuk-grid-column-two-thirds">
         {loaderData.signedOut ? (
           <NotificationBanner type="success" heading="You have signed out." autoFocus={false} />
+        ) : null}
+        {loaderData.timedOutAfterMinutes ? (
+          <NotificationBanner
+            heading={`You were signed out because you had not used the portal for ${loaderData.timedOutAfterMinutes} minutes.`}
+          >
+            <p className="govuk-body">Sign in again to carry on. Anything you saved before then has been kept.</p>
+          </NotificationBanner>
         ) : null}
         <ErrorSummary errors={summary} />
         <h1 className="govuk-heading-l">Sign in</h1>
