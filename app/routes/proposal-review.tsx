@@ -8,10 +8,11 @@ import { activeReviewers } from "~/data/reviews.server";
 import { sectionContext } from "~/data/section-context.server";
 import { takeAction } from "~/data/workflow.server";
 import { db } from "~/db.server";
+import { mayOpenReviewPages } from "~/domain/access";
 import { formatDate, todayInLondon } from "~/domain/dates";
 import { isOverdue } from "~/domain/routing";
 import { availableActions, isOpenReview, stateLabel, stateTagColour } from "~/domain/workflow";
-import { BackLink, Button, ErrorSummary, NotificationBanner, Radios, Select, Tag, Textarea } from "~/ui";
+import { BackLink, Button, ErrorSummary, NotificationBanner, Radios, Select, SummaryList, Tag, Textarea } from "~/ui";
 import { ActionForm } from "~/ui/action-form";
 import { ChangesSinceLastSubmission } from "~/ui/changes";
 import { ComplianceSummary } from "~/ui/compliance-summary";
@@ -26,7 +27,7 @@ type Decision = (typeof DECISIONS)[number];
 
 async function loadForMopac(request: Request, proposalId: string | undefined) {
   const access = await requireProposal(request, proposalId);
-  if (access.user.organisation_kind !== "mopac") throw refused(403, "Only MOPAC reviewers review proposals.");
+  if (!mayOpenReviewPages(access.actor)) throw refused(403, "Only MOPAC reviewers review proposals.");
   return access;
 }
 
@@ -122,16 +123,13 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
           </>
         ) : null}
       </p>
-      <dl className="govuk-summary-list govuk-summary-list--no-border">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Reviewer</dt>
-          <dd className="govuk-summary-list__value">{assignedReviewer ?? "Not assigned"}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Feedback due</dt>
-          <dd className="govuk-summary-list__value">{proposal.feedbackDeadline ? formatDate(proposal.feedbackDeadline) : "No deadline set"}</dd>
-        </div>
-      </dl>
+      <SummaryList
+        noBorder
+        rows={[
+          { key: "Reviewer", value: assignedReviewer ?? "Not assigned" },
+          { key: "Feedback due", value: proposal.feedbackDeadline ? formatDate(proposal.feedbackDeadline) : "No deadline set" },
+        ]}
+      />
 
       {changes ? <ChangesSinceLastSubmission changes={changes} /> : null}
 

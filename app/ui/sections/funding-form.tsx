@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { formatPounds, parseMoney } from "~/domain/money";
-import { LIMITS } from "~/domain/project-fields";
+import { fieldQuestion, LIMITS, yearFieldLabel } from "~/domain/project-fields";
 import {
   coCommissioningPotWording,
   replanProjectSpend,
@@ -133,7 +133,7 @@ export function FundingForm({ values, errors, ctx, project, years }: SectionForm
             <MoneyInput
               key={name}
               name={name}
-              label={`LCPF spend in ${year.label}`}
+              label={yearFieldLabel("lcpfSpend", year.label)}
               defaultValue={text(values, name)}
               error={errors[name]}
             />
@@ -151,7 +151,7 @@ export function FundingForm({ values, errors, ctx, project, years }: SectionForm
             <MoneyInput
               key={name}
               name={name}
-              label={`Council cash contribution in ${year.label}`}
+              label={yearFieldLabel("laCash", year.label)}
               defaultValue={text(values, name)}
               error={errors[name]}
             />
@@ -159,7 +159,7 @@ export function FundingForm({ values, errors, ctx, project, years }: SectionForm
         })}
         <Textarea
           name="laInKind"
-          label="Council in-kind contributions (optional)"
+          label={fieldQuestion("laInKind")}
           hint="For example staff time, premises or equipment"
           rows={3}
           maxLength={LIMITS.inKind}
@@ -174,7 +174,7 @@ export function FundingForm({ values, errors, ctx, project, years }: SectionForm
         items={[
           {
             value: "yes",
-            label: "This project is a candidate for the co-commissioning pot",
+            label: fieldQuestion("coCommissioning"),
             hint: `${pot ? `${pot}. ` : ""}Tick this if the project could be commissioned with other boroughs: the proposal shows the candidates’ total against the co-commissioning pot.`,
           },
         ]}
