@@ -3,7 +3,8 @@ import { resolve } from "node:path";
 import { config } from "../app/config.server";
 import { createDatabase, migrateToLatest } from "../db/connection";
 import { hasUsers, seedDemo, seedReference } from "../seeds/seed";
-import { createTransport, startOutboxWorker } from "../app/mail/transport.server";
+import { createTransport } from "../app/mail/transport.server";
+import { startOutboxWorker } from "../app/mail/worker.server";
 import { createServer } from "../server";
 
 const buildPath = resolve(process.env.BUILD_DIR ?? "build");
@@ -26,7 +27,7 @@ const server = createServer(buildPath).listen(config.port, () => {
   console.log(config.smtpUrl ? "Emails go out through SMTP_URL." : `Emails are written to ${config.outboxDir}/ (SMTP_URL is not set).`);
 });
 
-// Retries emails that could not be sent straight after the change they tell of.
+// Sends the emails that changes queued (requests never send them), and retries what failed.
 const outbox = createDatabase(config.databaseUrl);
 const stopOutbox = startOutboxWorker(outbox, createTransport());
 

@@ -11,7 +11,7 @@ import { db } from "~/db.server";
 import { mayOpenReviewPages } from "~/domain/access";
 import { formatDate, todayInLondon } from "~/domain/dates";
 import { isOverdue } from "~/domain/routing";
-import { availableActions, stateLabel, stateTagColour } from "~/domain/workflow";
+import { availableActions, isOpenReview, stateLabel, stateTagColour } from "~/domain/workflow";
 import { BackLink, Button, ErrorSummary, NotificationBanner, Radios, Select, SummaryList, Tag, Textarea } from "~/ui";
 import { ActionForm } from "~/ui/action-form";
 import { ChangesSinceLastSubmission } from "~/ui/changes";
@@ -55,7 +55,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     changes,
     reviewers,
     assignedReviewer: reviewers.find((r) => r.id === proposal.assigned_reviewer_id)?.name ?? null,
-    overdue: isOverdue(proposal.feedbackDeadline, todayInLondon(), proposal.status === "in_review" || proposal.status === "submitted"),
+    overdue: isOverdue(proposal.feedbackDeadline, todayInLondon(), isOpenReview(proposal.status)),
     can: {
       decide: allowed.has("approve"),
       comment: allowed.has("comment"),
