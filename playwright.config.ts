@@ -53,15 +53,19 @@ export default defineConfig({
   // the journey then takes it all the way to approval, so the journey runs last.
   projects: [
     { name: "sign-in", testMatch: /sign-in\.spec\.ts/ },
+    { name: "catalogue", testMatch: /catalogue\.spec\.ts/ },
     // Works on projects of its own in the demo proposal and removes them. With no dependencies it runs in
     // the first phase, with sign-in, so before the journey takes the demo proposal out of draft.
     { name: "conflict", testMatch: /conflict\.spec\.ts/ },
     { name: "drafting", testMatch: /drafting\.spec\.ts/, dependencies: ["sign-in"] },
     { name: "journey", testMatch: /journey\.spec\.ts/, dependencies: ["drafting"] },
     { name: "session-timeout", testMatch: /session-timeout\.spec\.ts/ },
+    // Starts its own nginx and server (test/e2e/proxy.spec.ts); independent of the shared database.
+    { name: "proxy", testMatch: /proxy\.spec\.ts/ },
   ],
   webServer: {
-    command: "npx tsx scripts/start.ts",
+    // The compiled production server, recompiled from the current source each run (under a second).
+    command: "node scripts/build.mjs --node-only && node build/node/start.js",
     url: `http://localhost:${port}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -6,10 +6,11 @@ import { loadProposalPage } from "~/data/proposal-page.server";
 import { activeReviewers } from "~/data/reviews.server";
 import { takeAction } from "~/data/workflow.server";
 import { db } from "~/db.server";
+import { mayOpenReviewPages } from "~/domain/access";
 import { formatDate, todayInLondon } from "~/domain/dates";
 import { isOverdue } from "~/domain/routing";
-import { availableActions, stateLabel, stateTagColour } from "~/domain/workflow";
-import { BackLink, Button, ErrorSummary, NotificationBanner, Radios, Select, Tag, Textarea } from "~/ui";
+import { availableActions, isOpenReview, stateLabel, stateTagColour } from "~/domain/workflow";
+import { BackLink, Button, ErrorSummary, NotificationBanner, Radios, Select, SummaryList, Tag, Textarea } from "~/ui";
 import { ActionForm } from "~/ui/action-form";
 import { ChangesSinceLastSubmission } from "~/ui/changes";
 import { ComplianceSummary } from "~/ui/compliance-summary";
@@ -24,7 +25,7 @@ type Decision = (typeof DECISIONS)[number];
 
 async function loadForMopac(request: Request, proposalId: string | undefined) {
   const access = await requireProposal(request, proposalId);
-  if (access.user.organisation_kind !== "mopac") throw refused(403, "Only MOPAC reviewers review proposals.");
+  if (!mayOpenReviewPages(access.actor)) throw refused(403, "Only MOPAC reviewers review proposals.");
   return access;
 }
 
@@ -50,7 +51,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     changes,
     reviewers,
     assignedReviewer: reviewers.find((r) => r.id === proposal.assigned_reviewer_id)?.name ?? null,
-    overdue: isOverdue(proposal.feedbackDeadline, todayInLondon(), proposal.status === "in_review" || proposal.status === "submitted"),
+    overdue: isOverdue(proposal.feedbackDeadline, todayInLondon(), isOpenReview(proposal.status)),
     can: {
       decide: allowed.has("approve"),
       comment: allowed.has("comment"),
@@ -118,16 +119,13 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
           </>
         ) : null}
       </p>
-      <dl className="govuk-summary-list govuk-summary-list--no-border">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Reviewer</dt>
-          <dd className="govuk-summary-list__value">{assignedReviewer ?? "Not assigned"}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Feedback due</dt>
-          <dd className="govuk-summary-list__value">{proposal.feedbackDeadline ? formatDate(proposal.feedbackDeadline) : "No deadline set"}</dd>
-        </div>
-      </dl>
+      <SummaryList
+        noBorder
+        rows={[
+          { key: "Reviewer", value: assignedReviewer ?? "Not assigned" },
+          { key: "Feedback due", value: proposal.feedbackDeadline ? formatDate(proposal.feedbackDeadline) : "No deadline set" },
+        ]}
+      />
 
       {changes ? <ChangesSinceLastSubmission changes={changes} /> : null}
 
