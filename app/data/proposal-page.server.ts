@@ -3,7 +3,15 @@ import type { SectionContext } from "~/forms/project-section";
 import { complianceComplete } from "~/domain/compliance";
 import { summariseProposal } from "~/domain/proposal-checks";
 import { loadProjects } from "./projects.server";
-import { proposalYears, referenceLists, type ProjectListRow, type ProposalOverview, type ProposalRecord } from "./proposals.server";
+import {
+  complianceAnswersOf,
+  endorserCount,
+  proposalYears,
+  referenceLists,
+  type ProjectListRow,
+  type ProposalOverview,
+  type ProposalRecord,
+} from "./proposals.server";
 import { splitRuleForRound } from "./rounds.server";
 
 export type ProposalPage = ProposalOverview & {
@@ -20,11 +28,12 @@ export type ProposalPage = ProposalOverview & {
  * read a second time.
  */
 export async function loadProposalPage(db: DB, proposal: ProposalRecord): Promise<ProposalPage> {
-  const [years, fullProjects, lists, splitRule] = await Promise.all([
+  const [years, fullProjects, lists, splitRule, endorsers] = await Promise.all([
     proposalYears(db, proposal),
     loadProjects(db, proposal.id),
     referenceLists(db),
     splitRuleForRound(db, proposal.roundId),
+    endorserCount(db, proposal.boroughIds),
   ]);
   const priorityNames = new Map(lists.priorities.map((p) => [p.id, p.name]));
   const projects: ProjectListRow[] = fullProjects.map((project) => ({
@@ -35,6 +44,16 @@ export async function loadProposalPage(db: DB, proposal: ProposalRecord): Promis
     coCommissioningCandidate: project.co_commissioning_candidate === 1,
     costs: project.costs.map((c) => ({ financialYearId: c.financialYearId, lcpfPence: c.lcpfPence })),
     measureIds: project.measureIds,
+    requiredAnswers: {
+      aims: project.aims,
+      outcomes: project.outcomes,
+      milestones: {
+        procurementCompletedOn: project.procurement_completed_on,
+        startOn: project.start_on,
+        completionOn: project.completion_on,
+        evaluationCompletedOn: project.evaluation_completed_on,
+      },
+    },
   }));
   const summary = summariseProposal({
     projects,
@@ -48,7 +67,8 @@ export async function loadProposalPage(db: DB, proposal: ProposalRecord): Promis
     years,
     projects,
     summary,
-    complianceComplete: complianceComplete(proposal),
+    complianceComplete: complianceComplete(complianceAnswersOf(proposal)),
+    endorserCount: endorsers,
     fullProjects,
     ctx: {
       years: years.map((y) => ({ financialYearId: y.financialYearId, label: y.label })),
