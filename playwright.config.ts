@@ -62,6 +62,8 @@ export default defineConfig({
     { name: "session-timeout", testMatch: /session-timeout\.spec\.ts/ },
     // Starts its own nginx and server (test/e2e/proxy.spec.ts); independent of the shared database.
     { name: "proxy", testMatch: /proxy\.spec\.ts/ },
+    // Every page at 320px, with axe and the Nu HTML Checker; read-only on the demo data, so no dependencies.
+    { name: "reflow", testMatch: /reflow\.spec\.ts/ },
   ],
   webServer: {
     // The compiled production server, recompiled from the current source each run (under a second).
