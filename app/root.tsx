@@ -103,7 +103,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </div>
         <footer className="govuk-template__footer">
           <Footer
-            metaLinks={[{ href: "/accessibility", text: "Accessibility statement" }]}
+            metaLinks={[
+              { href: "/accessibility", text: "Accessibility statement" },
+              { href: "/privacy", text: "Privacy notice" },
+              { href: "/cookies", text: "Cookies" },
+            ]}
             description={<>{SERVICE_NAME}, run by the Mayor’s Office for Policing and Crime for London’s boroughs.</>}
           />
         </footer>
