@@ -1,6 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, redirect, useActionData } from "react-router";
+import { Form, useActionData } from "react-router";
+import { redirectWithMessage } from "~/auth/flash.server";
 import { notFound } from "~/auth/guard.server";
 import { requireProposal } from "~/auth/proposal-access.server";
 import { findProject, updateProject } from "~/data/projects.server";
@@ -8,6 +9,7 @@ import { proposalOverview } from "~/data/proposals.server";
 import { sectionContext } from "~/data/section-context.server";
 import { db } from "~/db.server";
 import { isProjectSection } from "~/domain/project-sections";
+import { replyTo, withVersion } from "~/forms/common";
 import { SECTION_DEFINITIONS } from "~/forms/sections";
 import { BackLink, Button, ErrorSummary } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
@@ -42,14 +44,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { access, definition, project, ctx } = await load(request, params);
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: definition.schema(ctx) });
-  if (submission.status !== "success") return submission.reply();
+  const submission = parseWithZod(await request.formData(), { schema: withVersion(definition.schema(ctx)) });
+  if (submission.status !== "success") return replyTo(submission);
 
   const saved = await updateProject(db(), {
     proposalId: access.proposal.id,
     projectId: project.id,
-    seenVersion: Number(formData.get("version")),
+    seenVersion: submission.value.version,
     userId: access.user.id,
     changes: definition.toChanges(submission.value, ctx),
   });
@@ -58,7 +59,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       ? submission.reply({ fieldErrors: { [saved.field]: [saved.message] } })
       : submission.reply({ formErrors: [saved.message] });
   }
-  throw redirect(`/proposals/${access.proposal.id}/projects/${project.id}?saved=${definition.id}`);
+  throw await redirectWithMessage(request, `/proposals/${access.proposal.id}/projects/${project.id}`, `${definition.heading}: saved`);
 }
 
 export default function ProjectSection({ loaderData }: Route.ComponentProps) {

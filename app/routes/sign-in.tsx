@@ -1,22 +1,18 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, redirect, useActionData, useNavigation } from "react-router";
-import { z } from "zod";
+import { replyTo } from "~/forms/common";
 import { getUser, safeRedirectTarget } from "~/auth/guard.server";
 import { homePathFor } from "~/auth/home";
 import { attemptSignIn } from "~/auth/sign-in.server";
 import { createSession, generateSessionToken, sessionCookie } from "~/auth/session.server";
 import { db } from "~/db.server";
+import { SIGN_IN_FIELD_ORDER, signInSchema } from "~/forms/sign-in";
 import { pageTitle } from "~/ui/page-title";
 import { Button, ErrorSummary, NotificationBanner, TextInput } from "~/ui";
 import { errorSummaryItems } from "~/ui/form-errors";
 import type { Route } from "./+types/sign-in";
 
-const signInSchema = z.object({
-  email: z.string({ error: "Enter your email address" }).trim().min(1, "Enter your email address"),
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password"),
-  redirectTo: z.string().optional(),
-});
 
 export const WRONG_CREDENTIALS = "Enter a correct email address and password";
 
@@ -33,7 +29,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: signInSchema });
-  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  if (submission.status !== "success") return replyTo(submission, { hideFields: ["password"] });
 
   const { email, password, redirectTo } = submission.value;
   const result = await attemptSignIn(db(), email, password);
@@ -61,7 +57,7 @@ export default function SignIn({ loaderData }: Route.ComponentProps) {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
   });
-  const summary = errorSummaryItems(form.allErrors, ["email", "password"]);
+  const summary = errorSummaryItems(form.allErrors, SIGN_IN_FIELD_ORDER);
 
   return (
     <div className="govuk-grid-row">
