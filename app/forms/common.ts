@@ -31,11 +31,14 @@ export function replyTo<Output>(submission: Submission<Output>, options?: Parame
   return data(submission.reply(options), { status: submission.status === "success" || submission.status === undefined ? 200 : 422 });
 }
 
-/** Input that parsed but was refused when saving (a stale version, a duplicate title): 409 or 422. */
+/**
+ * Input that parsed but was refused when acting on it, with the reason shown on the form: a stale
+ * version (409), a duplicate title (422), a step this person may not take (403).
+ */
 export function refuse<Output>(
   submission: Submission<Output>,
   problem: { message: string; field?: string | undefined },
-  status: 409 | 422 = 422,
+  status: 403 | 409 | 422 = 422,
 ) {
   const reply = problem.field
     ? submission.reply({ fieldErrors: { [problem.field]: [problem.message] } })

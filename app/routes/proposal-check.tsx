@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useActionData } from "react-router";
 import { redirectWithMessage } from "~/auth/flash.server";
+import { notFound } from "~/auth/guard.server";
 import { canEdit, requireProposal } from "~/auth/proposal-access.server";
 import { loadProjects } from "~/data/projects.server";
 import { proposalOverview, sendingBlockers } from "~/data/proposals.server";
@@ -51,7 +52,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     comment: submission.value.comment,
   });
   if (!outcome.ok) {
-    return refuse(submission, { message: outcome.reason, field: outcome.field === "comment" ? "comment" : undefined }, outcome.status === 409 ? 409 : 422);
+    if (outcome.status === 404) throw notFound();
+    return refuse(submission, { message: outcome.reason, field: outcome.field === "comment" ? "comment" : undefined }, outcome.status);
   }
   throw await redirectWithMessage(request, `/proposals/${proposal.id}`, "The proposal has been sent to the CSP for endorsement");
 }

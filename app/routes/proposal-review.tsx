@@ -82,9 +82,11 @@ export async function action({ request, params }: Route.ActionArgs) {
         ? await takeAction(db(), { ...base, action: "reassign", reviewerId: input.reviewerId })
         : await takeAction(db(), { ...base, action: input.decision, comment: input.comment ?? null });
   if (!outcome.ok) {
-    if (outcome.status === 404 || outcome.status === 403) throw refused(outcome.status, outcome.reason);
-    const field = input.intent === "reassign" ? "reviewerId" : outcome.field === "comment" || input.intent === "comment" ? "comment" : undefined;
-    return withForm(formId(input), refuse(submission, { message: outcome.reason, field }, outcome.status === 409 ? 409 : 422));
+    if (outcome.status === 404) throw refused(404, outcome.reason);
+    // A refusal of the person (403) is about the whole form; a refused input, about its field.
+    const field =
+      outcome.status === 403 ? undefined : input.intent === "reassign" ? "reviewerId" : outcome.field === "comment" || input.intent === "comment" ? "comment" : undefined;
+    return withForm(formId(input), refuse(submission, { message: outcome.reason, field }, outcome.status));
   }
   if (input.intent === "comment") {
     throw await redirectWithMessage(request, `${here}${input.projectId ? `#project-${input.projectId}` : "#overall"}`, DONE.comment);
