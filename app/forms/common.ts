@@ -1,4 +1,5 @@
 import type { Submission } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "react-router";
 import { z } from "zod";
 
@@ -49,4 +50,60 @@ export function refuse<Output>(
 /** A form's own schema plus the proposal's version, for forms that save under the version check. */
 export function withVersion<Schema extends z.ZodType>(schema: Schema) {
   return z.intersection(z.object({ version: versionField }), schema);
+}
+
+/**
+ * Conform's list buttons ("Add another", "Remove") post their intent under this name, as JSON. The
+ * browser's copy is whatever the person sends, so the server reads it only through `parseForm`.
+ */
+export const LIST_INTENT = "__intent__";
+
+/** The value of an "Add another" or "Remove" button, in conform's own format. */
+export function listIntent(intent: { type: "insert"; name: string } | { type: "remove"; name: string; index: number }): string {
+  return JSON.stringify(
+    intent.type === "insert" ? { type: "insert", payload: { name: intent.name } } : { type: "remove", payload: { name: intent.name, index: intent.index } },
+  );
+}
+
+/** Index of a list row the server will act on: lists are bounded far below this. */
+const MAX_LIST_INDEX = 999;
+
+const intentSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("validate"), payload: z.object({ name: z.string().max(200).optional() }) }),
+  z.object({ type: z.literal("insert"), payload: z.strictObject({ name: z.string().regex(/^[A-Za-z]\w{0,40}$/) }) }),
+  z.object({
+    type: z.literal("remove"),
+    payload: z.strictObject({ name: z.string().regex(/^[A-Za-z]\w{0,40}$/), index: z.number().int().min(0).max(MAX_LIST_INDEX) }),
+  }),
+]);
+
+export const UNKNOWN_FORM_ACTION = "This form was not recognised. Go back, reload the page and try again.";
+
+/**
+ * `parseWithZod` for a post from a person, not from our own page: a list button's intent is accepted
+ * only as one of ours (adding to or removing from a top-level list, at a small index), never as JSON
+ * that conform would fail on or use to grow a list without bound. Anything else is a 422.
+ */
+export function parseForm<Schema extends z.ZodType>(
+  formData: FormData,
+  options: { schema: Schema },
+): Submission<z.input<Schema>, string[], z.output<Schema>> {
+  const intent = formData.get(LIST_INTENT);
+  if (intent !== null && !acceptableIntent(intent)) {
+    const refused = z.unknown().superRefine((_, ctx) => ctx.addIssue({ code: "custom", path: [], message: UNKNOWN_FORM_ACTION }));
+    const submission = parseWithZod(new FormData(), { schema: refused });
+    // Typed as the form's own, so the route answers it like any other refused input.
+    return submission as unknown as Submission<z.input<Schema>, string[], z.output<Schema>>;
+  }
+  // Our schemas are synchronous, so conform answers synchronously.
+  return parseWithZod(formData, options) as Submission<z.input<Schema>, string[], z.output<Schema>>;
+}
+
+function acceptableIntent(intent: FormDataEntryValue): boolean {
+  if (typeof intent !== "string" || intent.length > 500) return false;
+  try {
+    return intentSchema.safeParse(JSON.parse(intent)).success;
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ProjectChanges, ProjectRecord } from "~/data/projects.server";
 import type { ProjectSectionId } from "~/domain/project-sections";
+import type { FormShape } from "~/ui/use-govuk-form";
 
 /** What a section's form needs to know beyond the project: the period's years and the reference lists. */
 export type SectionContext = {
@@ -12,8 +13,11 @@ export type SectionContext = {
 /** The project as the loader sends it to the page (JSON, so no class instances). */
 export type ProjectData = ProjectRecord;
 
-/** Flat form values: every field of our forms has a flat name (e.g. `lcpf-12`), never nested. */
-export type FormValues = Record<string, string | string[] | undefined>;
+/**
+ * A form's values by field name: text, ticked boxes, and for the lists (partners, organisations) an
+ * item per row, which conform posts as `partners[0].name`.
+ */
+export type FormValues = FormShape;
 
 /**
  * One short page of the project form. The same schema validates on the server and, with JavaScript,

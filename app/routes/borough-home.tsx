@@ -1,11 +1,10 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData } from "react-router";
 import { redirectWithMessage } from "~/auth/flash.server";
 import { requireUser } from "~/auth/guard.server";
 import { proposalsByPeriodForBorough, startProposal } from "~/data/proposals.server";
 import { allocationsForBorough, splitRuleForRound } from "~/data/rounds.server";
 import { db } from "~/db.server";
-import { refuse, replyTo } from "~/forms/common";
+import { parseForm, refuse, replyTo } from "~/forms/common";
 import { startProposalSchema } from "~/forms/proposal";
 import { formatPounds } from "~/domain/money";
 import { splitAllocation } from "~/domain/split";
@@ -36,7 +35,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request, ["borough_officer"]);
-  const submission = parseWithZod(await request.formData(), { schema: startProposalSchema });
+  const submission = parseForm(await request.formData(), { schema: startProposalSchema });
   if (submission.status !== "success") return replyTo(submission);
   const started = await startProposal(db(), {
     organisationId: user.organisation_id,

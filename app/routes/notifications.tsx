@@ -1,10 +1,9 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "react-router";
 import { redirectWithMessage } from "~/auth/flash.server";
 import { requireUser } from "~/auth/guard.server";
 import { markAllRead, notificationsFor } from "~/data/notifications.server";
 import { db } from "~/db.server";
-import { replyTo } from "~/forms/common";
+import { parseForm, replyTo } from "~/forms/common";
 import { markAllReadSchema } from "~/forms/proposal";
 import { formatDateTime } from "~/domain/dates";
 import { Button, Tag } from "~/ui";
@@ -19,7 +18,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: markAllReadSchema });
+  const submission = parseForm(await request.formData(), { schema: markAllReadSchema });
   if (submission.status !== "success") return replyTo(submission);
   await markAllRead(db(), user.id);
   throw await redirectWithMessage(request, "/notifications", "All notifications marked as read");

@@ -1,12 +1,11 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData } from "react-router";
 import { redirectWithMessage } from "~/auth/flash.server";
 import { requireProposal } from "~/auth/proposal-access.server";
 import { createProject } from "~/data/projects.server";
 import { sectionContext } from "~/data/section-context.server";
 import { db } from "~/db.server";
-import { refuse, replyTo, withVersion } from "~/forms/common";
+import { parseForm, refuse, replyTo, withVersion } from "~/forms/common";
 import { detailsSection } from "~/forms/sections/details";
 import { BackLink, Button, ErrorSummary } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
@@ -22,7 +21,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { proposal, user } = await requireProposal(request, params.proposalId, "edit");
   const ctx = await sectionContext(db(), proposal);
-  const submission = parseWithZod(await request.formData(), { schema: withVersion(detailsSection.schema(ctx)) });
+  const submission = parseForm(await request.formData(), { schema: withVersion(detailsSection.schema(ctx)) });
   if (submission.status !== "success") return replyTo(submission);
 
   const created = await createProject(db(), {

@@ -1,12 +1,11 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData } from "react-router";
 import { redirectWithMessage } from "~/auth/flash.server";
 import { notFound } from "~/auth/guard.server";
 import { requireProposal } from "~/auth/proposal-access.server";
 import { findProject, removeProject } from "~/data/projects.server";
 import { db } from "~/db.server";
-import { refuse, replyTo } from "~/forms/common";
+import { parseForm, refuse, replyTo } from "~/forms/common";
 import { removeProjectSchema } from "~/forms/proposal";
 import { BackLink, Button, ErrorSummary } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
@@ -27,7 +26,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { access, project } = await load(request, params);
-  const submission = parseWithZod(await request.formData(), { schema: removeProjectSchema });
+  const submission = parseForm(await request.formData(), { schema: removeProjectSchema });
   if (submission.status !== "success") return replyTo(submission);
   const removed = await removeProject(db(), {
     proposalId: access.proposal.id,

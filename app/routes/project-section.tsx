@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData } from "react-router";
 import { redirectWithMessage } from "~/auth/flash.server";
 import { notFound } from "~/auth/guard.server";
@@ -9,7 +8,7 @@ import { proposalOverview } from "~/data/proposals.server";
 import { sectionContext } from "~/data/section-context.server";
 import { db } from "~/db.server";
 import { isProjectSection } from "~/domain/project-sections";
-import { replyTo, withVersion } from "~/forms/common";
+import { parseForm, replyTo, withVersion } from "~/forms/common";
 import { SECTION_DEFINITIONS } from "~/forms/sections";
 import { BackLink, Button, ErrorSummary } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
@@ -44,7 +43,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { access, definition, project, ctx } = await load(request, params);
-  const submission = parseWithZod(await request.formData(), { schema: withVersion(definition.schema(ctx)) });
+  const submission = parseForm(await request.formData(), { schema: withVersion(definition.schema(ctx)) });
   if (submission.status !== "success") return replyTo(submission);
 
   const saved = await updateProject(db(), {
@@ -80,7 +79,7 @@ export default function ProjectSection({ loaderData }: Route.ComponentProps) {
         <h1 className="govuk-heading-l">{heading}</h1>
         <Form method="post" {...getFormProps(form)} key={form.key}>
           <input type="hidden" name="version" value={version} />
-          <SectionForm values={values} errors={errors} ctx={ctx} project={project} years={loaderData.years} />
+          <SectionForm values={values} errors={errors} ctx={ctx} project={project} years={loaderData.years} form={form} />
           <Button type="submit">Save and return to the project</Button>
         </Form>
       </div>

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useActionData } from "react-router";
 import { redirectWithMessage } from "~/auth/flash.server";
 import { notFound } from "~/auth/guard.server";
@@ -9,7 +8,7 @@ import { sectionContext } from "~/data/section-context.server";
 import { db } from "~/db.server";
 import { takeAction } from "~/data/workflow.server";
 import { actionRule } from "~/domain/workflow";
-import { refuse, replyTo } from "~/forms/common";
+import { parseForm, refuse, replyTo } from "~/forms/common";
 import { stepSchema } from "~/forms/workflow";
 import { BackLink, ErrorSummary } from "~/ui";
 import { ActionForm, actionFormSummary } from "~/ui/action-form";
@@ -43,7 +42,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { proposal, user } = await requireProposal(request, params.proposalId);
-  const submission = parseWithZod(await request.formData(), { schema: sendSchema });
+  const submission = parseForm(await request.formData(), { schema: sendSchema });
   if (submission.status !== "success") return replyTo(submission);
   const outcome = await takeAction(db(), {
     proposalId: proposal.id,

@@ -1,12 +1,11 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData } from "react-router";
 import { redirectWithMessage } from "~/auth/flash.server";
 import { requireProposal } from "~/auth/proposal-access.server";
 import { saveCompliance } from "~/data/proposals.server";
 import { db } from "~/db.server";
 import { LIMITS } from "~/domain/project-fields";
-import { refuse, replyTo } from "~/forms/common";
+import { parseForm, refuse, replyTo } from "~/forms/common";
 import { COMPLIANCE_FIELD_ORDER, complianceSchema } from "~/forms/compliance";
 import { BackLink, Button, Checkboxes, ErrorSummary, Textarea, TextInput } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
@@ -34,7 +33,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { proposal, user } = await requireProposal(request, params.proposalId, "edit");
-  const submission = parseWithZod(await request.formData(), { schema: complianceSchema });
+  const submission = parseForm(await request.formData(), { schema: complianceSchema });
   if (submission.status !== "success") return replyTo(submission);
   const { version, ...answers } = submission.value;
   const saved = await saveCompliance(db(), proposal.id, version, user.id, answers);

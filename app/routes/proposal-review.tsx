@@ -1,5 +1,4 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, useActionData } from "react-router";
 import { redirectWithMessage } from "~/auth/flash.server";
 import { refused } from "~/auth/guard.server";
@@ -14,7 +13,7 @@ import { db } from "~/db.server";
 import { formatDate, todayInLondon } from "~/domain/dates";
 import { isOverdue } from "~/domain/routing";
 import { availableActions, stateLabel, stateTagColour } from "~/domain/workflow";
-import { refuse, replyTo } from "~/forms/common";
+import { parseForm, refuse, replyTo } from "~/forms/common";
 import { reviewCommentSchema, reviewDecisionSchema, reviewReassignSchema, reviewSchema } from "~/forms/workflow";
 import { BackLink, ErrorSummary, Radios, Select, Tag } from "~/ui";
 import { ActionForm, actionFormSummary } from "~/ui/action-form";
@@ -68,7 +67,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const access = await loadForMopac(request, params.proposalId);
-  const submission = parseWithZod(await request.formData(), { schema: reviewSchema });
+  const submission = parseForm(await request.formData(), { schema: reviewSchema });
   // Which form on the page answered, so only that one shows the errors.
   const formId = (value: unknown) => reviewFormId((value ?? {}) as Record<string, unknown>);
   if (submission.status !== "success") return withForm(formId(submission.payload), replyTo(submission));

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useActionData } from "react-router";
 import { notFound, refused } from "~/auth/guard.server";
 import { requireProposal } from "~/auth/proposal-access.server";
@@ -6,14 +5,14 @@ import { takeAction } from "~/data/workflow.server";
 import { db } from "~/db.server";
 import { redirectWithMessage } from "~/auth/flash.server";
 import { todayInLondon } from "~/domain/dates";
-import { refuse, replyTo } from "~/forms/common";
+import { parseForm, refuse, replyTo } from "~/forms/common";
 import { MEETING_DATE, STEP_FIELD_ORDER, stepSchema } from "~/forms/workflow";
 import { actionRule, mayAttempt } from "~/domain/workflow";
 import { BackLink, DateInput, ErrorSummary } from "~/ui";
 import { ActionForm, actionFormSummary } from "~/ui/action-form";
 import { dateInputPartId } from "~/ui/date-input";
 import { pageTitle } from "~/ui/page-title";
-import { text, type FlatValues } from "~/ui/use-govuk-form";
+import { text, type FormShape } from "~/ui/use-govuk-form";
 import type { Route } from "./+types/proposal-step";
 
 /** The steps taken on a page of their own: the officer withdrawing, the CSP endorsing or returning. */
@@ -71,7 +70,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { access, step } = await load(request, params);
   const rule = actionRule(step.action).requires;
-  const submission = parseWithZod(await request.formData(), {
+  const submission = parseForm(await request.formData(), {
     schema: stepSchema(rule.meetingDate ? { comment: rule.comment, meetingDate: true, today: todayInLondon() } : { comment: rule.comment, meetingDate: false }),
   });
   if (submission.status !== "success") return replyTo(submission);
@@ -123,7 +122,7 @@ export default function ProposalStep({ loaderData }: Route.ComponentProps) {
 }
 
 /** The date boxes, with the box that needs fixing marked, or all three when the whole date is wrong. */
-function MeetingDateInput({ errors, values }: { errors: Record<string, string[] | undefined>; values: FlatValues }) {
+function MeetingDateInput({ errors, values }: { errors: Record<string, string[] | undefined>; values: FormShape }) {
   const parts = (["day", "month", "year"] as const).filter((part) => errors[dateInputPartId(MEETING_DATE, part)]);
   const message = errors[MEETING_DATE] ?? parts.map((part) => errors[dateInputPartId(MEETING_DATE, part)]).find(Boolean);
   return (

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, redirect, useActionData, useNavigation } from "react-router";
-import { replyTo } from "~/forms/common";
+import { parseForm, replyTo } from "~/forms/common";
 import { getUser, safeRedirectTarget } from "~/auth/guard.server";
 import { homePathFor } from "~/auth/home";
 import { attemptSignIn } from "~/auth/sign-in.server";
@@ -28,7 +28,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: signInSchema });
+  const submission = parseForm(formData, { schema: signInSchema });
   if (submission.status !== "success") return replyTo(submission, { hideFields: ["password"] });
 
   const { email, password, redirectTo } = submission.value;

@@ -7,7 +7,7 @@ import { Button, type ButtonVariant } from "./button";
 import { ErrorSummary } from "./error-summary";
 import { errorSummaryItems } from "./form-errors";
 import { Textarea } from "./textarea";
-import { text, useGovukForm, type FlatValues } from "./use-govuk-form";
+import { text, useGovukForm, type FormShape } from "./use-govuk-form";
 
 type FieldErrors = Record<string, string[] | undefined>;
 
@@ -64,7 +64,7 @@ export function ActionForm({
   variant?: ButtonVariant;
   comment?: CommentField | undefined;
   summaryHere?: boolean;
-  children?: ReactNode | ((errors: FieldErrors, values: FlatValues) => ReactNode);
+  children?: ReactNode | ((errors: FieldErrors, values: FormShape) => ReactNode);
 }) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";

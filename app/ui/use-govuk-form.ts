@@ -35,20 +35,22 @@ export function useGovukForm({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }) as Submission<FormShape>,
   });
-  const values = (form.initialValue ?? defaults) as FlatValues;
+  const values = (form.initialValue ?? defaults) as FormShape;
   const errors = form.allErrors as Record<string, string[] | undefined>;
   const summary = errorSummaryItems(errors, fieldOrder);
   return { form, fields, values, errors, summary };
 }
 
 /** A single value of a flat form, as the text an input shows. */
-export const text = (values: FlatValues, name: string): string | undefined => {
+export const text = (values: FormShape, name: string): string | undefined => {
   const value = values[name];
   return typeof value === "string" ? value : undefined;
 };
 
 /** The values of a checkbox group, always as a list. */
-export const list = (values: FlatValues, name: string): string[] => {
+export const list = (values: FormShape, name: string): string[] => {
   const value = values[name];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+  if (value === undefined) return [];
+  if (typeof value === "string") return [value];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 };
