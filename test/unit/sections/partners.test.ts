@@ -166,8 +166,8 @@ describe("PartnersForm", () => {
   });
 
   it("has a Remove button per item and an Add another button per list, as plain form posts", () => {
-    expect(html.match(/value="\{&quot;type&quot;:&quot;remove&quot;[^"]*" name="__intent__"/g)).toHaveLength(4);
-    expect(html.match(/value="\{&quot;type&quot;:&quot;insert&quot;[^"]*" name="__intent__"/g)).toHaveLength(2);
+    expect(html.match(/value="\{&quot;type&quot;:&quot;remove&quot;[^"]*"[^>]*name="__intent__"/g)).toHaveLength(4);
+    expect(html.match(/value="\{&quot;type&quot;:&quot;insert&quot;[^"]*"[^>]*name="__intent__"/g)).toHaveLength(2);
     expect(html).toContain("Remove<span class=\"govuk-visually-hidden\"> partner 3</span>");
     expect(html).toContain(">Add another partner</button>");
     expect(html).toContain(">Add another organisation</button>");
