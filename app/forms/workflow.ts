@@ -48,6 +48,8 @@ export function stepSchema(
     .superRefine(
       (value, ctx) => {
         if (!options.meetingDate) return;
+        // A box over its length already has its message; the date is not read.
+        if ([value.meetingDateDay, value.meetingDateMonth, value.meetingDateYear].some((part) => (part?.length ?? 0) > DATE_PART_LIMIT)) return;
         const checked = dateOf(value);
         if (!checked || checked.ok) return;
         ctx.addIssue({
