@@ -53,8 +53,12 @@ export default defineConfig({
   // the journey then takes it all the way to approval, so the journey runs last.
   projects: [
     { name: "sign-in", testMatch: /sign-in\.spec\.ts/ },
+    // Works on projects of its own in the demo proposal and removes them. With no dependencies it runs in
+    // the first phase, with sign-in, so before the journey takes the demo proposal out of draft.
+    { name: "conflict", testMatch: /conflict\.spec\.ts/ },
     { name: "drafting", testMatch: /drafting\.spec\.ts/, dependencies: ["sign-in"] },
     { name: "journey", testMatch: /journey\.spec\.ts/, dependencies: ["drafting"] },
+    { name: "session-timeout", testMatch: /session-timeout\.spec\.ts/ },
   ],
   webServer: {
     command: "npx tsx scripts/start.ts",

@@ -20,6 +20,14 @@ export const config = {
   get outboxDir(): string {
     return process.env.OUTBOX_DIR ?? "data/outbox";
   },
+  /**
+   * Minutes without use before a session ends: 30 unless SESSION_IDLE_MINUTES sets fewer (tests use
+   * it to see the timeout quickly). Never more than 30, the OWASP ASVS L2 limit.
+   */
+  get sessionIdleMinutes(): number {
+    const minutes = Number(process.env.SESSION_IDLE_MINUTES);
+    return Number.isFinite(minutes) && minutes >= 1 && minutes <= 30 ? minutes : 30;
+  },
   get mailFrom(): string {
     return process.env.MAIL_FROM ?? "London Crime Prevention Fund <lcpf-noreply@localhost>";
   },

@@ -8,6 +8,8 @@ declare module "react-router" {
   interface AppLoadContext {
     /** Per-response nonce for the Content-Security-Policy, set by server.ts. */
     cspNonce?: string;
+    /** The client's address as the server judged it (behind a trusted proxy, the proxy's word). */
+    clientAddress?: string;
   }
 }
 

@@ -13,9 +13,11 @@ import type { Route } from "./+types/root";
 import { takeMessage } from "./auth/flash.server";
 import { getUser } from "./auth/guard.server";
 import { homePathFor, navigationFor } from "./auth/home";
+import { timeoutWarningTimes } from "./auth/session.server";
 import { unreadCount } from "./data/notifications.server";
 import { db } from "./db.server";
 import stylesheet from "./styles/app.scss?url";
+import { TimeoutWarning } from "./ui/timeout-warning";
 
 export const SERVICE_NAME = "London Crime Prevention Fund";
 
@@ -37,6 +39,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       home: homePathFor(user.role),
       navigation: navigationFor(user.role),
       unread: await unreadCount(db(), user.id),
+      timeout: timeoutWarningTimes(),
     },
   }, { headers });
 }
@@ -140,6 +143,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </div>
           </div>
         </footer>
+        {user ? <TimeoutWarning signOutAfterMs={user.timeout.signOutAfterMs} warnBeforeMs={user.timeout.warnBeforeMs} /> : null}
         <ScrollRestoration nonce={root?.nonce} />
         <Scripts nonce={root?.nonce} />
       </body>

@@ -4,6 +4,7 @@ export default [
   index("routes/home.tsx"),
   route("sign-in", "routes/sign-in.tsx"),
   route("sign-out", "routes/sign-out.tsx"),
+  route("session/keep-alive", "routes/session-keep-alive.tsx"),
   route("accessibility", "routes/accessibility.tsx"),
   route("borough", "routes/borough-home.tsx"),
   route("review", "routes/review-home.tsx"),

@@ -51,17 +51,19 @@ export interface SessionTable {
   /** SHA-256 of the session token, hex. The token itself is never stored. */
   id: string;
   user_id: number;
+  /** The idle expiry, moved forward with use; the absolute end is worked out from created_at. */
   expires_at: Timestamp;
   created_at: Timestamp;
 }
 
-export interface SignInThrottleTable {
-  /** Normalised email as typed, whether or not an account exists. */
-  email: string;
-  failed_attempts: number;
-  locked_until: Timestamp | null;
+export interface SignInFailureTable {
+  id: Generated<number>;
+  /** The client address the attempt came from, as the server was told by its trusted proxy. */
+  client_address: string;
+  /** SHA-256 (hex) of the normalised email typed, whether or not an account has it. */
+  email_hash: string;
+  failed_at: Timestamp;
   created_at: Timestamp;
-  updated_at: Timestamp;
 }
 
 export interface FundingRoundTable {
@@ -195,6 +197,9 @@ export interface ProjectTable {
   evaluation_completed_on: string | null;
   planning_permission_on: string | null;
   position: number;
+  /** Bumped by every save of the project; a save made from an older one is a conflict. */
+  version: Generated<number>;
+  updated_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -264,6 +269,15 @@ export interface ProposalSnapshotTable {
   created_at: Timestamp;
 }
 
+export interface ProjectRevisionTable {
+  id: Generated<number>;
+  project_id: number;
+  version: number;
+  /** JSON of the project (as loadProjects returns it) at this version. */
+  snapshot: string;
+  created_at: Timestamp;
+}
+
 export interface NotificationTable {
   id: Generated<number>;
   user_id: number;
@@ -293,7 +307,7 @@ export interface Database {
   partnership_members: PartnershipMemberTable;
   users: UserTable;
   sessions: SessionTable;
-  sign_in_throttle: SignInThrottleTable;
+  sign_in_failures: SignInFailureTable;
   funding_rounds: FundingRoundTable;
   funding_periods: FundingPeriodTable;
   financial_years: FinancialYearTable;
@@ -311,6 +325,7 @@ export interface Database {
   project_contributor_amounts: ProjectContributorAmountTable;
   proposal_events: ProposalEventTable;
   proposal_snapshots: ProposalSnapshotTable;
+  project_revisions: ProjectRevisionTable;
   notifications: NotificationTable;
   email_outbox: EmailOutboxTable;
 }

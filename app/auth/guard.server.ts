@@ -1,16 +1,37 @@
 import { data, redirect } from "react-router";
 import type { Role as UserRole } from "~/domain/roles";
 import { db } from "../db.server";
-import { readSessionToken, validateSessionToken, type SessionUser } from "./session.server";
+import {
+  readSessionToken,
+  validateSessionToken,
+  type SessionUser,
+  type ValidSession,
+} from "./session.server";
 
 export type { SessionUser };
 
+type SessionLookup = { session: ValidSession; user: SessionUser } | null;
+
+// React Router hands every loader of one request the same Request object (the action gets its own;
+// the loaders that follow an action share a fresh one), so a lookup kept against the Request is shared
+// by the root loader and the page's loaders, and never outlives the request. test/integration/
+// session-per-request.test.ts checks this against React Router itself.
+const lookups = new WeakMap<Request, Promise<SessionLookup>>();
+
+/** The signed-in session and person for this request, looked up (and its idle expiry moved) once. */
+export function getSession(request: Request): Promise<SessionLookup> {
+  let lookup = lookups.get(request);
+  if (!lookup) {
+    const token = readSessionToken(request);
+    lookup = token ? validateSessionToken(db(), token) : Promise.resolve(null);
+    lookups.set(request, lookup);
+  }
+  return lookup;
+}
+
 /** Who is signed in, or null. */
 export async function getUser(request: Request): Promise<SessionUser | null> {
-  const token = readSessionToken(request);
-  if (!token) return null;
-  const result = await validateSessionToken(db(), token);
-  return result?.user ?? null;
+  return (await getSession(request))?.user ?? null;
 }
 
 export function signInUrl(request: Request): string {

@@ -3,19 +3,27 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/enco
 import type { DB } from "../../db/connection";
 import type { User } from "../../db/schema";
 import { config } from "../config.server";
+import { checkSession, idleExpiryAfterUse, sessionPolicy, warningTimes, type SessionPolicy } from "../domain/session-expiry";
 
 // Sessions as the Lucia guide teaches them: a random token in the cookie, only its SHA-256 in the
-// database, and an expiry that slides forward while the person keeps using the portal.
+// database. Each session ends 12 hours after sign-in whatever happens, and sooner after 30 minutes
+// without use (OWASP ASVS 4.0 V3.3.1-V3.3.2 at level 2).
+
+/** The cookie's name over plain http (local use and tests). */
 export const SESSION_COOKIE = "lcpf_session";
-const SESSION_LIFETIME_MS = 1000 * 60 * 60 * 12; // a working day of inactivity
-const RENEW_WHEN_LESS_THAN_MS = SESSION_LIFETIME_MS / 2;
+/** Over https: browsers keep a __Host- cookie only if it is Secure, host-only and for the whole site. */
+export const SECURE_SESSION_COOKIE = "__Host-lcpf_session";
 
 export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "can_endorse" | "organisation_id"> & {
   organisation_name: string;
   organisation_kind: "borough" | "mopac";
 };
 
-export type ValidSession = { id: string; userId: number; expiresAt: Date; fresh: boolean };
+export type ValidSession = { id: string; userId: number; createdAt: Date; expiresAt: Date };
+
+export function currentSessionPolicy(): SessionPolicy {
+  return sessionPolicy(config.sessionIdleMinutes);
+}
 
 export function generateSessionToken(): string {
   const bytes = new Uint8Array(20);
@@ -28,7 +36,7 @@ export function sessionIdFromToken(token: string): string {
 }
 
 export async function createSession(db: DB, token: string, userId: number, now = new Date()) {
-  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  const expiresAt = new Date(idleExpiryAfterUse(now.getTime(), now.getTime(), currentSessionPolicy()));
   await db
     .insertInto("sessions")
     .values({
@@ -41,7 +49,10 @@ export async function createSession(db: DB, token: string, userId: number, now =
   return { expiresAt };
 }
 
-/** The session and its user for a token, or null; expired sessions are deleted, old ones renewed. */
+/**
+ * The session and its user for a token, or null. A session past its idle or absolute end is
+ * deleted; a valid one has its idle expiry moved forward (at most about once a minute).
+ */
 export async function validateSessionToken(
   db: DB,
   token: string,
@@ -55,6 +66,7 @@ export async function validateSessionToken(
     .select([
       "sessions.id as session_id",
       "sessions.expires_at",
+      "sessions.created_at as session_created_at",
       "users.id",
       "users.email",
       "users.name",
@@ -69,16 +81,14 @@ export async function validateSessionToken(
     .executeTakeFirst();
   if (!row) return null;
 
-  let expiresAt = new Date(row.expires_at);
-  if (now.getTime() >= expiresAt.getTime() || !row.active) {
+  const createdAt = Date.parse(row.session_created_at);
+  const check = checkSession({ createdAt, expiresAt: Date.parse(row.expires_at) }, now.getTime(), currentSessionPolicy());
+  if (!check.valid || !row.active) {
     await invalidateSession(db, id);
     return null;
   }
-  let fresh = false;
-  if (expiresAt.getTime() - now.getTime() < RENEW_WHEN_LESS_THAN_MS) {
-    expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-    fresh = true;
-    await db.updateTable("sessions").set({ expires_at: expiresAt.toISOString() }).where("id", "=", id).execute();
+  if (check.touchTo !== null) {
+    await db.updateTable("sessions").set({ expires_at: new Date(check.touchTo).toISOString() }).where("id", "=", id).execute();
   }
   const user: SessionUser = {
     id: row.id,
@@ -90,33 +100,74 @@ export async function validateSessionToken(
     organisation_name: row.organisation_name,
     organisation_kind: row.organisation_kind,
   };
-  return { session: { id: row.session_id, userId: row.id, expiresAt, fresh }, user };
+  return {
+    session: { id: row.session_id, userId: row.id, createdAt: new Date(createdAt), expiresAt: new Date(check.expiresAt) },
+    user,
+  };
+}
+
+/** Moves a valid session's idle expiry to a full idle period from now ("Stay signed in"). */
+export async function extendSession(db: DB, session: ValidSession, now = new Date()): Promise<Date> {
+  const expiresAt = new Date(idleExpiryAfterUse(session.createdAt.getTime(), now.getTime(), currentSessionPolicy()));
+  await db.updateTable("sessions").set({ expires_at: expiresAt.toISOString() }).where("id", "=", session.id).execute();
+  return expiresAt;
 }
 
 export async function invalidateSession(db: DB, sessionId: string): Promise<void> {
   await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
 }
 
+/** Removes sessions whose idle expiry has passed, so abandoned ones do not pile up. */
+export async function deleteExpiredSessions(db: DB, now = new Date()): Promise<void> {
+  await db.deleteFrom("sessions").where("expires_at", "<=", now.toISOString()).execute();
+}
+
+/** What the browser needs to show the timeout warning at the right time. */
+export function timeoutWarningTimes() {
+  return { ...warningTimes(currentSessionPolicy()), idleMinutes: config.sessionIdleMinutes };
+}
+
+function usesHttps(): boolean {
+  try {
+    return new URL(config.appUrl).protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** __Host-lcpf_session with Secure when the portal's public address is https; lcpf_session otherwise. */
+export function sessionCookieName(): string {
+  return usesHttps() ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
+
 // The cookie itself has no expiry: it lasts until the browser closes (a shared council laptop),
-// and the server-side expiry, which slides, decides how long it stays valid.
+// and the server-side expiry decides how long it stays valid.
+function cookieAttributes(): string[] {
+  const parts = ["HttpOnly", "SameSite=Lax", "Path=/"];
+  if (usesHttps()) parts.push("Secure");
+  return parts;
+}
+
 export function sessionCookie(token: string): string {
-  const parts = [`${SESSION_COOKIE}=${token}`, "HttpOnly", "SameSite=Lax", "Path=/"];
-  if (config.isProduction) parts.push("Secure");
-  return parts.join("; ");
+  return [`${sessionCookieName()}=${token}`, ...cookieAttributes()].join("; ");
 }
 
 export function blankSessionCookie(): string {
-  const parts = [`${SESSION_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0"];
-  if (config.isProduction) parts.push("Secure");
-  return parts.join("; ");
+  return [`${sessionCookieName()}=`, ...cookieAttributes(), "Max-Age=0"].join("; ");
 }
 
+/** The token from the cookie of the name in use; a cookie under the other name is ignored. */
 export function readSessionToken(request: Request): string | null {
   const header = request.headers.get("Cookie");
   if (!header) return null;
+  const wanted = sessionCookieName();
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return rest.join("=") || null;
+    if (name === wanted) {
+      const token = rest.join("=");
+      // Our tokens are 32 base32 characters; anything else cannot be one, so it is not looked up.
+      return /^[a-z2-7]{1,64}$/.test(token) ? token : null;
+    }
   }
   return null;
 }

@@ -1,7 +1,8 @@
 import { sql, type Transaction, type Updateable } from "kysely";
 import type { DB } from "../../db/connection";
 import type { Database, ProjectTable } from "../../db/schema";
-import { SaveRefused, saveWithVersion, type SaveResult } from "./proposals.server";
+import { isEditableState } from "~/domain/workflow";
+import { SaveRefused } from "./proposals.server";
 
 export type ContributorInput = {
   name: string;
@@ -80,7 +81,7 @@ export async function findProject(db: DB, proposalId: number, projectId: number)
 }
 
 export type ProjectChanges = {
-  columns?: Omit<Updateable<ProjectTable>, "id" | "proposal_id" | "position" | "created_at" | "updated_at">;
+  columns?: Omit<Updateable<ProjectTable>, "id" | "proposal_id" | "position" | "version" | "updated_by" | "created_at" | "updated_at">;
   categories?: string[];
   measureIds?: number[];
   costs?: { financialYearId: number; lcpfPence: number; laCashPence: number }[];
@@ -187,12 +188,92 @@ async function applyChanges(tx: Transaction<Database>, projectId: number, change
   }
 }
 
-/** Adds a project to a proposal (under the proposal's version check). */
+/*
+ * Which version guards what (so that no legitimate parallel work is refused and no update is lost):
+ *
+ * - A project's own version guards its answers. Every save of the project checks and bumps it, so two
+ *   officers on different projects never refuse each other, and removing a project someone has just
+ *   saved is refused too.
+ * - The proposal's version guards the proposal's own answers (compliance) and its status; workflow
+ *   steps check and bump it. Project saves, additions and removals leave it alone: they overwrite
+ *   nothing of the proposal's, and bumping it would refuse a colleague's compliance answers for no reason.
+ * - Instead, every project write checks, in its own transaction, that the proposal is still in a state
+ *   that may be edited: once it has gone to the CSP (or been withdrawn) every project save is refused.
+ *   Workflow steps read and move the status in one transaction, so no save slips in between.
+ */
+
+export const PROJECT_CONFLICT_MESSAGE =
+  "Someone else has saved this project since you opened this page. Your answers have not been saved: " +
+  "compare them with the saved answers below, then keep yours or use theirs.";
+export const NOT_EDITABLE_MESSAGE =
+  "This proposal can no longer be changed: it has moved on (for example, been sent to the CSP) since you opened this page. " +
+  "Your answers have not been saved.";
+export const PROJECT_REMOVED_MESSAGE = "This project has been removed from the proposal by someone else";
+
+/** What a conflicting save shows: the project as the officer started from it and as it is now. */
+export type ProjectConflict = {
+  /** The project at the version the officer started from; null when that version is unknown. */
+  base: ProjectRecord | null;
+  current: ProjectRecord;
+  savedByName: string | null;
+  savedAt: string;
+};
+
+export type ProjectSaveResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; message: string; field?: string; conflict?: ProjectConflict };
+
+class ProjectConflictError extends Error {
+  constructor(readonly conflict: ProjectConflict) {
+    super(PROJECT_CONFLICT_MESSAGE);
+  }
+}
+
+/** Refuses a write once the proposal has left the states in which its content may change. */
+async function requireEditable(tx: Transaction<Database>, proposalId: number, userId: number) {
+  const proposal = await tx.selectFrom("proposals").select("status").where("id", "=", proposalId).executeTakeFirst();
+  if (!proposal || !isEditableState(proposal.status)) throw new SaveRefused(NOT_EDITABLE_MESSAGE);
+  // The proposal's "last changed" follows its projects; its version does not (see above).
+  await tx.updateTable("proposals").set({ updated_at: stamp(), updated_by: userId }).where("id", "=", proposalId).execute();
+}
+
+async function conflictOf(tx: Transaction<Database>, proposalId: number, projectId: number, seenVersion: number): Promise<ProjectConflict> {
+  const [current] = await loadProjects(tx, proposalId, projectId);
+  if (!current) throw new SaveRefused(PROJECT_REMOVED_MESSAGE);
+  const revision = await tx
+    .selectFrom("project_revisions")
+    .select("snapshot")
+    .where("project_id", "=", projectId)
+    .where("version", "=", seenVersion)
+    .executeTakeFirst();
+  const savedBy = current.updated_by
+    ? await tx.selectFrom("users").select("name").where("id", "=", current.updated_by).executeTakeFirst()
+    : undefined;
+  return {
+    base: revision ? (JSON.parse(revision.snapshot) as ProjectRecord) : null,
+    current,
+    savedByName: savedBy?.name ?? null,
+    savedAt: current.updated_at,
+  };
+}
+
+async function runProjectSave<T>(db: DB, write: (tx: Transaction<Database>) => Promise<T>): Promise<ProjectSaveResult<T>> {
+  try {
+    return { ok: true, value: await db.transaction().execute(write) };
+  } catch (error) {
+    if (error instanceof ProjectConflictError) return { ok: false, message: error.message, conflict: error.conflict };
+    if (error instanceof SaveRefused) return { ok: false, message: error.message, ...(error.field ? { field: error.field } : {}) };
+    throw error;
+  }
+}
+
+/** Adds a project to a proposal that may still be edited. New rows overwrite nothing, so no version is checked. */
 export async function createProject(
   db: DB,
-  { proposalId, seenVersion, userId, title, changes }: { proposalId: number; seenVersion: number; userId: number; title: string; changes: ProjectChanges },
-): Promise<SaveResult<number>> {
-  return saveWithVersion(db, proposalId, seenVersion, userId, async (tx) => {
+  { proposalId, userId, title, changes }: { proposalId: number; userId: number; title: string; changes: ProjectChanges },
+): Promise<ProjectSaveResult<number>> {
+  return runProjectSave(db, async (tx) => {
+    await requireEditable(tx, proposalId, userId);
     if (await titleTaken(tx, proposalId, title)) throw new SaveRefused(DUPLICATE_TITLE_MESSAGE, "title");
     const { next } = await tx
       .selectFrom("projects")
@@ -202,7 +283,7 @@ export async function createProject(
     const now = stamp();
     const { id } = await tx
       .insertInto("projects")
-      .values({ proposal_id: proposalId, title, position: next, created_at: now, updated_at: now })
+      .values({ proposal_id: proposalId, title, position: next, updated_by: userId, created_at: now, updated_at: now })
       .returning("id")
       .executeTakeFirstOrThrow();
     await applyChanges(tx, id, changes);
@@ -210,7 +291,14 @@ export async function createProject(
   });
 }
 
-/** Saves part of a project (under the proposal's version check). */
+/**
+ * Saves part of a project, checked against the project's version the officer started from.
+ *
+ * When the project has moved on, `overlaps` decides, from the project as the officer started from it and
+ * as it is now, whether the colleague changed anything this save would overwrite. If not (they worked on
+ * another section), the save goes ahead; otherwise it is refused with both for the page to show. Without
+ * `overlaps`, any newer version is a conflict.
+ */
 export async function updateProject(
   db: DB,
   {
@@ -219,25 +307,73 @@ export async function updateProject(
     seenVersion,
     userId,
     changes,
-  }: { proposalId: number; projectId: number; seenVersion: number; userId: number; changes: ProjectChanges },
-): Promise<SaveResult<number>> {
-  return saveWithVersion(db, proposalId, seenVersion, userId, async (tx) => {
+    overlaps,
+  }: {
+    proposalId: number;
+    projectId: number;
+    seenVersion: number;
+    userId: number;
+    changes: ProjectChanges;
+    overlaps?: (base: ProjectRecord, current: ProjectRecord) => boolean;
+  },
+): Promise<ProjectSaveResult<number>> {
+  return runProjectSave(db, async (tx) => {
+    await requireEditable(tx, proposalId, userId);
+    const row = await tx
+      .selectFrom("projects")
+      .select("version")
+      .where("id", "=", projectId)
+      .where("proposal_id", "=", proposalId)
+      .executeTakeFirst();
+    if (!row) throw new SaveRefused(PROJECT_REMOVED_MESSAGE);
+    if (row.version !== seenVersion) {
+      const conflict = await conflictOf(tx, proposalId, projectId, seenVersion);
+      if (!overlaps || !conflict.base || overlaps(conflict.base, conflict.current)) throw new ProjectConflictError(conflict);
+    }
     const title = changes.columns?.title;
     if (typeof title === "string" && (await titleTaken(tx, proposalId, title, projectId))) {
       throw new SaveRefused(DUPLICATE_TITLE_MESSAGE, "title");
     }
-    const exists = await tx.selectFrom("projects").select("id").where("id", "=", projectId).where("proposal_id", "=", proposalId).executeTakeFirst();
-    if (!exists) throw new SaveRefused("This project has been removed from the proposal by someone else");
+    // Keep the project as it was at this version, for anyone whose save from it later conflicts.
+    const [before] = await loadProjects(tx, proposalId, projectId);
+    await tx
+      .insertInto("project_revisions")
+      .values({ project_id: projectId, version: row.version, snapshot: JSON.stringify(before), created_at: stamp() })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    // Compare-and-set, so a save that raced this one since the read above cannot be overwritten.
+    const claimed = await tx
+      .updateTable("projects")
+      .set({ version: row.version + 1, updated_by: userId })
+      .where("id", "=", projectId)
+      .where("version", "=", row.version)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw new ProjectConflictError(await conflictOf(tx, proposalId, projectId, seenVersion));
     await applyChanges(tx, projectId, changes);
     return projectId;
   });
 }
 
+/** Removes a project, refused when someone has saved it since the officer opened the page. */
 export async function removeProject(
   db: DB,
   { proposalId, projectId, seenVersion, userId }: { proposalId: number; projectId: number; seenVersion: number; userId: number },
-) {
-  return saveWithVersion(db, proposalId, seenVersion, userId, async (tx) => {
-    await tx.deleteFrom("projects").where("id", "=", projectId).where("proposal_id", "=", proposalId).execute();
+): Promise<ProjectSaveResult<void>> {
+  return runProjectSave(db, async (tx) => {
+    await requireEditable(tx, proposalId, userId);
+    const removed = await tx
+      .deleteFrom("projects")
+      .where("id", "=", projectId)
+      .where("proposal_id", "=", proposalId)
+      .where("version", "=", seenVersion)
+      .executeTakeFirst();
+    if (Number(removed.numDeletedRows) !== 1) {
+      const still = await tx.selectFrom("projects").select("id").where("id", "=", projectId).executeTakeFirst();
+      throw new SaveRefused(
+        still
+          ? "Someone else has saved this project since you opened this page. Check the project as it is now before you remove it."
+          : PROJECT_REMOVED_MESSAGE,
+      );
+    }
   });
 }

@@ -1,6 +1,8 @@
 import type { DB } from "../../db/connection";
 import type { SectionContext } from "~/forms/project-section";
-import { referenceLists, type ProposalRecord } from "./proposals.server";
+import { assessYears, type ProposalProject, type ProposalYearFigures } from "~/domain/proposal-checks";
+import { proposalYears, referenceLists, type ProposalRecord } from "./proposals.server";
+import { splitRuleForRound } from "./rounds.server";
 
 /** The years of the proposal's period and the reference lists the project forms offer. */
 export async function sectionContext(db: DB, proposal: ProposalRecord): Promise<SectionContext> {
@@ -18,4 +20,36 @@ export async function sectionContext(db: DB, proposal: ProposalRecord): Promise<
     priorities: lists.priorities.map((p) => ({ id: p.id, name: p.name })),
     measures: lists.measures,
   };
+}
+
+/**
+ * The proposal's figures for each year as saved, for the funding page's live totals. Reads only what
+ * they need (the years with their allocations, every project's LCPF spend and the round's split rule),
+ * not the whole proposal overview.
+ */
+export async function savedYearFigures(db: DB, proposal: ProposalRecord): Promise<ProposalYearFigures[]> {
+  const [years, costs, rule] = await Promise.all([
+    proposalYears(db, proposal),
+    db
+      .selectFrom("project_costs as c")
+      .innerJoin("projects as p", "p.id", "c.project_id")
+      .select(["c.project_id", "c.financial_year_id", "c.lcpf_pence"])
+      .where("p.proposal_id", "=", proposal.id)
+      .execute(),
+    splitRuleForRound(db, proposal.roundId),
+  ]);
+  // assessYears sums spend per project; only the costs matter to it here.
+  const byProject = new Map<number, ProposalProject>();
+  for (const cost of costs) {
+    const project = byProject.get(cost.project_id) ?? {
+      id: cost.project_id,
+      title: `project ${cost.project_id}`,
+      primaryPriorityId: null,
+      coCommissioningCandidate: false,
+      costs: [],
+      measureIds: [],
+    };
+    byProject.set(cost.project_id, { ...project, costs: [...project.costs, { financialYearId: cost.financial_year_id, lcpfPence: cost.lcpf_pence }] });
+  }
+  return assessYears(years, [...byProject.values()], rule);
 }

@@ -5,7 +5,7 @@ import { requireProposal } from "~/auth/proposal-access.server";
 import { createProject } from "~/data/projects.server";
 import { sectionContext } from "~/data/section-context.server";
 import { db } from "~/db.server";
-import { parseForm, refuse, replyTo, withVersion } from "~/forms/common";
+import { parseForm, refuse, replyTo } from "~/forms/common";
 import { detailsSection } from "~/forms/sections/details";
 import { BackLink, Button, ErrorSummary } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
@@ -21,12 +21,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { proposal, user } = await requireProposal(request, params.proposalId, "edit");
   const ctx = await sectionContext(db(), proposal);
-  const submission = parseForm(await request.formData(), { schema: withVersion(detailsSection.schema(ctx)) });
+  const submission = parseForm(await request.formData(), { schema: detailsSection.schema(ctx) });
   if (submission.status !== "success") return replyTo(submission);
 
   const created = await createProject(db(), {
     proposalId: proposal.id,
-    seenVersion: submission.value.version,
     userId: user.id,
     title: submission.value.title,
     changes: detailsSection.toChanges(submission.value, ctx),

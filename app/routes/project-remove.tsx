@@ -21,7 +21,7 @@ async function load(request: Request, params: Route.LoaderArgs["params"]) {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { access, project } = await load(request, params);
-  return { proposalId: access.proposal.id, version: access.proposal.version, project: { id: project.id, title: project.title } };
+  return { proposalId: access.proposal.id, version: project.version, project: { id: project.id, title: project.title } };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {

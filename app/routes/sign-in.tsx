@@ -5,7 +5,16 @@ import { parseForm, replyTo } from "~/forms/common";
 import { getUser, safeRedirectTarget } from "~/auth/guard.server";
 import { homePathFor } from "~/auth/home";
 import { attemptSignIn } from "~/auth/sign-in.server";
-import { createSession, generateSessionToken, sessionCookie } from "~/auth/session.server";
+import {
+  createSession,
+  deleteExpiredSessions,
+  generateSessionToken,
+  invalidateSession,
+  readSessionToken,
+  sessionCookie,
+  sessionIdFromToken,
+  timeoutWarningTimes,
+} from "~/auth/session.server";
 import { db } from "~/db.server";
 import { SIGN_IN_FIELD_ORDER, signInSchema } from "~/forms/sign-in";
 import { pageTitle } from "~/ui/page-title";
@@ -20,27 +29,34 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await getUser(request);
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");
   if (user) throw redirect(safeRedirectTarget(redirectTo, homePathFor(user.role)));
+  const search = new URL(request.url).searchParams;
   return {
     redirectTo: safeRedirectTarget(redirectTo, ""),
-    signedOut: new URL(request.url).searchParams.has("signedOut"),
+    signedOut: search.has("signedOut"),
+    // Only a flag: the sentence shown is fixed here, never text from the address.
+    timedOutAfterMinutes: search.get("timeout") === "1" ? timeoutWarningTimes().idleMinutes : null,
   };
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();
   const submission = parseForm(formData, { schema: signInSchema });
   if (submission.status !== "success") return replyTo(submission, { hideFields: ["password"] });
 
   const { email, password, redirectTo } = submission.value;
-  const result = await attemptSignIn(db(), email, password);
+  const result = await attemptSignIn(db(), email, password, context?.clientAddress);
   if (!result.ok) {
     const message =
-      result.reason === "locked"
-        ? `There have been too many attempts to sign in with this email address. Wait ${result.minutesLeft} minute${result.minutesLeft === 1 ? "" : "s"} and try again.`
+      result.reason === "throttled"
+        ? `Too many attempts to sign in. Try again in ${result.minutesLeft} minute${result.minutesLeft === 1 ? "" : "s"}.`
         : WRONG_CREDENTIALS;
     return submission.reply({ formErrors: [message], hideFields: ["password"] });
   }
 
+  // A new sign-in replaces whatever session this browser had, whoever it belonged to (session fixation).
+  const previous = readSessionToken(request);
+  if (previous) await invalidateSession(db(), sessionIdFromToken(previous));
+  await deleteExpiredSessions(db());
   const token = generateSessionToken();
   await createSession(db(), token, result.userId);
   const user = await db().selectFrom("users").select("role").where("id", "=", result.userId).executeTakeFirstOrThrow();
@@ -65,6 +81,13 @@ export default function SignIn({ loaderData }: Route.ComponentProps) {
       <div className="govuk-grid-column-two-thirds">
         {loaderData.signedOut ? (
           <NotificationBanner type="success" heading="You have signed out." autoFocus={false} />
+        ) : null}
+        {loaderData.timedOutAfterMinutes ? (
+          <NotificationBanner
+            heading={`You were signed out because you had not used the portal for ${loaderData.timedOutAfterMinutes} minutes.`}
+          >
+            <p className="govuk-body">Sign in again to carry on. Anything you saved before then has been kept.</p>
+          </NotificationBanner>
         ) : null}
         <ErrorSummary errors={summary} />
         <h1 className="govuk-heading-l">Sign in</h1>

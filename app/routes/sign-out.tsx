@@ -10,5 +10,11 @@ export async function loader() {
 export async function action({ request }: Route.ActionArgs) {
   const token = readSessionToken(request);
   if (token) await invalidateSession(db(), sessionIdFromToken(token));
-  return redirect("/sign-in?signedOut=1", { headers: { "Set-Cookie": blankSessionCookie() } });
+  // The timeout warning posts reason=timeout when time runs out; the sign-in page then says why.
+  // Only that one value is recognised, and the page maps it to a fixed sentence.
+  const form = await request.formData().catch(() => null);
+  const timedOut = form?.get("reason") === "timeout";
+  return redirect(timedOut ? "/sign-in?timeout=1" : "/sign-in?signedOut=1", {
+    headers: { "Set-Cookie": blankSessionCookie() },
+  });
 }

@@ -2,10 +2,14 @@ import type { Migration } from "kysely";
 import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_proposals";
 import * as m0003 from "./0003_workflow";
+import * as m0004 from "./0004_session_limits";
+import * as m0005 from "./0005_project_versions";
 
 /** Every migration, in order. Listed statically so the bundled server can run them too. */
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_proposals": m0002,
   "0003_workflow": m0003,
+  "0004_session_limits": m0004,
+  "0005_project_versions": m0005,
 };

@@ -29,7 +29,9 @@ async function demoProposal() {
 /** What an action answered for the page, with or without a status of its own. */
 function reply(outcome: { value: unknown }): unknown {
   const value = outcome.value as { data?: unknown } | undefined;
-  return value && typeof value === "object" && "init" in value ? value.data : value;
+  const data = value && typeof value === "object" && "init" in value ? value.data : value;
+  // A section's answer carries its versions and any conflict beside conform's reply.
+  return data && typeof data === "object" && "result" in data ? (data as { result: unknown }).result : data;
 }
 
 function statusOf(outcome: { thrown: boolean; value: unknown }): number | undefined {
@@ -118,16 +120,16 @@ describe("adding and changing a project", () => {
     expect(reply(again)).toMatchObject({ status: "error", error: { title: [expect.stringContaining("already has this title")] } });
   });
 
-  it("refuses a save made on a stale version and changes nothing", async () => {
-    const { id, version } = await demoProposal();
-    const project = await db().selectFrom("projects").select(["id", "title"]).where("proposal_id", "=", id).orderBy("id").executeTakeFirstOrThrow();
+  it("refuses a save made on a stale project version and changes nothing", async () => {
+    const { id, version: proposalVersion } = await demoProposal();
+    const project = await db().selectFrom("projects").select(["id", "title", "version"]).where("proposal_id", "=", id).orderBy("id").executeTakeFirstOrThrow();
     const cookie = await cookieFor("officer@barking-dagenham.test");
     const outcome = await call(
       sectionAction,
       formRequest(
         `/proposals/${id}/projects/${project.id}/details`,
         {
-          version: String(version - 1),
+          version: String(project.version + 5),
           title: "A title nobody saved",
           primaryPriority: String(await priorityId("Wider Criminal Justice")),
           categories: ["victim-care"],
@@ -136,23 +138,24 @@ describe("adding and changing a project", () => {
       ),
       { proposalId: String(id), projectId: String(project.id), section: "details" },
     );
+    expect(statusOf(outcome)).toBe(422);
     expect(reply(outcome)).toMatchObject({
       status: "error",
-      error: { "": [expect.stringContaining("Someone else has changed this proposal")] },
+      error: { "": [expect.stringContaining("Someone else has saved this project")] },
       initialValue: { title: "A title nobody saved" },
     });
-    const after = await db().selectFrom("projects").select("title").where("id", "=", project.id).executeTakeFirstOrThrow();
-    expect(after.title).toBe(project.title);
-    expect((await demoProposal()).version).toBe(version);
+    const after = await db().selectFrom("projects").select(["title", "version"]).where("id", "=", project.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ title: project.title, version: project.version });
+    expect((await demoProposal()).version).toBe(proposalVersion);
   });
 
   it("keeps what was typed and names the field when input is invalid", async () => {
-    const { id, version } = await demoProposal();
-    const project = await db().selectFrom("projects").select("id").where("proposal_id", "=", id).orderBy("id").executeTakeFirstOrThrow();
+    const { id } = await demoProposal();
+    const project = await db().selectFrom("projects").select(["id", "version"]).where("proposal_id", "=", id).orderBy("id").executeTakeFirstOrThrow();
     const cookie = await cookieFor("officer@barking-dagenham.test");
     const outcome = await call(
       sectionAction,
-      formRequest(`/proposals/${id}/projects/${project.id}/details`, { version: String(version), title: "Kept title", categories: ["victim-care", "hate-crime", "extremism", "gang-crime"] }, cookie),
+      formRequest(`/proposals/${id}/projects/${project.id}/details`, { version: String(project.version), title: "Kept title", categories: ["victim-care", "hate-crime", "extremism", "gang-crime"] }, cookie),
       { proposalId: String(id), projectId: String(project.id), section: "details" },
     );
     expect(statusOf(outcome)).toBe(422);
@@ -163,14 +166,16 @@ describe("adding and changing a project", () => {
     });
   });
 
-  it("removes a project under the version check", async () => {
-    const { id, version } = await demoProposal();
-    const project = await db().selectFrom("projects").select("id").where("proposal_id", "=", id).where("title", "=", "Safer Streets Patrols").executeTakeFirstOrThrow();
+  it("removes a project under the project's version check", async () => {
+    const { id } = await demoProposal();
+    const project = await db().selectFrom("projects").select(["id", "version"]).where("proposal_id", "=", id).where("title", "=", "Safer Streets Patrols").executeTakeFirstOrThrow();
     const cookie = await cookieFor("officer@barking-dagenham.test");
     const params = { proposalId: String(id), projectId: String(project.id) };
-    const stale = await call(removeAction, formRequest(`/proposals/${id}/projects/${project.id}/remove`, { version: String(version - 1) }, cookie), params);
+    const stale = await call(removeAction, formRequest(`/proposals/${id}/projects/${project.id}/remove`, { version: String(project.version + 1) }, cookie), params);
     expect(statusOf(stale)).toBe(409);
-    expect(reply(stale)).toMatchObject({ error: { "": [expect.stringContaining("Someone else has changed this proposal")] } });
+    expect(reply(stale)).toMatchObject({ error: { "": [expect.stringContaining("Someone else has saved this project")] } });
+    expect(await db().selectFrom("projects").select("id").where("id", "=", project.id).executeTakeFirst()).toBeDefined();
+    const version = project.version;
     const removed = await call(removeAction, formRequest(`/proposals/${id}/projects/${project.id}/remove`, { version: String(version) }, cookie), params);
     expect((removed.value as Response).status).toBe(302);
     expect(await db().selectFrom("projects").select("id").where("id", "=", project.id).executeTakeFirst()).toBeUndefined();

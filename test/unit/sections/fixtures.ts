@@ -47,6 +47,8 @@ export function project(overrides: Partial<ProjectRecord> = {}): ProjectRecord {
     evaluation_completed_on: null,
     planning_permission_on: null,
     position: 1,
+    version: 1,
+    updated_by: null,
     created_at: "2016-12-01T09:00:00.000Z",
     updated_at: "2016-12-01T09:00:00.000Z",
     costs: [],
