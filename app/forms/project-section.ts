@@ -37,3 +37,24 @@ export interface SectionDefinition<Schema extends z.ZodType = z.ZodType> {
 export function defineSection<Schema extends z.ZodType>(definition: SectionDefinition<Schema>): SectionDefinition<Schema> {
   return definition;
 }
+
+/**
+ * Values with every list item spelled out by its posted name (`partners[0].name`), as the conflict view
+ * compares and shows them field by field.
+ */
+export function flatValues(values: FormValues): Record<string, string | string[] | undefined> {
+  const flat: Record<string, string | string[] | undefined> = {};
+  const visit = (value: FormValues[string], name: string) => {
+    if (value === undefined || typeof value === "string") {
+      flat[name] = value;
+    } else if (Array.isArray(value) && value.every((item) => typeof item === "string")) {
+      flat[name] = value as string[];
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => visit(item, `${name}[${index}]`));
+    } else {
+      for (const [key, inner] of Object.entries(value)) visit(inner, `${name}.${key}`);
+    }
+  };
+  for (const [name, value] of Object.entries(values)) visit(value, name);
+  return flat;
+}

@@ -7,9 +7,9 @@ import { findProject, updateProject, type ProjectConflict as SavedConflict } fro
 import { savedYearFigures, sectionContext } from "~/data/section-context.server";
 import { db } from "~/db.server";
 import { isProjectSection } from "~/domain/project-sections";
-import { changedFields, sameAnswer } from "~/domain/section-conflict";
+import { changedFields, sameAnswer, type FlatFormValues } from "~/domain/section-conflict";
 import { parseForm } from "~/forms/common";
-import type { FormValues, SectionContext, SectionDefinition } from "~/forms/project-section";
+import { flatValues, type FormValues, type SectionContext, type SectionDefinition } from "~/forms/project-section";
 import { parseSectionVersions } from "~/forms/section-versions";
 import { SECTION_DEFINITIONS } from "~/forms/sections";
 import { BackLink, Button, ErrorSummary } from "~/ui";
@@ -68,7 +68,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     userId: access.user.id,
     changes: definition.toChanges(submission.value, ctx),
     // A colleague's save of another section overwrites nothing of this one.
-    overlaps: (base, current) => changedFields(definition.defaults(base, ctx), definition.defaults(current, ctx), order).length > 0,
+    overlaps: (base, current) =>
+      changedFields(flatValues(definition.defaults(base, ctx)), flatValues(definition.defaults(current, ctx)), order).length > 0,
   });
   if (!saved.ok) {
     const conflict = saved.conflict ? conflictView(saved.conflict, definition, ctx, submission.payload as FormValues) : null;
@@ -81,10 +82,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 /** The fields the colleague changed (or, if where the officer started is unknown, every field that differs). */
-function conflictView(conflict: SavedConflict, definition: SectionDefinition, ctx: SectionContext, typed: FormValues): ConflictView {
-  const theirs = definition.defaults(conflict.current, ctx);
+function conflictView(conflict: SavedConflict, definition: SectionDefinition, ctx: SectionContext, posted: FormValues): ConflictView {
+  // Lists (partners) compare item by item, under their posted names.
+  const typed = flatValues(posted);
+  const theirs = flatValues(definition.defaults(conflict.current, ctx));
   const order = definition.fieldOrder(ctx);
-  const names = conflict.base ? changedFields(definition.defaults(conflict.base, ctx), theirs, order) : changedFields(theirs, pick(typed, order), order);
+  const names = conflict.base ? changedFields(flatValues(definition.defaults(conflict.base, ctx)), theirs, order) : changedFields(theirs, pick(typed, order), order);
   return {
     version: conflict.current.version,
     savedByName: conflict.savedByName,
@@ -93,7 +96,8 @@ function conflictView(conflict: SavedConflict, definition: SectionDefinition, ct
   };
 }
 
-const pick = (values: FormValues, names: readonly string[]): FormValues => Object.fromEntries(names.map((name) => [name, values[name]]));
+const pick = (values: FlatFormValues, names: readonly string[]): FlatFormValues =>
+  Object.fromEntries(Object.entries(values).filter(([name]) => names.some((n) => name === n || name.startsWith(`${n}[`) || name.startsWith(`${n}.`))));
 
 export default function ProjectSection({ loaderData }: Route.ComponentProps) {
   const { proposalId, sectionId, heading, project, ctx, defaults } = loaderData;
