@@ -53,6 +53,7 @@ export default defineConfig({
   // the journey then takes it all the way to approval, so the journey runs last.
   projects: [
     { name: "sign-in", testMatch: /sign-in\.spec\.ts/ },
+    { name: "catalogue", testMatch: /catalogue\.spec\.ts/ },
     // Works on projects of its own in the demo proposal and removes them. With no dependencies it runs in
     // the first phase, with sign-in, so before the journey takes the demo proposal out of draft.
     { name: "conflict", testMatch: /conflict\.spec\.ts/ },

@@ -17,9 +17,10 @@ import { timeoutWarningTimes } from "./auth/session.server";
 import { unreadCount } from "./data/notifications.server";
 import { db } from "./db.server";
 import stylesheet from "./styles/app.scss?url";
+import { Footer, GenericHeader, ServiceNavigation, SkipLink, Tag } from "./ui";
+import { pageTitle, SERVICE_NAME } from "./ui/page-title";
 import { TimeoutWarning } from "./ui/timeout-warning";
 
-export const SERVICE_NAME = "London Crime Prevention Fund";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -57,91 +58,59 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body className="govuk-template__body">
-        <a href="#main-content" className="govuk-skip-link">
-          Skip to main content
-        </a>
-        <header className="govuk-generic-header" role="banner">
-          <div className="govuk-generic-header__container govuk-width-container">
-            <div className="govuk-generic-header__logo">
-              <a href={user?.home ?? "/"} className="govuk-generic-header__homepage-link">
-                Mayor’s Office for Policing and Crime
-              </a>
-            </div>
-          </div>
+        <SkipLink />
+        <header className="govuk-template__header">
+          <GenericHeader href={user?.home ?? "/"}>Mayor’s Office for Policing and Crime</GenericHeader>
+          <ServiceNavigation
+            serviceName={SERVICE_NAME}
+            serviceHref={user?.home ?? "/"}
+            items={
+              user
+                ? [
+                    ...user.navigation,
+                    {
+                      href: "/notifications",
+                      testId: "notifications-link",
+                      text: (
+                        <>
+                          Notifications
+                          {user.unread > 0 ? (
+                            <>
+                              {" "}
+                              <Tag colour="red" className="app-unread">
+                                {user.unread}
+                                <span className="govuk-visually-hidden"> unread</span>
+                              </Tag>
+                            </>
+                          ) : null}
+                        </>
+                      ),
+                    },
+                    { text: `${user.name}, ${user.organisationName}`, testId: "signed-in-as" },
+                    {
+                      content: (
+                        <Form method="post" action="/sign-out">
+                          <button type="submit" className="app-service-navigation-button">
+                            Sign out
+                          </button>
+                        </Form>
+                      ),
+                    },
+                  ]
+                : []
+            }
+          />
         </header>
-        <section aria-label="Service information" className="govuk-service-navigation">
-          <div className="govuk-width-container">
-            <div className="govuk-service-navigation__container">
-              <span className="govuk-service-navigation__service-name">
-                <a href={user?.home ?? "/"} className="govuk-service-navigation__link">
-                  {SERVICE_NAME}
-                </a>
-              </span>
-              {user ? (
-                <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-                  <ul className="govuk-service-navigation__list">
-                    {user.navigation.map((item) => (
-                      <li key={item.href} className="govuk-service-navigation__item">
-                        <a className="govuk-service-navigation__link" href={item.href}>
-                          {item.text}
-                        </a>
-                      </li>
-                    ))}
-                    <li className="govuk-service-navigation__item">
-                      <a className="govuk-service-navigation__link" href="/notifications" data-testid="notifications-link">
-                        Notifications
-                        {user.unread > 0 ? (
-                          <>
-                            {" "}
-                            <strong className="govuk-tag govuk-tag--red app-unread">
-                              {user.unread}
-                              <span className="govuk-visually-hidden"> unread</span>
-                            </strong>
-                          </>
-                        ) : null}
-                      </a>
-                    </li>
-                    <li className="govuk-service-navigation__item">
-                      <span className="govuk-service-navigation__text" data-testid="signed-in-as">
-                        {user.name}, {user.organisationName}
-                      </span>
-                    </li>
-                    <li className="govuk-service-navigation__item">
-                      <Form method="post" action="/sign-out">
-                        <button type="submit" className="app-service-navigation-button">
-                          Sign out
-                        </button>
-                      </Form>
-                    </li>
-                  </ul>
-                </nav>
-              ) : null}
-            </div>
-          </div>
-        </section>
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
             {children}
           </main>
         </div>
-        <footer className="govuk-footer">
-          <div className="govuk-width-container">
-            <div className="govuk-footer__meta">
-              <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
-                <h2 className="govuk-visually-hidden">Support links</h2>
-                <ul className="govuk-footer__inline-list">
-                  <li className="govuk-footer__inline-list-item">
-                    <a className="govuk-footer__link" href="/accessibility">
-                      Accessibility statement
-                    </a>
-                  </li>
-                </ul>
-                <span className="govuk-footer__licence-description">
-                  {SERVICE_NAME}, run by the Mayor’s Office for Policing and Crime for London’s boroughs.
-                </span>
-              </div>
-            </div>
-          </div>
+        <footer className="govuk-template__footer">
+          <Footer
+            metaLinks={[{ href: "/accessibility", text: "Accessibility statement" }]}
+            description={<>{SERVICE_NAME}, run by the Mayor’s Office for Policing and Crime for London’s boroughs.</>}
+          />
         </footer>
         {user ? <TimeoutWarning signOutAfterMs={user.timeout.signOutAfterMs} warnBeforeMs={user.timeout.warnBeforeMs} /> : null}
         <ScrollRestoration nonce={root?.nonce} />
@@ -158,7 +127,7 @@ export default function App() {
 function ErrorPage({ heading, children }: { heading: string; children: React.ReactNode }) {
   return (
     <>
-      <title>{`${heading} – ${SERVICE_NAME}`}</title>
+      <title>{pageTitle(heading)}</title>
       <h1 className="govuk-heading-l">{heading}</h1>
       {children}
       <p className="govuk-body">

@@ -37,3 +37,21 @@ export function canViewProposal(actor: Actor, proposal: ProposalAudience): boole
   // Reviewers see nothing of a borough's drafting until the CSP has sent it to MOPAC once.
   return isMopacStaff(actor) && proposal.everSubmitted;
 }
+
+/**
+ * Who may start a proposal for their own borough. Starting is not a step of the workflow (there is
+ * no proposal yet), so the rule lives here beside the other "who is this person" questions.
+ */
+export function mayStartProposal(user: UserActor): boolean {
+  return user.role === "borough_officer" && organisationMatchesRole(user);
+}
+
+/** Reviewing pages are MOPAC's: reviewers and admins alike. */
+export function mayOpenReviewPages(user: UserActor): boolean {
+  return isMopacStaff(user);
+}
+
+/** MOPAC admins oversee every proposal; a reviewer starts from the ones assigned to them. */
+export function seesEveryReview(user: UserActor): boolean {
+  return user.role === "mopac_admin" && organisationMatchesRole(user);
+}

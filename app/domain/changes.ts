@@ -1,3 +1,5 @@
+import { readSnapshot, snapshotKeyLabel } from "./snapshot";
+
 /**
  * What changed in a proposal between two submissions to MOPAC, for the reviewer: projects added and
  * removed, and for the others each field and each year's spend that differs.
@@ -5,13 +7,14 @@
 export type SnapshotProject = {
   id: number;
   title: string;
-  /** Field label -> value as a person reads it ("Victim care, Hate crime", "£40,000.00"). */
+  /** Field id (see snapshot.ts) -> value as a person reads it ("Victim care, Hate crime", "£40,000.00"). */
   fields: Record<string, string>;
 };
 
 export type Snapshot = { projects: SnapshotProject[]; answers: Record<string, string> };
 
-export type FieldChange = { field: string; before: string; after: string };
+/** `field` is the snapshot key; `label` is what the reviewer reads, from today's catalogue. */
+export type FieldChange = { field: string; label: string; before: string; after: string };
 
 export type ProposalChanges = {
   added: { id: number; title: string }[];
@@ -24,10 +27,13 @@ function diffFields(before: Record<string, string>, after: Record<string, string
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   return names
     .filter((name) => (before[name] ?? "") !== (after[name] ?? ""))
-    .map((name) => ({ field: name, before: before[name] ?? "", after: after[name] ?? "" }));
+    .map((name) => ({ field: name, label: snapshotKeyLabel(name), before: before[name] ?? "", after: after[name] ?? "" }));
 }
 
-export function compareSnapshots(before: Snapshot, after: Snapshot): ProposalChanges {
+/** Either snapshot may have been stored before fields were keyed by id; both are read as ids. */
+export function compareSnapshots(storedBefore: Snapshot, storedAfter: Snapshot): ProposalChanges {
+  const before = readSnapshot(storedBefore);
+  const after = readSnapshot(storedAfter);
   const beforeById = new Map(before.projects.map((p) => [p.id, p]));
   const afterById = new Map(after.projects.map((p) => [p.id, p]));
   return {

@@ -1,16 +1,12 @@
 import { belongsToProposalBorough, canViewProposal, isMopacStaff } from "~/domain/access";
 import type { Actor } from "~/domain/roles";
+// Type only: the state table names the colour GOV.UK draws each state with; the one definition is the Tag's.
+import type { TagColour } from "~/ui/tag";
 
 /**
  * The route of a proposal (DOMAIN.md, "The route of a proposal") and who may take each step.
  * Every rule lives in ACTION_RULES below; routes ask decide() and never re-implement it.
  */
-
-/**
- * GOV.UK tag colours in govuk-frontend 6. "blue" is the default tag, which has no modifier
- * class; every other colour is the modifier `govuk-tag--<colour>`.
- */
-export type TagColour = "blue" | "grey" | "green" | "teal" | "purple" | "magenta" | "red" | "orange" | "yellow";
 
 type StateDefinition = {
   id: string;

@@ -1,11 +1,9 @@
 import { pageTitle } from "~/ui/page-title";
-import type { Route } from "./+types/accessibility";
-
-export const meta: Route.MetaFunction = () => [{ title: pageTitle("Accessibility statement") }];
 
 export default function Accessibility() {
   return (
     <div className="govuk-grid-row">
+      <title>{pageTitle("Accessibility statement")}</title>
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Accessibility statement</h1>
         <p className="govuk-body">

@@ -2,8 +2,6 @@ import { requireUser } from "~/auth/guard.server";
 import { pageTitle } from "~/ui/page-title";
 import type { Route } from "./+types/admin-home";
 
-export const meta: Route.MetaFunction = () => [{ title: pageTitle("Administration") }];
-
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request, ["mopac_admin"]);
   return { name: user.name };
@@ -12,6 +10,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export default function AdminHome({ loaderData }: Route.ComponentProps) {
   return (
     <>
+      <title>{pageTitle("Administration")}</title>
       <span className="govuk-caption-l">{loaderData.name}</span>
       <h1 className="govuk-heading-l">Administration</h1>
       <p className="govuk-body">

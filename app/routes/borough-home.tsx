@@ -8,23 +8,29 @@ import { parseForm, refuse, replyTo } from "~/forms/common";
 import { startProposalSchema } from "~/forms/proposal";
 import { formatPounds } from "~/domain/money";
 import { splitAllocation } from "~/domain/split";
-import { stateLabel, stateTagColour } from "~/domain/workflow";
-import { Button, ErrorSummary, Table, Tag, type TableCell } from "~/ui";
+import { mayStartProposal } from "~/domain/access";
+import { actorFromUser } from "~/domain/roles";
+import { mayAttempt, stateLabel, stateTagColour } from "~/domain/workflow";
+import { Button, ErrorSummary, Table, Tag, WarningText, type TableCell } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
 import type { Route } from "./+types/borough-home";
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: pageTitle(data?.boroughName ?? "Your borough") }];
-
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request, ["borough_officer", "csp_member"]);
+  const actor = actorFromUser(user);
+  const proposals = await proposalsByPeriodForBorough(db(), user.organisation_id);
+  // Every proposal listed here is this borough's, which is all the workflow needs to know of it to say who may endorse.
+  const ofThisBorough = { boroughIds: [user.organisation_id], assignedReviewerId: null };
+  const endorser = mayAttempt("endorse", "awaiting_csp", actor, ofThisBorough).ok;
   const years = await allocationsForBorough(db(), user.organisation_id);
   const rules = new Map<number, Awaited<ReturnType<typeof splitRuleForRound>>>();
   for (const year of years) if (!rules.has(year.roundId)) rules.set(year.roundId, await splitRuleForRound(db(), year.roundId));
   return {
     boroughName: user.organisation_name,
-    canStart: user.role === "borough_officer",
-    canEndorse: user.role === "csp_member" && user.can_endorse === 1,
-    proposals: await proposalsByPeriodForBorough(db(), user.organisation_id),
+    canStart: mayStartProposal(actor),
+    // Only those the workflow lets endorse see the list (and a list of nothing tells them so).
+    awaitingEndorsement: endorser ? proposals.filter((p) => p.status && mayAttempt("endorse", p.status, actor, ofThisBorough).ok) : null,
+    proposals,
     years: years.map((year) => ({
       ...year,
       split:
@@ -47,19 +53,19 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function BoroughHome({ loaderData }: Route.ComponentProps) {
-  const { boroughName, years, proposals, canStart, canEndorse } = loaderData;
-  const awaitingEndorsement = proposals.filter((p) => p.status === "awaiting_csp");
+  const { boroughName, years, proposals, canStart, awaitingEndorsement } = loaderData;
   const lastResult = useActionData<typeof action>();
   // The start buttons carry no field to point at: any problem links to the list of proposals.
   const errors = Object.values(lastResult?.error ?? {}).flatMap((messages) => messages ?? []);
   const hasDemoFigure = years.some((year) => year.isDemoFigure);
   return (
     <>
+      <title>{pageTitle(boroughName, errors.length > 0)}</title>
       <span className="govuk-caption-l">London Crime Prevention Fund</span>
       <ErrorSummary errors={errors.slice(0, 1).map((message) => ({ href: "#proposals", message }))} />
       <h1 className="govuk-heading-l">{boroughName}</h1>
 
-      {canEndorse ? (
+      {awaitingEndorsement ? (
         <>
           <h2 className="govuk-heading-m">Awaiting the CSP’s endorsement</h2>
           {awaitingEndorsement.length === 0 ? (
@@ -118,70 +124,52 @@ export default function BoroughHome({ loaderData }: Route.ComponentProps) {
 
       <h2 className="govuk-heading-m">Allocations</h2>
       {hasDemoFigure ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            Figures marked “demo figure” are invented for demonstration. They are not MOPAC allocations.
-          </strong>
-        </div>
+        <WarningText>Figures marked “demo figure” are invented for demonstration. They are not MOPAC allocations.</WarningText>
       ) : null}
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">
-          {boroughName}’s allocation for each financial year
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Financial year
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Allocation
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Direct borough funding
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Co-commissioned services
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {years.map((year) => (
-            <tr key={year.id} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">
+      <Table
+        caption={`${boroughName}’s allocation for each financial year`}
+        captionSize="s"
+        firstCellIsHeader
+        head={[
+          "Financial year",
+          { content: "Allocation", format: "numeric" },
+          { content: "Direct borough funding", format: "numeric" },
+          { content: "Co-commissioned services", format: "numeric" },
+        ]}
+        rows={years.map((year): TableCell[] => [
+          {
+            content: (
+              <>
                 {year.label}
                 <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">{year.periodName}</span>
-              </th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
-                {year.allocationPence === null ? (
-                  "Not set yet"
-                ) : (
-                  <>
-                    {formatPounds(year.allocationPence)}
-                    {year.isDemoFigure ? (
-                      <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-left-1">Demo figure</strong>
-                    ) : null}
-                    {year.upliftPence ? (
-                      <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
-                        including {formatPounds(year.upliftPence)} uplift
-                      </span>
-                    ) : null}
-                  </>
-                )}
-              </td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
-                {year.split ? formatPounds(year.split.directPence) : "–"}
-              </td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
-                {year.split ? formatPounds(year.split.coCommissionedPence) : "–"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          {
+            format: "numeric",
+            content:
+              year.allocationPence === null ? (
+                "Not set yet"
+              ) : (
+                <>
+                  {formatPounds(year.allocationPence)}
+                  {year.isDemoFigure ? (
+                    <Tag colour="yellow" className="govuk-!-margin-left-1">
+                      Demo figure
+                    </Tag>
+                  ) : null}
+                  {year.upliftPence ? (
+                    <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
+                      including {formatPounds(year.upliftPence)} uplift
+                    </span>
+                  ) : null}
+                </>
+              ),
+          },
+          { format: "numeric", content: year.split ? formatPounds(year.split.directPence) : "–" },
+          { format: "numeric", content: year.split ? formatPounds(year.split.coCommissionedPence) : "–" },
+        ])}
+      />
     </>
   );
 }

@@ -10,12 +10,13 @@ import { activeReviewers } from "~/data/reviews.server";
 import { sectionContext } from "~/data/section-context.server";
 import { takeAction } from "~/data/workflow.server";
 import { db } from "~/db.server";
+import { mayOpenReviewPages } from "~/domain/access";
 import { formatDate, todayInLondon } from "~/domain/dates";
 import { isOverdue } from "~/domain/routing";
 import { availableActions, stateLabel, stateTagColour } from "~/domain/workflow";
 import { parseForm, refuse, replyTo } from "~/forms/common";
 import { reviewCommentSchema, reviewDecisionSchema, reviewReassignSchema, reviewSchema } from "~/forms/workflow";
-import { BackLink, ErrorSummary, Radios, Select, Tag } from "~/ui";
+import { BackLink, ErrorSummary, Radios, Select, SummaryList, Tag } from "~/ui";
 import { ActionForm, actionFormSummary } from "~/ui/action-form";
 import { ChangesSinceLastSubmission } from "~/ui/changes";
 import { ComplianceSummary } from "~/ui/compliance-summary";
@@ -29,7 +30,7 @@ import type { Route } from "./+types/proposal-review";
 
 async function loadForMopac(request: Request, proposalId: string | undefined) {
   const access = await requireProposal(request, proposalId);
-  if (access.user.organisation_kind !== "mopac") throw refused(403, "Only MOPAC reviewers review proposals.");
+  if (!mayOpenReviewPages(access.actor)) throw refused(403, "Only MOPAC reviewers review proposals.");
   return access;
 }
 
@@ -144,16 +145,13 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
           </>
         ) : null}
       </p>
-      <dl className="govuk-summary-list govuk-summary-list--no-border">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Reviewer</dt>
-          <dd className="govuk-summary-list__value">{assignedReviewer ?? "Not assigned"}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Feedback due</dt>
-          <dd className="govuk-summary-list__value">{proposal.feedbackDeadline ? formatDate(proposal.feedbackDeadline) : "No deadline set"}</dd>
-        </div>
-      </dl>
+      <SummaryList
+        noBorder
+        rows={[
+          { key: "Reviewer", value: assignedReviewer ?? "Not assigned" },
+          { key: "Feedback due", value: proposal.feedbackDeadline ? formatDate(proposal.feedbackDeadline) : "No deadline set" },
+        ]}
+      />
 
       {changes ? <ChangesSinceLastSubmission changes={changes} /> : null}
 

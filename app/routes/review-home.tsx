@@ -3,7 +3,9 @@ import { requireUser } from "~/auth/guard.server";
 import { referenceLists } from "~/data/proposals.server";
 import { boroughList, reviewQueue } from "~/data/reviews.server";
 import { db } from "~/db.server";
+import { seesEveryReview } from "~/domain/access";
 import { formatDate, todayInLondon } from "~/domain/dates";
+import { actorFromUser } from "~/domain/roles";
 import { formatPounds } from "~/domain/money";
 import { isOverdue } from "~/domain/routing";
 import { isState, STATES, stateLabel, stateTagColour } from "~/domain/workflow";
@@ -13,8 +15,9 @@ import type { Route } from "./+types/review-home";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request, ["mopac_reviewer", "mopac_admin"]);
+  const seesEverything = seesEveryReview(actorFromUser(user));
   const search = new URL(request.url).searchParams;
-  const show = search.get("show") === "all" || user.role === "mopac_admin" ? "all" : "mine";
+  const show = search.get("show") === "all" || seesEverything ? "all" : "mine";
   const status = search.get("status");
   const numberOrNull = (value: string | null) => (value && /^\d+$/.test(value) ? Number(value) : null);
   const filters = {
@@ -27,7 +30,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const today = todayInLondon();
   return {
     name: user.name,
-    isAdmin: user.role === "mopac_admin",
+    isAdmin: seesEverything,
     show,
     filters,
     boroughs,

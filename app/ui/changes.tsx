@@ -1,9 +1,10 @@
 import { hasChanges, type FieldChange, type ProposalChanges } from "~/domain/changes";
+import { NotificationBanner } from "./notification-banner";
 
 function FieldChangeText({ change }: { change: FieldChange }) {
   return (
     <>
-      <strong>{change.field}</strong> was <del>{change.before || "blank"}</del>, now <ins>{change.after || "blank"}</ins>
+      <strong>{change.label}</strong> was <del>{change.before || "blank"}</del>, now <ins>{change.after || "blank"}</ins>
     </>
   );
 }
@@ -11,13 +12,8 @@ function FieldChangeText({ change }: { change: FieldChange }) {
 /** What the borough changed since MOPAC last saw the proposal. */
 export function ChangesSinceLastSubmission({ changes }: { changes: ProposalChanges }) {
   return (
-    <div className="govuk-notification-banner" role="region" aria-labelledby="changes-title" data-testid="changes">
-      <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="changes-title">
-          Changed since the last submission
-        </h2>
-      </div>
-      <div className="govuk-notification-banner__content">
+    <div data-testid="changes">
+      <NotificationBanner title="Changed since the last submission" titleId="changes-title">
         {!hasChanges(changes) ? <p className="govuk-body">Nothing has changed since MOPAC last saw the proposal.</p> : null}
         {changes.added.length ? (
           <p className="govuk-body">
@@ -53,7 +49,7 @@ export function ChangesSinceLastSubmission({ changes }: { changes: ProposalChang
             </ul>
           </>
         ) : null}
-      </div>
+      </NotificationBanner>
     </div>
   );
 }

@@ -27,6 +27,16 @@ export {
 } from "~/ui/date-input";
 export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from "~/ui/error-summary";
 export { Fieldset, type FieldsetProps } from "~/ui/fieldset";
+export {
+  Footer,
+  GenericHeader,
+  ServiceNavigation,
+  SkipLink,
+  type FooterProps,
+  type GenericHeaderProps,
+  type ServiceNavigationItem,
+  type ServiceNavigationProps,
+} from "~/ui/layout";
 export { NotificationBanner, type NotificationBannerProps } from "~/ui/notification-banner";
 export { ErrorMessage, Hint, Label, Legend, type FieldProps, type TextSize } from "~/ui/parts";
 export { choiceItemId, Radios, type ChoiceItem, type RadiosProps } from "~/ui/radios";

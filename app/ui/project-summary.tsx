@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { formatDate } from "~/domain/dates";
 import { formatPounds } from "~/domain/money";
-import { DELIVERY_TYPES, PROJECT_CATEGORIES } from "~/domain/project-fields";
+import { DELIVERY_TYPES, fieldLabel, PROJECT_CATEGORIES, yearFieldLabel } from "~/domain/project-fields";
 import type { ProjectSectionId } from "~/domain/project-sections";
 import type { ProjectData, SectionContext } from "~/forms/project-section";
 import { SummaryCard, type SummaryListRow } from "./summary-list";
@@ -49,22 +49,22 @@ export function ProjectSummary({
   return (
     <>
       {card("details", "Title, priorities and categories", [
-        { key: "Title", value: project.title },
-        { key: "Primary priority", value: priority(project.primary_priority_id) ?? notGiven },
-        { key: "Secondary priority", value: priority(project.secondary_priority_id) ?? "None" },
+        { key: fieldLabel("title"), value: project.title },
+        { key: fieldLabel("primaryPriority"), value: priority(project.primary_priority_id) ?? notGiven },
+        { key: fieldLabel("secondaryPriority"), value: priority(project.secondary_priority_id) ?? "None" },
         {
-          key: "Categories",
+          key: fieldLabel("categories"),
           value: project.categories.length
             ? project.categories.map((c) => PROJECT_CATEGORIES.find((pc) => pc.value === c)?.label ?? c).join(", ")
             : notGiven,
         },
       ])}
       {card("description", "Description, aims and outcomes", [
-        { key: "Description", value: textOrNotGiven(project.description) },
-        { key: "Overarching aims", value: textOrNotGiven(project.aims) },
-        { key: "SMART performance outcomes", value: textOrNotGiven(project.outcomes) },
+        { key: fieldLabel("description"), value: textOrNotGiven(project.description) },
+        { key: fieldLabel("aims"), value: textOrNotGiven(project.aims) },
+        { key: fieldLabel("outcomes"), value: textOrNotGiven(project.outcomes) },
         {
-          key: "Works with other local authorities",
+          key: fieldLabel("otherAuthorities"),
           value:
             project.works_with_other_authorities === null
               ? notGiven
@@ -77,7 +77,7 @@ export function ProjectSummary({
         ...ctx.years.map((year) => {
           const cost = costFor(year.financialYearId);
           return {
-            key: `LCPF spend in ${year.label}`,
+            key: yearFieldLabel("lcpfSpend", year.label),
             value: (
               <>
                 {formatPounds(cost?.lcpfPence ?? 0)}
@@ -92,15 +92,15 @@ export function ProjectSummary({
           };
         }),
         ...ctx.years.map((year) => ({
-          key: `Council cash contribution in ${year.label}`,
+          key: yearFieldLabel("laCash", year.label),
           value: formatPounds(costFor(year.financialYearId)?.laCashPence ?? 0),
         })),
-        { key: "Council in-kind contributions", value: project.la_in_kind?.trim() ? project.la_in_kind : "None" },
-        { key: "Co-commissioning candidate", value: project.co_commissioning_candidate === 1 ? "Yes" : "No" },
+        { key: fieldLabel("laInKind"), value: project.la_in_kind?.trim() ? project.la_in_kind : "None" },
+        { key: fieldLabel("coCommissioning"), value: project.co_commissioning_candidate === 1 ? "Yes" : "No" },
       ])}
       {card("partners", "Partners and voluntary organisations", [
         {
-          key: "Partners’ contributions",
+          key: fieldLabel("partners"),
           value: partners.length ? (
             <ul className="govuk-list">
               {partners.map((p) => (
@@ -115,7 +115,7 @@ export function ProjectSummary({
           ),
         },
         {
-          key: "Voluntary and community sector organisations delivering it",
+          key: fieldLabel("vcs"),
           value: vcs.length ? (
             <ul className="govuk-list">
               {vcs.map((v) => (
@@ -130,27 +130,27 @@ export function ProjectSummary({
         },
       ])}
       {card("delivery", "How it is delivered", [
-        { key: "Delivery", value: DELIVERY_TYPES.find((d) => d.value === project.delivery_type)?.label ?? notGiven },
-        { key: "Provider", value: textOrNotGiven(project.provider) },
+        { key: fieldLabel("delivery"), value: DELIVERY_TYPES.find((d) => d.value === project.delivery_type)?.label ?? notGiven },
+        { key: fieldLabel("provider"), value: textOrNotGiven(project.provider) },
         ...(project.delivery_type === "contribution"
           ? [
               {
-                key: "Total cost of the whole service",
+                key: fieldLabel("serviceTotalCost"),
                 value: project.service_total_cost_pence === null ? notGiven : formatPounds(project.service_total_cost_pence),
               },
             ]
           : []),
       ])}
       {card("milestones", "Milestones", [
-        { key: "Procurement completed", value: dateOrNotGiven(project.procurement_completed_on) },
-        { key: "Project starts", value: dateOrNotGiven(project.start_on) },
-        { key: "Project completed", value: dateOrNotGiven(project.completion_on) },
-        { key: "Evaluation completed", value: dateOrNotGiven(project.evaluation_completed_on) },
-        { key: "Planning permission granted", value: project.planning_permission_on ? formatDate(project.planning_permission_on) : "Not needed or not given" },
+        { key: fieldLabel("procurementCompletedOn"), value: dateOrNotGiven(project.procurement_completed_on) },
+        { key: fieldLabel("startOn"), value: dateOrNotGiven(project.start_on) },
+        { key: fieldLabel("completionOn"), value: dateOrNotGiven(project.completion_on) },
+        { key: fieldLabel("evaluationCompletedOn"), value: dateOrNotGiven(project.evaluation_completed_on) },
+        { key: fieldLabel("planningPermissionOn"), value: project.planning_permission_on ? formatDate(project.planning_permission_on) : "Not needed or not given" },
       ])}
       {card("measures", "Measures of success", [
         {
-          key: "Contributes to",
+          key: fieldLabel("measures"),
           value: project.measureIds.length ? (
             <ul className="govuk-list govuk-list--bullet">
               {ctx.measures

@@ -190,7 +190,7 @@ describe("the route of Barking and Dagenham's proposal", () => {
 
     const page = (await run(reviewLoader, getRequest(path("/review"), cookies["reviewer@mopac.test"]), { proposalId: String(proposalId) })).value as Awaited<ReturnType<typeof reviewLoader>>;
     expect(page.changes?.changed).toEqual([
-      { id: project.id, title: "VAWG Counselling", changes: [{ field: "LCPF spend in 2018/19", before: "£13,000.00", after: "£15,000.00" }] },
+      { id: project.id, title: "VAWG Counselling", changes: [{ field: "lcpfSpend:2018/19", label: "LCPF spend in 2018/19", before: "£13,000.00", after: "£15,000.00" }] },
     ]);
     expect(statusOf(await review("reviewer@mopac.test", { intent: "decide", decision: "approve" }))).toBe(302);
     expect((await state()).status).toBe("approved");

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { money, requiredText } from "~/domain/form-fields";
 import { formatMoneyForInput } from "~/domain/money";
-import { DELIVERY_TYPES, LIMITS, type DeliveryTypeValue } from "~/domain/project-fields";
+import { DELIVERY_TYPES, fieldLabel, LIMITS, type DeliveryTypeValue } from "~/domain/project-fields";
 import { defineSection } from "../project-section";
 
 const deliveryTypeValues = DELIVERY_TYPES.map((d) => d.value) as [DeliveryTypeValue, ...DeliveryTypeValue[]];
 
-export const SERVICE_TOTAL_COST_LABEL = "Total cost of the whole service";
+export const SERVICE_TOTAL_COST_LABEL = fieldLabel("serviceTotalCost");
 const SERVICE_TOTAL_COST_MISSING = "Enter the total cost of the whole service the project contributes to";
 const serviceTotalCost = money(SERVICE_TOTAL_COST_LABEL);
 

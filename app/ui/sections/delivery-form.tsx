@@ -1,5 +1,4 @@
-import { DELIVERY_TYPES, LIMITS } from "~/domain/project-fields";
-import { SERVICE_TOTAL_COST_LABEL } from "~/forms/sections/delivery";
+import { DELIVERY_TYPES, fieldQuestion, LIMITS } from "~/domain/project-fields";
 import { Radios } from "../radios";
 import { MoneyInput, TextInput } from "../text-input";
 import { text, type SectionFormProps } from "./types";
@@ -9,7 +8,7 @@ export function DeliveryForm({ values, errors }: SectionFormProps) {
     <>
       <Radios
         name="deliveryType"
-        label="How is the project delivered?"
+        label={fieldQuestion("delivery")}
         labelSize="s"
         items={DELIVERY_TYPES.map((d) => ({
           value: d.value,
@@ -19,7 +18,7 @@ export function DeliveryForm({ values, errors }: SectionFormProps) {
             d.value === "contribution" ? (
               <MoneyInput
                 name="serviceTotalCost"
-                label={SERVICE_TOTAL_COST_LABEL}
+                label={fieldQuestion("serviceTotalCost")}
                 defaultValue={text(values, "serviceTotalCost")}
                 error={errors.serviceTotalCost}
               />
@@ -30,7 +29,7 @@ export function DeliveryForm({ values, errors }: SectionFormProps) {
       />
       <TextInput
         name="provider"
-        label="Who provides it?"
+        label={fieldQuestion("provider")}
         labelSize="s"
         hint={`The team, post or organisation delivering the project, for example Victim Support (up to ${LIMITS.provider} characters)`}
         defaultValue={text(values, "provider")}

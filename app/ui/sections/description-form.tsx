@@ -1,4 +1,4 @@
-import { LIMITS } from "~/domain/project-fields";
+import { fieldQuestion, LIMITS } from "~/domain/project-fields";
 import { Radios } from "../radios";
 import { Textarea } from "../textarea";
 import { text, type SectionFormProps } from "./types";
@@ -8,7 +8,7 @@ export function DescriptionForm({ values, errors }: SectionFormProps) {
     <>
       <Textarea
         name="description"
-        label="Description"
+        label={fieldQuestion("description")}
         labelSize="s"
         hint="Include a breakdown of spend, the outputs and the activities"
         rows={10}
@@ -18,7 +18,7 @@ export function DescriptionForm({ values, errors }: SectionFormProps) {
       />
       <Textarea
         name="aims"
-        label="Overarching aims"
+        label={fieldQuestion("aims")}
         labelSize="s"
         maxLength={LIMITS.aims}
         defaultValue={text(values, "aims")}
@@ -26,7 +26,7 @@ export function DescriptionForm({ values, errors }: SectionFormProps) {
       />
       <Textarea
         name="outcomes"
-        label="SMART performance outcomes"
+        label={fieldQuestion("outcomes")}
         labelSize="s"
         hint="Specific, measurable, achievable, realistic and timed. MOPAC uses these for annual performance monitoring."
         rows={8}
@@ -37,7 +37,7 @@ export function DescriptionForm({ values, errors }: SectionFormProps) {
       {/* Not inline: GOV.UK does not reveal follow-up questions beneath inline radios. */}
       <Radios
         name="worksWithOtherAuthorities"
-        label="Does the project involve working with other local authorities?"
+        label={fieldQuestion("otherAuthorities")}
         labelSize="s"
         items={[
           {

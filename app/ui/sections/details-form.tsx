@@ -1,4 +1,4 @@
-import { LIMITS, PROJECT_CATEGORIES } from "~/domain/project-fields";
+import { fieldQuestion, LIMITS, PROJECT_CATEGORIES } from "~/domain/project-fields";
 import { Checkboxes } from "../checkboxes";
 import { Radios } from "../radios";
 import { Select } from "../select";
@@ -10,7 +10,7 @@ export function DetailsForm({ values, errors, ctx }: SectionFormProps) {
     <>
       <TextInput
         name="title"
-        label="Project title"
+        label={fieldQuestion("title")}
         labelSize="s"
         hint={`A short name MOPAC will recognise, unique within this proposal (up to ${LIMITS.title} characters)`}
         defaultValue={text(values, "title")}
@@ -18,7 +18,7 @@ export function DetailsForm({ values, errors, ctx }: SectionFormProps) {
       />
       <Radios
         name="primaryPriority"
-        label="Which Police and Crime Plan priority does the project mainly serve?"
+        label={fieldQuestion("primaryPriority")}
         labelSize="s"
         hint="Totals count each project under this priority"
         items={ctx.priorities.map((p) => ({ value: String(p.id), label: p.name }))}
@@ -27,7 +27,7 @@ export function DetailsForm({ values, errors, ctx }: SectionFormProps) {
       />
       <Select
         name="secondaryPriority"
-        label="Secondary priority (optional)"
+        label={fieldQuestion("secondaryPriority")}
         labelSize="s"
         items={[{ value: "", text: "None" }, ...ctx.priorities.map((p) => ({ value: String(p.id), text: p.name }))]}
         defaultValue={text(values, "secondaryPriority") ?? ""}
@@ -35,7 +35,7 @@ export function DetailsForm({ values, errors, ctx }: SectionFormProps) {
       />
       <Checkboxes
         name="categories"
-        label="Project categories"
+        label={fieldQuestion("categories")}
         labelSize="s"
         hint="Choose one, two or three"
         small

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { assessEnvelope } from "~/domain/envelope";
 import { formatPounds, parseMoney } from "~/domain/money";
-import { LIMITS } from "~/domain/project-fields";
+import { fieldQuestion, LIMITS, yearFieldLabel } from "~/domain/project-fields";
 import type { ProposalYearFigures } from "~/domain/proposal-checks";
 import { laCashField, lcpfField } from "~/forms/sections/funding";
 import { Checkboxes } from "../checkboxes";
@@ -167,7 +167,7 @@ export function FundingForm({ values, errors, ctx, project, years }: SectionForm
             <MoneyInput
               key={name}
               name={name}
-              label={`LCPF spend in ${year.label}`}
+              label={yearFieldLabel("lcpfSpend", year.label)}
               defaultValue={text(values, name)}
               error={errors[name]}
             />
@@ -185,7 +185,7 @@ export function FundingForm({ values, errors, ctx, project, years }: SectionForm
             <MoneyInput
               key={name}
               name={name}
-              label={`Council cash contribution in ${year.label}`}
+              label={yearFieldLabel("laCash", year.label)}
               defaultValue={text(values, name)}
               error={errors[name]}
             />
@@ -193,7 +193,7 @@ export function FundingForm({ values, errors, ctx, project, years }: SectionForm
         })}
         <Textarea
           name="laInKind"
-          label="Council in-kind contributions (optional)"
+          label={fieldQuestion("laInKind")}
           hint="For example staff time, premises or equipment"
           rows={3}
           maxLength={LIMITS.inKind}
@@ -208,7 +208,7 @@ export function FundingForm({ values, errors, ctx, project, years }: SectionForm
         items={[
           {
             value: "yes",
-            label: "This project is a candidate for the co-commissioning pot",
+            label: fieldQuestion("coCommissioning"),
             hint: "From the fund’s second year MOPAC sets aside 30% of each borough’s allocation to commission services with other boroughs. Tick this if the project could be one of them: the proposal shows the candidates’ total against that pot.",
           },
         ]}

@@ -1,4 +1,4 @@
-import { MILESTONES } from "~/domain/project-fields";
+import { fieldLabel, MILESTONES } from "~/domain/project-fields";
 import { DateInput, type DatePart } from "../date-input";
 import { firstError } from "../parts";
 import { text, type SectionFormProps } from "./types";
@@ -35,7 +35,7 @@ export function MilestonesForm({ values, errors }: SectionFormProps) {
           <DateInput
             key={m.field}
             name={m.field}
-            label={m.required ? m.label : `${m.label} (optional)`}
+            label={m.required ? fieldLabel(m.field) : `${fieldLabel(m.field)} (optional)`}
             labelSize="s"
             hint="For example, 1 4 2017"
             defaultValue={{

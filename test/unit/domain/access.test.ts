@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { belongsToProposalBorough, canViewProposal, isMopacStaff } from "~/domain/access";
+import {
+  belongsToProposalBorough,
+  canViewProposal,
+  isMopacStaff,
+  mayOpenReviewPages,
+  mayStartProposal,
+  seesEveryReview,
+} from "~/domain/access";
 import {
   ROLE_LABELS,
   ROLE_ORGANISATION_KIND,
@@ -188,9 +195,9 @@ describe("belongsToProposalBorough and isMopacStaff", () => {
     expect(belongsToProposalBorough(user("csp_member", WESTMINSTER), TRI_BOROUGH)).toBe(true);
     expect(belongsToProposalBorough(user("borough_officer", BROMLEY), TRI_BOROUGH)).toBe(false);
     expect(belongsToProposalBorough(user("mopac_reviewer", WESTMINSTER), TRI_BOROUGH)).toBe(false);
-    expect(
-      belongsToProposalBorough(user("borough_officer", WESTMINSTER, { organisationKind: "mopac" }), TRI_BOROUGH),
-    ).toBe(false);
+    expect(belongsToProposalBorough(user("borough_officer", WESTMINSTER, { organisationKind: "mopac" }), TRI_BOROUGH)).toBe(
+      false,
+    );
   });
 
   it("only reviewers and admins at MOPAC are MOPAC staff", () => {
@@ -200,4 +207,36 @@ describe("belongsToProposalBorough and isMopacStaff", () => {
     expect(isMopacStaff(user("borough_officer", BARKING_AND_DAGENHAM))).toBe(false);
     expect(isMopacStaff(user("csp_member", BARKING_AND_DAGENHAM, { canEndorse: true }))).toBe(false);
   });
+});
+
+describe("the questions home pages ask", () => {
+  // Written out per role, so a rule that starts trusting the role alone (without its organisation) fails here.
+  const people: [string, UserActor, { start: boolean; review: boolean; everything: boolean }][] = [
+    ["borough officer", user("borough_officer", BARKING_AND_DAGENHAM), { start: true, review: false, everything: false }],
+    ["CSP member", user("csp_member", BARKING_AND_DAGENHAM), { start: false, review: false, everything: false }],
+    [
+      "CSP member who may endorse",
+      user("csp_member", BARKING_AND_DAGENHAM, { canEndorse: true }),
+      { start: false, review: false, everything: false },
+    ],
+    ["MOPAC reviewer", user("mopac_reviewer", MOPAC), { start: false, review: true, everything: false }],
+    ["MOPAC admin", user("mopac_admin", MOPAC), { start: false, review: true, everything: true }],
+    [
+      "officer role held at MOPAC (a data error)",
+      user("borough_officer", MOPAC, { organisationKind: "mopac" }),
+      { start: false, review: false, everything: false },
+    ],
+    [
+      "admin role held in a borough (a data error)",
+      user("mopac_admin", BROMLEY, { organisationKind: "borough" }),
+      { start: false, review: false, everything: false },
+    ],
+  ];
+  for (const [who, actor, expected] of people) {
+    it(`${who}: may ${expected.start ? "" : "not "}start a proposal, ${expected.review ? "opens" : "does not open"} review pages, ${expected.everything ? "sees" : "does not see"} every review`, () => {
+      expect({ start: mayStartProposal(actor), review: mayOpenReviewPages(actor), everything: seesEveryReview(actor) }).toEqual(
+        expected,
+      );
+    });
+  }
 });

@@ -42,24 +42,24 @@ describe("the feedback deadline", () => {
 describe("what changed since the last submission", () => {
   const before: Snapshot = {
     projects: [
-      { id: 1, title: "VAWG Counselling", fields: { "LCPF spend in 2017/18": "£13,000.00", Provider: "Local charity" } },
-      { id: 2, title: "Youth Risk Matrix", fields: { "LCPF spend in 2017/18": "£20,000.00" } },
+      { id: 1, title: "VAWG Counselling", fields: { "lcpfSpend:2017/18": "£13,000.00", provider: "Local charity" } },
+      { id: 2, title: "Youth Risk Matrix", fields: { "lcpfSpend:2017/18": "£20,000.00" } },
     ],
-    answers: { "Moving from current funding": "Phase out grants" },
+    answers: { transitionPlan: "Phase out grants" },
   };
   it("lists projects added, removed and the fields and costs that changed", () => {
     const after: Snapshot = {
       projects: [
-        { id: 1, title: "VAWG Counselling", fields: { "LCPF spend in 2017/18": "£15,000.00", Provider: "Local charity" } },
-        { id: 3, title: "Knife Crime Awareness", fields: { "LCPF spend in 2017/18": "£5,000.00" } },
+        { id: 1, title: "VAWG Counselling", fields: { "lcpfSpend:2017/18": "£15,000.00", provider: "Local charity" } },
+        { id: 3, title: "Knife Crime Awareness", fields: { "lcpfSpend:2017/18": "£5,000.00" } },
       ],
-      answers: { "Moving from current funding": "Phase out grants" },
+      answers: { transitionPlan: "Phase out grants" },
     };
     const changes = compareSnapshots(before, after);
     expect(changes.added).toEqual([{ id: 3, title: "Knife Crime Awareness" }]);
     expect(changes.removed).toEqual([{ id: 2, title: "Youth Risk Matrix" }]);
     expect(changes.changed).toEqual([
-      { id: 1, title: "VAWG Counselling", changes: [{ field: "LCPF spend in 2017/18", before: "£13,000.00", after: "£15,000.00" }] },
+      { id: 1, title: "VAWG Counselling", changes: [{ field: "lcpfSpend:2017/18", label: "LCPF spend in 2017/18", before: "£13,000.00", after: "£15,000.00" }] },
     ]);
     expect(changes.answers).toEqual([]);
     expect(hasChanges(changes)).toBe(true);
