@@ -32,13 +32,22 @@ function flashStorage() {
       httpOnly: true,
       sameSite: "lax",
       path: "/",
-      secure: config.isProduction,
+      // The same rule as the session cookie: Secure whenever the public address is https.
+      secure: publicAddressIsHttps(),
       secrets: secrets(),
       // Long enough to survive the redirect, short enough that a stale message does not turn up later.
       maxAge: 60,
     },
   });
   return storage;
+}
+
+function publicAddressIsHttps(): boolean {
+  try {
+    return new URL(config.appUrl).protocol === "https:";
+  } catch {
+    return false;
+  }
 }
 
 /** Longest message kept: they are our own sentences, but some quote a project's title. */
