@@ -60,9 +60,12 @@ export default defineConfig({
     { name: "drafting", testMatch: /drafting\.spec\.ts/, dependencies: ["sign-in"] },
     { name: "journey", testMatch: /journey\.spec\.ts/, dependencies: ["drafting"] },
     { name: "session-timeout", testMatch: /session-timeout\.spec\.ts/ },
+    // Starts its own nginx and server (test/e2e/proxy.spec.ts); independent of the shared database.
+    { name: "proxy", testMatch: /proxy\.spec\.ts/ },
   ],
   webServer: {
-    command: "npx tsx scripts/start.ts",
+    // The compiled production server, recompiled from the current source each run (under a second).
+    command: "node scripts/build.mjs --node-only && node build/node/start.js",
     url: `http://localhost:${port}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,17 +1,41 @@
+// First, before anything loads React: the server always renders with React's production build.
+import "./app/server/production-mode";
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
-import express from "express";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { ServerBuild } from "react-router";
+import { config } from "./app/config.server";
 import { isCrossOriginWrite } from "./app/auth/origin";
+import { createPortalHandler, refuse } from "./app/server/handler";
+import { publicOrigin } from "./app/server/public-origin";
 
-/** The production server: static files, security headers, compression, and the React Router app. */
-export function createServer(buildPath: string) {
+export type ServerOptions = {
+  /** Overrides of the settings, for tests; each defaults to the environment's (app/config.server.ts). */
+  appUrl?: string | null;
+  trustProxy?: boolean | number | string;
+  maxBodyBytes?: number;
+};
+
+/** The production server: static files, security headers, compression, the guarded way in, and the React Router app. */
+export function createServer(buildPath: string, options: ServerOptions = {}) {
+  const appUrl = options.appUrl !== undefined ? options.appUrl : config.appUrlIsExplicit ? config.appUrl : null;
+  const maxBodyBytes = options.maxBodyBytes ?? config.maxBodyBytes;
+
   const app = express();
   app.disable("x-powered-by");
+  // Decides whether req.ip, req.protocol and req.host may come from X-Forwarded-* headers.
+  app.set("trust proxy", options.trustProxy ?? config.trustProxy);
   app.use(compression());
 
   app.use((req, res, next) => {
+    const origin = publicOrigin(appUrl, { protocol: req.protocol, host: req.host });
+    if (!origin || !req.originalUrl.startsWith("/")) {
+      refuse(req, res, 400, "The request's address is not one this portal answers.", true);
+      return;
+    }
+    res.locals.publicOrigin = origin;
+
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
     res.setHeader(
@@ -34,17 +58,17 @@ export function createServer(buildPath: string) {
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (origin.startsWith("https:")) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     next();
   });
 
   app.use((req, res, next) => {
-    const ownOrigin = `${req.protocol}://${req.get("host")}`;
-    const crossSite = isCrossOriginWrite(req.method, ownOrigin, {
+    const crossSite = isCrossOriginWrite(req.method, res.locals.publicOrigin as string, {
       origin: req.get("origin"),
       secFetchSite: req.get("sec-fetch-site"),
     });
     if (crossSite) {
-      res.status(403).type("text/plain").send("Requests that change data must come from this portal's own pages.");
+      refuse(req, res, 403, "Requests that change data must come from this portal's own pages.", true);
       return;
     }
     next();
@@ -53,14 +77,29 @@ export function createServer(buildPath: string) {
   app.use("/assets", express.static(`${buildPath}/client/assets`, { immutable: true, maxAge: "1y" }));
   app.use(express.static(`${buildPath}/client`, { maxAge: "1h" }));
 
-  app.all(
-    /.*/,
-    createRequestHandler({
-      build: () => import(pathToFileURL(`${buildPath}/server/index.js`).href),
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
-      // This is the production server whatever NODE_ENV says: errors reach the browser without details.
-      mode: "production",
-    }),
-  );
+  const handler = createPortalHandler({
+    build: () => import(pathToFileURL(`${buildPath}/server/index.js`).href) as Promise<ServerBuild>,
+    maxBodyBytes,
+    origin: (_req) => _req.res!.locals.publicOrigin as string,
+    loadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? req.socket.remoteAddress ?? "" }),
+  });
+  app.all(/.*/, (req, res, next) => {
+    handler(req, res).catch(next);
+  });
+
+  // Last resort: no stack traces or details reach the browser.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    console.error(error);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const status = (error as { status?: unknown })?.status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      res.status(status).type("text/plain").send("The request could not be understood.");
+      return;
+    }
+    res.status(500).type("text/plain").send("Sorry, something went wrong on our side.");
+  });
   return app;
 }

@@ -8,7 +8,7 @@ declare module "react-router" {
   interface AppLoadContext {
     /** Per-response nonce for the Content-Security-Policy, set by server.ts. */
     cspNonce?: string;
-    /** The client's address as the server judged it (behind a trusted proxy, the proxy's word). */
+    /** The client's IP address, taken from X-Forwarded-For only through a proxy TRUST_PROXY trusts. Set by server.ts. */
     clientAddress?: string;
   }
 }

@@ -64,10 +64,26 @@ export function notFound() {
   return data({ message: "Page not found" }, { status: 404 });
 }
 
-/** Only same-site redirects after sign-in, never to another site. */
+const REDIRECT_BASE = "http://x.invalid";
+
+/**
+ * Only a path on this site survives, judged the way a browser will read it: browsers drop tabs and
+ * newlines and treat a backslash as a slash, so "/\t/evil.example" and "/\\evil" lead off-site. Those
+ * characters (and their percent-encodings, and encoded slashes) are refused outright; what remains must
+ * resolve against a placeholder origin to that same origin. The path is returned as the URL parser
+ * normalised it.
+ */
 export function safeRedirectTarget(target: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+  if (typeof target !== "string" || target.length === 0 || target.length > 2000) return fallback;
+  if (!target.startsWith("/") || target.startsWith("//")) return fallback;
+  if (/[\u0000-\u0020\u007f\\]/.test(target)) return fallback;
+  if (/%(?:[01][0-9a-f]|7f|2f|5c|25)/i.test(target)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(target, REDIRECT_BASE);
+  } catch {
     return fallback;
   }
-  return target;
+  if (url.origin !== REDIRECT_BASE) return fallback;
+  return url.pathname + url.search + url.hash;
 }

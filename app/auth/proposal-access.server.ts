@@ -3,6 +3,7 @@ import { db } from "~/db.server";
 import { canViewProposal } from "~/domain/access";
 import { actorFromUser, type UserActor } from "~/domain/roles";
 import { mayAttempt, type WorkflowProposal } from "~/domain/workflow";
+import { parseId } from "~/server/ids";
 import { notFound, refused, requireUser, type SessionUser } from "./guard.server";
 
 export type ProposalAccess = { user: SessionUser; actor: UserActor; proposal: ProposalRecord; workflow: WorkflowProposal };
@@ -18,7 +19,7 @@ export async function requireProposal(
   intent: "view" | "edit" = "view",
 ): Promise<ProposalAccess> {
   const user = await requireUser(request);
-  const proposal = await findProposal(db(), Number(proposalIdParam));
+  const proposal = await findProposal(db(), requireIdParam(proposalIdParam));
   if (!proposal) throw notFound();
   const actor = actorFromUser(user);
   const workflow = workflowView(proposal);
@@ -30,6 +31,13 @@ export async function requireProposal(
     if (!decision.ok) throw refused(decision.status, decision.reason);
   }
   return { user, actor, proposal, workflow };
+}
+
+/** A proposal or project id from the address, as a number; anything but a canonical id is "page not found". */
+export function requireIdParam(param: string | undefined): number {
+  const id = parseId(param);
+  if (id === null) throw notFound();
+  return id;
 }
 
 /** Whether this person may change the proposal now (for showing change links; the server re-checks). */

@@ -1,8 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/connection";
 import type { Database } from "../../db/schema";
-import { config } from "../config.server";
-import type { MailTransport } from "~/mail/transport.server";
+import type { MailMessage, MailTransport } from "~/mail/message";
 
 /** How long a claimed email is hidden from other senders while this one tries it. */
 const LEASE_MINUTES = 5;
@@ -12,19 +11,13 @@ export const MAX_ATTEMPTS = 10;
 const PARKED_YEARS = 100;
 const ERROR_LENGTH = 500;
 
-export interface OutgoingEmail {
-  to: string;
-  subject: string;
-  text: string;
-}
-
 /**
  * Queues an email. Call it inside the transaction that makes the change the email tells of, so the
  * email exists exactly when the change committed.
  */
 export async function enqueueEmail(
   tx: Kysely<Database> | Transaction<Database>,
-  email: OutgoingEmail,
+  email: MailMessage,
   now = new Date(),
 ): Promise<void> {
   const stamp = now.toISOString();
@@ -93,7 +86,7 @@ export async function deliverPendingEmails(
     if (Number(claim.numUpdatedRows) !== 1) continue;
 
     try {
-      await transport.send({ from: config.mailFrom, to: email.to_address, subject: email.subject, text: email.body_text });
+      await transport.send({ to: email.to_address, subject: email.subject, text: email.body_text });
     } catch (error) {
       const attempts = email.attempts + 1;
       const retryAt =

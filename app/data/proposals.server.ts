@@ -1,8 +1,15 @@
 import { sql, type Transaction } from "kysely";
 import type { DB } from "../../db/connection";
 import type { Database, Proposal, ProposalStatus } from "../../db/schema";
-import { summariseProposal, type ProposalInput, type ProposalIssue, type ProposalSummary } from "~/domain/proposal-checks";
-import { complianceComplete } from "~/domain/compliance";
+import {
+  sendingBlockers as blockersToSending,
+  summariseProposal,
+  type BlockerFix,
+  type ProposalInput,
+  type ProposalSummary,
+  type RequiredAnswers,
+} from "~/domain/proposal-checks";
+import { complianceComplete, type ComplianceAnswers } from "~/domain/compliance";
 import type { WorkflowProposal } from "~/domain/workflow";
 import { splitRuleForRound } from "./rounds.server";
 
@@ -190,16 +197,21 @@ export async function saveWithVersion<T>(
   }
 }
 
-export type ComplianceAnswers = {
-  transitionPlan: string;
-  authorityConfirmed: boolean;
-  minimumStandardsConfirmed: boolean;
-  complianceAccepted: boolean;
-  dataProtectionConfirmed: boolean;
-  dataProcessingSummary: string;
-  privacyNoticeUrl: string;
-  dataProtectionPolicyUrl: string;
-};
+export type { ComplianceAnswers } from "~/domain/compliance";
+
+/** The stored compliance columns as the domain's answers. */
+export function complianceAnswersOf(proposal: Proposal): ComplianceAnswers {
+  return {
+    transitionPlan: proposal.transition_plan ?? "",
+    authorityConfirmed: proposal.authority_confirmed === 1,
+    minimumStandardsConfirmed: proposal.minimum_standards_confirmed === 1,
+    complianceAccepted: proposal.compliance_accepted === 1,
+    dataProtectionConfirmed: proposal.data_protection_confirmed === 1,
+    dataProcessingSummary: proposal.data_processing_summary ?? "",
+    privacyNoticeUrl: proposal.privacy_notice_url ?? "",
+    dataProtectionPolicyUrl: proposal.data_protection_policy_url ?? "",
+  };
+}
 
 export function saveCompliance(db: DB, proposalId: number, seenVersion: number, userId: number, answers: ComplianceAnswers) {
   return saveWithVersion(db, proposalId, seenVersion, userId, async (tx) => {
@@ -270,13 +282,26 @@ export type ProjectListRow = {
   coCommissioningCandidate: boolean;
   costs: { financialYearId: number; lcpfPence: number }[];
   measureIds: number[];
+  requiredAnswers: RequiredAnswers;
 };
 
 export async function projectsForProposal(db: DB, proposalId: number): Promise<ProjectListRow[]> {
   const projects = await db
     .selectFrom("projects as pr")
     .leftJoin("priorities as pp", "pp.id", "pr.primary_priority_id")
-    .select(["pr.id", "pr.title", "pr.primary_priority_id", "pp.name as priorityName", "pr.co_commissioning_candidate"])
+    .select([
+      "pr.id",
+      "pr.title",
+      "pr.primary_priority_id",
+      "pp.name as priorityName",
+      "pr.co_commissioning_candidate",
+      "pr.aims",
+      "pr.outcomes",
+      "pr.procurement_completed_on",
+      "pr.start_on",
+      "pr.completion_on",
+      "pr.evaluation_completed_on",
+    ])
     .where("pr.proposal_id", "=", proposalId)
     .orderBy("pr.position")
     .orderBy("pr.id")
@@ -296,6 +321,16 @@ export async function projectsForProposal(db: DB, proposalId: number): Promise<P
     coCommissioningCandidate: p.co_commissioning_candidate === 1,
     costs: costs.filter((c) => c.project_id === p.id).map((c) => ({ financialYearId: c.financial_year_id, lcpfPence: c.lcpf_pence })),
     measureIds: measures.filter((m) => m.project_id === p.id).map((m) => m.measure_id),
+    requiredAnswers: {
+      aims: p.aims,
+      outcomes: p.outcomes,
+      milestones: {
+        procurementCompletedOn: p.procurement_completed_on,
+        startOn: p.start_on,
+        completionOn: p.completion_on,
+        evaluationCompletedOn: p.evaluation_completed_on,
+      },
+    },
   }));
 }
 
@@ -313,15 +348,32 @@ export type ProposalOverview = {
   projects: ProjectListRow[];
   summary: ProposalSummary;
   complianceComplete: boolean;
+  /** Active CSP members of the proposal's boroughs who may endorse it. */
+  endorserCount: number;
 };
+
+/** How many active CSP members of these boroughs may endorse a proposal. */
+export async function endorserCount(db: DB, boroughIds: readonly number[]): Promise<number> {
+  if (boroughIds.length === 0) return 0;
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("organisation_id", "in", [...boroughIds])
+    .where("role", "=", "csp_member")
+    .where("can_endorse", "=", 1)
+    .where("active", "=", 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
 
 /** Everything the overview and the check-answers page show, with the rules applied once. */
 export async function proposalOverview(db: DB, proposal: ProposalRecord): Promise<ProposalOverview> {
-  const [years, projects, lists, rule] = await Promise.all([
+  const [years, projects, lists, rule, endorsers] = await Promise.all([
     proposalYears(db, proposal),
     projectsForProposal(db, proposal.id),
     referenceLists(db),
     splitRuleForRound(db, proposal.roundId),
+    endorserCount(db, proposal.boroughIds),
   ]);
   const input: ProposalInput = {
     projects,
@@ -331,34 +383,40 @@ export async function proposalOverview(db: DB, proposal: ProposalRecord): Promis
     splitRule: rule,
     periods: [{ id: proposal.funding_period_id, name: proposal.periodName }],
   };
-  return { years, projects, summary: summariseProposal(input), complianceComplete: complianceComplete(proposal) };
+  return {
+    years,
+    projects,
+    summary: summariseProposal(input),
+    complianceComplete: complianceComplete(complianceAnswersOf(proposal)),
+    endorserCount: endorsers,
+  };
 }
 
-/** Where a person fixes each kind of problem. */
-function fixHref(proposalId: number, issue: ProposalIssue): string {
+/** The page where a person fixes a blocker; null when it is not theirs to fix. */
+function fixHref(proposalId: number, fix: BlockerFix): string | null {
   const base = `/proposals/${proposalId}`;
-  switch (issue.code) {
-    case "no-projects":
+  switch (fix.to) {
+    case "new-project":
       return `${base}/projects/new`;
-    case "project-without-primary-priority":
-      return `${base}/projects/${issue.projectId}/details`;
-    case "project-without-lcpf-spend":
-      return `${base}/projects/${issue.projectId}/funding`;
-    default:
+    case "project-section":
+      return `${base}/projects/${fix.projectId}/${fix.section}`;
+    case "compliance":
+      return `${base}/compliance`;
+    case "envelope":
       return `${base}#envelope`;
+    case "mopac":
+      return null;
   }
 }
 
-export type Blocker = { message: string; href: string };
+export type Blocker = { code: string; message: string; href: string | null };
 
-/** What stops the proposal going to the CSP, compliance included, each with where to fix it. */
+/** What stops the proposal going to the CSP (the domain's one rule), each with the page to fix it on. */
 export function sendingBlockers(proposalId: number, overview: ProposalOverview): Blocker[] {
-  const blockers = overview.summary.blockers.map((issue) => ({ message: issue.message, href: fixHref(proposalId, issue) }));
-  if (!overview.complianceComplete) {
-    blockers.push({
-      message: "Answer the compliance questions and give every confirmation",
-      href: `/proposals/${proposalId}/compliance`,
-    });
-  }
-  return blockers;
+  return blockersToSending({
+    issues: overview.summary.blockers,
+    projects: overview.projects.map((project) => ({ id: project.id, title: project.title, answers: project.requiredAnswers })),
+    complianceComplete: overview.complianceComplete,
+    endorserCount: overview.endorserCount,
+  }).map((blocker) => ({ code: blocker.code, message: blocker.message, href: fixHref(proposalId, blocker.fix) }));
 }

@@ -3,12 +3,12 @@ import type { DB } from "../../db/connection";
 import type { Database } from "../../db/schema";
 import type { SessionUser } from "~/auth/session.server";
 import { todayInLondon } from "~/domain/dates";
-import { actorFromUser } from "~/domain/roles";
+import { actorFromUser, SYSTEM_ACTOR } from "~/domain/roles";
 import { chooseReviewer } from "~/domain/routing";
 import { snapshotProposal } from "~/domain/snapshot";
-import { decide, type Action, type State } from "~/domain/workflow";
+import { decide, OPEN_REVIEW_STATES, type Action, type State } from "~/domain/workflow";
+import { proposalName, templates, type EmailContent, type TemplateInput } from "~/mail/templates";
 import { config } from "../config.server";
-import { sendPendingSoon } from "../mail/transport.server";
 import { enqueueEmail } from "./outbox.server";
 import { loadProjects } from "./projects.server";
 import { findProposal, proposalOverview, sendingBlockers, workflowView, type ProposalRecord } from "./proposals.server";
@@ -36,19 +36,19 @@ type Tx = Transaction<Database>;
 // A second identical request this soon after the first (a double-click, a resent form) is the same act.
 const REPEAT_WINDOW_MS = 2 * 60 * 1000;
 
+// MOPAC's admins hear of a borough without an endorser once a day at most, however often officers try.
+const NO_ENDORSER_NOTICE_EVERY_MS = 24 * 60 * 60 * 1000;
+
 /**
  * Takes one step of a proposal's route, or records a comment, in one transaction: the workflow decides,
  * the state moves only from the state it was read in, the history gains an entry, the people concerned
- * are told in the portal and by an email queued in the same transaction. A refused action changes nothing.
+ * are told in the portal and by an email queued in the same transaction. A refused action changes the
+ * proposal in no way (a send refused for want of an endorser does tell MOPAC's admins).
+ *
+ * Nothing is sent from here: the outbox worker (app/mail/worker.server.ts) delivers the queued emails,
+ * so a slow or silent mail server never holds up the person who acted.
  */
 export async function takeAction(db: DB, request: ActionRequest): Promise<ActionOutcome> {
-  const outcome = await takeActionInTransaction(db, request);
-  // Emails were queued with the change; now that it has committed, send them (failures retry later).
-  if (outcome.ok) await sendPendingSoon(db);
-  return outcome;
-}
-
-async function takeActionInTransaction(db: DB, request: ActionRequest): Promise<ActionOutcome> {
   const now = request.now ?? new Date();
   return db.transaction().execute(async (tx) => {
     const proposal = await findProposal(tx, request.proposalId);
@@ -59,38 +59,35 @@ async function takeActionInTransaction(db: DB, request: ActionRequest): Promise<
     const repeated = await repeatOfLastAct(tx, proposal.id, request, comment, now);
     if (repeated) return { ok: true, to: proposal.status, assignedReviewerId: proposal.assigned_reviewer_id };
 
-    const blockers =
-      request.action === "send_to_csp" ? sendingBlockers(proposal.id, await proposalOverview(tx, proposal)).map((b) => b.message) : [];
+    const blockers = request.action === "send_to_csp" ? sendingBlockers(proposal.id, await proposalOverview(tx, proposal)) : [];
+    const newReviewer = request.action === "reassign" ? await reviewerChoice(tx, request.reviewerId ?? null) : null;
     const decision = decide({
       action: request.action,
       state: proposal.status,
       actor,
       proposal: workflowView(proposal),
-      input: { comment, meetingDate: request.meetingDate ?? null, blockers },
+      input: { comment, meetingDate: request.meetingDate ?? null, blockers: blockers.map((b) => b.message), newReviewer },
       today: todayInLondon(now),
     });
-    if (!decision.ok) return decision;
+    if (!decision.ok) {
+      // Only the borough's own officers get this far with a send; the state and role checks passed.
+      if (decision.field === "blockers" && blockers.some((b) => b.code === "csp-without-endorser")) {
+        await tellAdminsNoEndorser(tx, proposal, now);
+      }
+      return decision;
+    }
 
     const stamp = now.toISOString();
     let assignedReviewerId = proposal.assigned_reviewer_id;
     let projectTitle: string | null = null;
+    let routed = false;
 
     if (request.action === "comment" && request.projectId) {
       const project = await tx.selectFrom("projects").select("title").where("id", "=", request.projectId).where("proposal_id", "=", proposal.id).executeTakeFirst();
       if (!project) return { ok: false, status: 404, reason: "That project is not part of this proposal" };
       projectTitle = project.title;
     }
-    if (request.action === "reassign") {
-      const reviewer = await tx
-        .selectFrom("users")
-        .select(["id"])
-        .where("id", "=", request.reviewerId ?? 0)
-        .where("role", "=", "mopac_reviewer")
-        .where("active", "=", 1)
-        .executeTakeFirst();
-      if (!reviewer) return { ok: false, status: 422, reason: "Choose an active MOPAC reviewer", field: "reviewerId" };
-      assignedReviewerId = reviewer.id;
-    }
+    if (request.action === "reassign" && newReviewer) assignedReviewerId = newReviewer.id;
 
     // Move only from the state we read: if someone else acted first, this changes nothing.
     const moved = await tx
@@ -131,37 +128,47 @@ async function takeActionInTransaction(db: DB, request: ActionRequest): Promise<
       await tx.updateTable("proposal_boroughs").set({ active: 0 }).where("proposal_id", "=", proposal.id).execute();
     }
 
-    const link = `${config.appUrl}/proposals/${proposal.id}`;
-    const name = `${proposal.boroughNames.join(", ")}'s LCPF proposal for ${proposal.periodName}`;
+    const page = `/proposals/${proposal.id}`;
+    const about = { proposal, comment, stamp };
     switch (request.action) {
       case "send_to_csp":
-        await tell(tx, await cspEndorsers(tx, proposal), proposal.id, `${name} is awaiting the CSP's endorsement`, link, stamp);
+        await tell(tx, await cspEndorsers(tx, proposal), page, templates.sentToCsp, about);
         break;
       case "return_to_officers":
-        await tell(tx, await officers(tx, proposal), proposal.id, `The CSP returned ${name}: ${comment}`, link, stamp);
+        await tell(tx, await officers(tx, proposal), page, templates.returnedToOfficers, about);
         break;
       case "endorse": {
         await takeSnapshot(tx, proposal, eventId, stamp);
-        assignedReviewerId = await routeToReviewer(tx, proposal, stamp);
-        await tell(tx, await officers(tx, proposal), proposal.id, `The CSP endorsed ${name}; it has gone to MOPAC for review`, link, stamp);
+        const reviewerId = await routeToReviewer(tx, proposal, now);
+        routed = reviewerId !== null;
+        assignedReviewerId = reviewerId ?? assignedReviewerId;
+        await tell(tx, await officers(tx, proposal), page, templates.endorsed, about);
         break;
       }
       case "request_changes":
-        await tell(tx, await officers(tx, proposal), proposal.id, `MOPAC has asked for changes to ${name}`, link, stamp);
+        await tell(tx, await officers(tx, proposal), page, templates.changesRequested, about);
         break;
       case "approve":
-        await tell(tx, await officers(tx, proposal), proposal.id, `MOPAC approved ${name}`, link, stamp);
+        await tell(tx, await officers(tx, proposal), page, templates.approved, about);
         break;
       case "reject":
-        await tell(tx, await officers(tx, proposal), proposal.id, `MOPAC rejected ${name}`, link, stamp);
+        await tell(tx, await officers(tx, proposal), page, templates.rejected, about);
         break;
-      case "reassign":
-        await tell(tx, await usersById(tx, [assignedReviewerId!]), proposal.id, `${name} has been assigned to you for review`, `${link}/review`, stamp);
+      case "reassign": {
+        await tell(tx, await usersById(tx, [assignedReviewerId!]), `${page}/review`, templates.reassignedToYou, about);
+        // The reviewer who loses the review hears of it, whoever moved it.
+        const previous = proposal.assigned_reviewer_id;
+        if (previous !== null && previous !== assignedReviewerId) {
+          await tell(tx, await usersById(tx, [previous]), `${page}/review`, templates.reviewTakenAway, about);
+        }
         break;
+      }
       default:
         break;
     }
-    return { ok: true, to: request.action === "endorse" ? "in_review" : decision.to, assignedReviewerId };
+    // An endorsed proposal is routed at once, unless MOPAC has no active reviewer to route it to.
+    const to = request.action === "endorse" && routed ? "in_review" : decision.to;
+    return { ok: true, to, assignedReviewerId };
   });
 }
 
@@ -230,8 +237,19 @@ async function takeSnapshot(tx: Tx, proposal: ProposalRecord, eventId: number, s
     .execute();
 }
 
-/** Hands a freshly endorsed proposal to a reviewer without anyone choosing, and records that step. */
-async function routeToReviewer(tx: Tx, proposal: ProposalRecord, stamp: string): Promise<number | null> {
+/** An active MOPAC reviewer's id as the workflow wants it, or null when the id names nobody. */
+async function reviewerChoice(tx: Tx, reviewerId: number | null): Promise<{ id: number; activeReviewer: boolean } | null> {
+  if (reviewerId === null || !Number.isSafeInteger(reviewerId) || reviewerId < 1) return null;
+  const reviewer = await tx.selectFrom("users").select(["id", "role", "active"]).where("id", "=", reviewerId).executeTakeFirst();
+  return reviewer ? { id: reviewer.id, activeReviewer: reviewer.role === "mopac_reviewer" && reviewer.active === 1 } : null;
+}
+
+/**
+ * Hands a freshly endorsed proposal to a reviewer without anyone choosing, and records that step. The
+ * portal itself takes the step, through the workflow's action table like any other.
+ */
+async function routeToReviewer(tx: Tx, proposal: ProposalRecord, now: Date): Promise<number | null> {
+  const stamp = now.toISOString();
   const lead = await tx
     .selectFrom("reviewer_leads")
     .select("reviewer_id")
@@ -240,7 +258,7 @@ async function routeToReviewer(tx: Tx, proposal: ProposalRecord, stamp: string):
     .executeTakeFirst();
   const reviewers = await tx
     .selectFrom("users as u")
-    .leftJoin("proposals as p", (join) => join.onRef("p.assigned_reviewer_id", "=", "u.id").on("p.status", "in", ["submitted", "in_review"]))
+    .leftJoin("proposals as p", (join) => join.onRef("p.assigned_reviewer_id", "=", "u.id").on("p.status", "in", [...OPEN_REVIEW_STATES]))
     .select((eb) => ["u.id", "u.name", "u.active", eb.fn.count<number>("p.id").as("openReviews")])
     .where("u.role", "=", "mopac_reviewer")
     .groupBy(["u.id", "u.name", "u.active"])
@@ -251,18 +269,29 @@ async function routeToReviewer(tx: Tx, proposal: ProposalRecord, stamp: string):
   );
   if (reviewerId === null) return null; // stays "submitted" until an admin assigns someone
 
-  const current = await tx.selectFrom("proposals").select("version").where("id", "=", proposal.id).executeTakeFirstOrThrow();
+  const current = await tx.selectFrom("proposals").select(["status", "version"]).where("id", "=", proposal.id).executeTakeFirstOrThrow();
+  const decision = decide({
+    action: "start_review",
+    state: current.status,
+    actor: SYSTEM_ACTOR,
+    proposal: { ...workflowView(proposal), everSubmitted: true },
+    today: todayInLondon(now),
+  });
+  // The endorsement just moved it to "submitted" in this transaction; anything else is a bug, and rolls back.
+  if (!decision.ok) throw new Error(`The portal could not start the review of proposal ${proposal.id}: ${decision.reason}`);
+
   await tx
     .updateTable("proposals")
-    .set({ status: "in_review", assigned_reviewer_id: reviewerId, version: current.version + 1, updated_at: stamp })
+    .set({ status: decision.to, assigned_reviewer_id: reviewerId, version: current.version + 1, updated_at: stamp })
     .where("id", "=", proposal.id)
+    .where("status", "=", current.status)
     .execute();
   await recordEvent(tx, {
     proposal,
     actorUserId: null,
     action: "start_review",
-    from: "submitted",
-    to: "in_review",
+    from: current.status,
+    to: decision.to,
     comment: null,
     projectId: null,
     projectTitle: null,
@@ -271,9 +300,25 @@ async function routeToReviewer(tx: Tx, proposal: ProposalRecord, stamp: string):
     version: current.version + 1,
     stamp,
   });
-  const name = `${proposal.boroughNames.join(", ")}'s LCPF proposal for ${proposal.periodName}`;
-  await tell(tx, await usersById(tx, [reviewerId]), proposal.id, `${name} has been submitted and assigned to you for review`, `${config.appUrl}/proposals/${proposal.id}/review`, stamp);
+  await tell(tx, await usersById(tx, [reviewerId]), `/proposals/${proposal.id}/review`, templates.assignedForReview, { proposal, comment: null, stamp });
   return reviewerId;
+}
+
+/** Tells MOPAC's admins that a borough's CSP has nobody who may endorse, at most once a day per proposal. */
+async function tellAdminsNoEndorser(tx: Tx, proposal: ProposalRecord, now: Date) {
+  const since = new Date(now.getTime() - NO_ENDORSER_NOTICE_EVERY_MS).toISOString();
+  const content = (recipientName: string) =>
+    templates.noEndorser({ ...templateInput(proposal, recipientName, `/proposals/${proposal.id}`, null), boroughNames: proposal.boroughNames });
+  const recent = await tx
+    .selectFrom("notifications")
+    .select("id")
+    .where("proposal_id", "=", proposal.id)
+    .where("message", "=", content("").notice)
+    .where("created_at", ">", since)
+    .executeTakeFirst();
+  if (recent) return;
+  const admins = await tx.selectFrom("users").select(["id", "email", "name"]).where("role", "=", "mopac_admin").where("active", "=", 1).execute();
+  await tell(tx, admins, `/proposals/${proposal.id}`, (input) => content(input.recipientName), { proposal, comment: null, stamp: now.toISOString() });
 }
 
 type Recipient = { id: number; email: string; name: string };
@@ -303,22 +348,27 @@ async function usersById(tx: Tx, ids: number[]): Promise<Recipient[]> {
   return ids.length ? tx.selectFrom("users").select(["id", "email", "name"]).where("id", "in", ids).execute() : [];
 }
 
-/** Tells people in the portal and by email, in the same transaction as the change. */
-async function tell(tx: Tx, people: Recipient[], proposalId: number, message: string, link: string, stamp: string) {
-  for (const person of people) {
-    await tx
-      .insertInto("notifications")
-      .values({ user_id: person.id, proposal_id: proposalId, message, link: new URL(link).pathname, read_at: null, created_at: stamp })
-      .execute();
-    await enqueueEmail(
-      tx,
-      {
-        to: person.email,
-        subject: message,
-        text: `Dear ${person.name},\n\n${message}.\n\nOpen it in the London Crime Prevention Fund portal:\n${link}\n\nThis email was sent by the portal; replies are not read.`,
-      },
-      new Date(stamp),
-    );
-  }
+function templateInput(proposal: ProposalRecord, recipientName: string, page: string, comment: string | null): TemplateInput {
+  return { recipientName, proposalName: proposalName(proposal.boroughNames, proposal.periodName), link: `${config.appUrl}${page}`, comment };
 }
 
+/**
+ * Tells people in the portal and by email, in the same transaction as the change: the email is only
+ * queued here, for the outbox worker to send.
+ */
+async function tell(
+  tx: Tx,
+  people: Recipient[],
+  page: string,
+  template: (input: TemplateInput) => EmailContent,
+  about: { proposal: ProposalRecord; comment: string | null; stamp: string },
+) {
+  for (const person of people) {
+    const content = template(templateInput(about.proposal, person.name, page, about.comment));
+    await tx
+      .insertInto("notifications")
+      .values({ user_id: person.id, proposal_id: about.proposal.id, message: content.notice, link: page, read_at: null, created_at: about.stamp })
+      .execute();
+    await enqueueEmail(tx, { to: person.email, subject: content.subject, text: content.text }, new Date(about.stamp));
+  }
+}

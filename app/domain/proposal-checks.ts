@@ -1,5 +1,7 @@
 import { assessEnvelope } from "~/domain/envelope";
 import { assertNonNegativePence, formatPounds } from "~/domain/money";
+import { MILESTONES } from "~/domain/project-fields";
+import type { ProjectSectionId } from "~/domain/project-sections";
 import { splitAllocation, splitApplies, type SplitRule } from "~/domain/split";
 
 /**
@@ -60,6 +62,8 @@ export type ProposalYearFigures = {
   /** This year and the earlier years of its period have allocations, so the envelope figures hold. */
   assessable: boolean;
   splitApplies: boolean;
+  /** The share of the allocation set aside for co-commissioned services this year: 0 where the split does not apply. */
+  coCommissionedPercent: number;
   /** null while the allocation is not set. */
   directPence: number | null;
   coCommissionedPence: number | null;
@@ -107,15 +111,14 @@ export type ProposalSummary = {
   priorityTotals: PriorityTotal[];
   coCommissioning: CandidatesAgainstPot[];
   uncoveredMandatoryMeasures: Measure[];
+  /** Problems in the figures that stop sending; sendingBlockers() adds the rest. */
   blockers: ProposalIssue[];
   warnings: ProposalIssue[];
-  /** No blockers: the proposal may be sent to the CSP. */
-  readyToSend: boolean;
 };
 
 export const NO_PRIMARY_PRIORITY_NAME = "No primary priority";
 
-function inRoundOrder(years: readonly ProposalYear[]): ProposalYear[] {
+function inRoundOrder<Y extends { position: number }>(years: readonly Y[]): Y[] {
   return [...years].sort((a, b) => a.position - b.position);
 }
 
@@ -129,21 +132,18 @@ export function projectSpendInYear(project: ProposalProject, financialYearId: nu
   return pence;
 }
 
-/** The split and the envelope for each year, in round order; planned spend is every project's LCPF spend. */
-export function assessYears(
-  years: readonly ProposalYear[],
-  projects: readonly ProposalProject[],
-  rule: SplitRule,
-): ProposalYearFigures[] {
-  const ordered = inRoundOrder(years);
-  const withSplit = ordered.map((year) => {
-    const split = year.allocationPence === null ? null : splitAllocation(year.allocationPence, year.position, rule);
-    const plannedPence = projects.reduce((sum, project) => sum + projectSpendInYear(project, year.financialYearId), 0);
-    return { year, split, plannedPence };
-  });
+type PlannedYear = {
+  year: ProposalYear;
+  split: { directPence: number; coCommissionedPence: number } | null;
+  splitApplies: boolean;
+  coCommissionedPercent: number;
+  plannedPence: number;
+};
 
+/** The envelope over years whose split and plan are known: the one place both the overview and the funding form total it. */
+function envelopeFigures(rows: readonly PlannedYear[]): ProposalYearFigures[] {
   const envelope = assessEnvelope(
-    withSplit.map(({ year, split, plannedPence }) => ({
+    rows.map(({ year, split, plannedPence }) => ({
       financialYearId: year.financialYearId,
       label: year.label,
       periodId: year.periodId,
@@ -151,8 +151,7 @@ export function assessYears(
       plannedDirectPence: plannedPence,
     })),
   );
-
-  return withSplit.map(({ year, split, plannedPence }, index) => {
+  return rows.map(({ year, split, plannedPence, ...splitShare }, index) => {
     const assessed = envelope[index];
     if (!assessed) throw new Error("The envelope lost a year");
     return {
@@ -163,7 +162,8 @@ export function assessYears(
       allocationPence: year.allocationPence,
       allocationSet: assessed.allocationSet,
       assessable: assessed.assessable,
-      splitApplies: splitApplies(year.position, rule),
+      splitApplies: splitShare.splitApplies,
+      coCommissionedPercent: splitShare.coCommissionedPercent,
       directPence: split?.directPence ?? null,
       coCommissionedPence: split?.coCommissionedPence ?? null,
       plannedPence,
@@ -174,6 +174,80 @@ export function assessYears(
       carriedOutPence: assessed.carriedOutPence,
     };
   });
+}
+
+/** The split and the envelope for each year, in round order; planned spend is every project's LCPF spend. */
+export function assessYears(
+  years: readonly ProposalYear[],
+  projects: readonly ProposalProject[],
+  rule: SplitRule,
+): ProposalYearFigures[] {
+  return envelopeFigures(
+    inRoundOrder(years).map((year) => {
+      const applies = splitApplies(year.position, rule);
+      return {
+        year,
+        split: year.allocationPence === null ? null : splitAllocation(year.allocationPence, year.position, rule),
+        splitApplies: applies,
+        coCommissionedPercent: applies ? rule.coCommissionedPercent : 0,
+        plannedPence: projects.reduce((sum, project) => sum + projectSpendInYear(project, year.financialYearId), 0),
+      };
+    }),
+  );
+}
+
+/** What one project would spend in a year if saved as typed: invalid when what was typed is not an amount. */
+export type ReplannedSpend = { valid: true; pence: number } | { valid: false };
+
+export type ReplannedYear = ProposalYearFigures & {
+  /** What the proposal's other projects plan for the year, as saved. */
+  otherProjectsPence: number;
+  thisProject: ReplannedSpend;
+};
+
+/**
+ * The proposal's years with one project's saved LCPF spend replaced (by financial year id; a year
+ * not given keeps the saved figure). The funding form shows this as the officer types; it runs
+ * through the same envelope as the overview, so with nothing changed the figures are the overview's.
+ */
+export function replanProjectSpend(
+  years: readonly ProposalYearFigures[],
+  savedCosts: readonly ProjectCost[],
+  replacement: Readonly<Record<number, ReplannedSpend | undefined>>,
+): ReplannedYear[] {
+  const rows = years.map((year) => {
+    const savedPence = savedCosts
+      .filter((cost) => cost.financialYearId === year.financialYearId)
+      .reduce((sum, cost) => sum + cost.lcpfPence, 0);
+    // Never below zero, in case the saved figures were read a moment apart.
+    const otherProjectsPence = Math.max(0, year.plannedPence - savedPence);
+    const thisProject = replacement[year.financialYearId] ?? { valid: true, pence: savedPence };
+    return { year, otherProjectsPence, thisProject };
+  });
+  // The years already carry their split, so only the plan changes.
+  const figures = envelopeFigures(
+    rows.map(({ year, otherProjectsPence, thisProject }) => ({
+      year,
+      split: year.directPence === null ? null : { directPence: year.directPence, coCommissionedPence: year.coCommissionedPence ?? 0 },
+      splitApplies: year.splitApplies,
+      coCommissionedPercent: year.coCommissionedPercent,
+      plannedPence: otherProjectsPence + (thisProject.valid ? thisProject.pence : 0),
+    })),
+  );
+  return figures.map((figure, index) => {
+    const row = rows[index]!;
+    return { ...figure, otherProjectsPence: row.otherProjectsPence, thisProject: row.thisProject };
+  });
+}
+
+/**
+ * The co-commissioning pot in words, from the round's split as the years carry it: "From 2018/19 MOPAC
+ * sets aside 30% of each borough's allocation". Null when no year of the proposal has a pot.
+ */
+export function coCommissioningPotWording(years: readonly ProposalYearFigures[]): string | null {
+  const first = inRoundOrder(years).find((year) => year.splitApplies && year.coCommissionedPercent > 0);
+  if (!first) return null;
+  return `From ${first.label} MOPAC sets aside ${first.coCommissionedPercent}% of each borough’s allocation to commission services with other boroughs`;
 }
 
 /**
@@ -332,6 +406,107 @@ export function summariseProposal(input: ProposalInput): ProposalSummary {
     uncoveredMandatoryMeasures: uncoveredMandatoryMeasures(input.projects, input.measures),
     blockers,
     warnings,
-    readyToSend: blockers.length === 0,
   };
+}
+
+/** A project's answers the GLA required before a proposal goes on (DOMAIN.md, "The route of a proposal"). */
+export type RequiredAnswers = {
+  aims: string | null;
+  outcomes: string | null;
+  milestones: Readonly<Record<RequiredMilestone, string | null>>;
+};
+
+const REQUIRED_MILESTONES = MILESTONES.filter((milestone) => milestone.required);
+export type RequiredMilestone = (typeof REQUIRED_MILESTONES)[number]["field"];
+
+/** Where a person fixes a blocker, as a domain value; the page turns it into a link. */
+export type BlockerFix =
+  | { to: "new-project" }
+  | { to: "project-section"; projectId: number; section: ProjectSectionId }
+  | { to: "compliance" }
+  | { to: "envelope" }
+  /** Nothing the officer can fix in the proposal: MOPAC has to act. */
+  | { to: "mopac" };
+
+export type SendingBlockerCode =
+  | ProposalIssueCode
+  | "project-without-aims"
+  | "project-without-outcomes"
+  | "project-without-milestones"
+  | "compliance-unanswered"
+  | "csp-without-endorser";
+
+export type SendingBlocker = { code: SendingBlockerCode; message: string; fix: BlockerFix };
+
+export type SendingCheck = {
+  /** The figures' blockers, from summariseProposal. */
+  issues: readonly ProposalIssue[];
+  projects: readonly { id: number; title: string; answers: RequiredAnswers }[];
+  complianceComplete: boolean;
+  /** Active CSP members of the proposal's boroughs who may endorse it. */
+  endorserCount: number;
+};
+
+export const NO_ENDORSER_MESSAGE =
+  "Your CSP has no member who may endorse proposals, so nobody could endorse this one. MOPAC’s administrators have been told; they can give a CSP member that permission";
+
+const filled = (text: string | null) => text !== null && text.trim() !== "";
+
+function fixFor(issue: ProposalIssue): BlockerFix {
+  switch (issue.code) {
+    case "no-projects":
+      return { to: "new-project" };
+    case "project-without-primary-priority":
+      return issue.projectId === undefined ? { to: "envelope" } : { to: "project-section", projectId: issue.projectId, section: "details" };
+    case "project-without-lcpf-spend":
+      return issue.projectId === undefined ? { to: "envelope" } : { to: "project-section", projectId: issue.projectId, section: "funding" };
+    default:
+      return { to: "envelope" };
+  }
+}
+
+/**
+ * Everything that stops a proposal going to its CSP, each with where to fix it: the figures' problems,
+ * each project's required answers (aims, SMART outcomes, the four milestones), unanswered compliance,
+ * and a CSP with nobody who may endorse. An empty list means it may be sent.
+ */
+export function sendingBlockers(check: SendingCheck): SendingBlocker[] {
+  const blockers: SendingBlocker[] = check.issues.map((issue) => ({ code: issue.code, message: issue.message, fix: fixFor(issue) }));
+  for (const project of check.projects) {
+    const { answers } = project;
+    const description = { to: "project-section", projectId: project.id, section: "description" } as const;
+    // Both are answered on the same page, so one link does when both are missing.
+    const noAims = !filled(answers.aims);
+    const noOutcomes = !filled(answers.outcomes);
+    if (noAims && noOutcomes) {
+      blockers.push({
+        code: "project-without-aims",
+        message: `Enter the overarching aims and the SMART performance outcomes of ${project.title}`,
+        fix: description,
+      });
+    } else if (noAims) {
+      blockers.push({ code: "project-without-aims", message: `Enter the overarching aims of ${project.title}`, fix: description });
+    } else if (noOutcomes) {
+      blockers.push({ code: "project-without-outcomes", message: `Enter the SMART performance outcomes of ${project.title}`, fix: description });
+    }
+    const missing = REQUIRED_MILESTONES.filter((milestone) => !filled(answers.milestones[milestone.field]));
+    if (missing.length > 0) {
+      blockers.push({
+        code: "project-without-milestones",
+        message: `Enter the milestone dates of ${project.title}: ${missing.map((m) => m.label.toLowerCase()).join(", ")}`,
+        fix: { to: "project-section", projectId: project.id, section: "milestones" },
+      });
+    }
+  }
+  if (!check.complianceComplete) {
+    blockers.push({
+      code: "compliance-unanswered",
+      message: "Answer the compliance questions and give every confirmation",
+      fix: { to: "compliance" },
+    });
+  }
+  if (check.endorserCount < 1) {
+    blockers.push({ code: "csp-without-endorser", message: NO_ENDORSER_MESSAGE, fix: { to: "mopac" } });
+  }
+  return blockers;
 }

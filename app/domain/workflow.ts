@@ -99,6 +99,16 @@ export function stateTagColour(state: State): TagColour {
   return stateDefinition(state).tagColour;
 }
 
+/**
+ * A review is open from the CSP's endorsement until MOPAC decides: waiting to be routed, or with a
+ * reviewer. Written once here; the routing load, the overdue flag and reassigning all read it.
+ */
+export const OPEN_REVIEW_STATES = ["submitted", "in_review"] as const satisfies readonly State[];
+
+export function isOpenReview(state: State): boolean {
+  return (OPEN_REVIEW_STATES as readonly State[]).includes(state);
+}
+
 /** Every state after the CSP's endorsement implies the proposal has reached MOPAC at least once. */
 const STATES_AFTER_SUBMISSION: ReadonlySet<State> = new Set<State>([
   "submitted",
@@ -171,6 +181,14 @@ const WHO = {
       proposal.assignedReviewerId !== null &&
       actor.userId === proposal.assignedReviewerId,
   },
+  assignedReviewerOrAdmin: {
+    label: "the MOPAC reviewer assigned to this proposal, or a MOPAC admin",
+    allows: (actor, proposal) =>
+      actor.kind !== "system" &&
+      isMopacStaff(actor) &&
+      (actor.role === "mopac_admin" ||
+        (actor.role === "mopac_reviewer" && proposal.assignedReviewerId !== null && actor.userId === proposal.assignedReviewerId)),
+  },
   mopacStaff: {
     label: "a MOPAC reviewer or admin",
     allows: (actor) => actor.kind !== "system" && isMopacStaff(actor),
@@ -197,6 +215,8 @@ export type Requirements = {
   noBlockers: boolean;
   /** The date of the CSP meeting: a real yyyy-mm-dd date, today or earlier. */
   meetingDate: boolean;
+  /** An active MOPAC reviewer other than the one assigned now, to hand the review to. */
+  newReviewer: boolean;
   comment: CommentRule | null;
 };
 
@@ -222,6 +242,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
     requires: {
       noBlockers: true,
       meetingDate: false,
+      newReviewer: false,
       comment: { required: false, label: "Note for the CSP (optional)" },
     },
     label: "Send to CSP for endorsement",
@@ -235,6 +256,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
     requires: {
       noBlockers: false,
       meetingDate: false,
+      newReviewer: false,
       comment: { required: false, label: "Reason for withdrawing (optional)" },
     },
     label: "Withdraw proposal",
@@ -248,6 +270,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
     requires: {
       noBlockers: false,
       meetingDate: true,
+      newReviewer: false,
       comment: { required: false, label: "Note from the CSP meeting (optional)" },
     },
     label: "Record CSP endorsement",
@@ -261,6 +284,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
     requires: {
       noBlockers: false,
       meetingDate: false,
+      newReviewer: false,
       comment: {
         required: true,
         label: "Comments for the borough officers",
@@ -275,7 +299,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
     from: ["submitted"],
     to: "in_review",
     who: WHO.system,
-    requires: { noBlockers: false, meetingDate: false, comment: null },
+    requires: { noBlockers: false, meetingDate: false, newReviewer: false, comment: null },
     label: "Start review",
     doing: "start the review of this proposal",
   },
@@ -287,6 +311,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
     requires: {
       noBlockers: false,
       meetingDate: false,
+      newReviewer: false,
       comment: { required: true, label: "Feedback for the borough", missing: "Enter your feedback for the borough" },
     },
     label: "Request changes",
@@ -300,6 +325,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
     requires: {
       noBlockers: false,
       meetingDate: false,
+      newReviewer: false,
       comment: { required: false, label: "Note for the borough (optional)" },
     },
     label: "Approve proposal",
@@ -313,6 +339,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
     requires: {
       noBlockers: false,
       meetingDate: false,
+      newReviewer: false,
       comment: {
         required: true,
         label: "Reasons for rejecting",
@@ -330,6 +357,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
     requires: {
       noBlockers: false,
       meetingDate: false,
+      newReviewer: false,
       comment: { required: true, label: "Comment", missing: "Enter a comment" },
     },
     label: "Add comment",
@@ -337,12 +365,15 @@ export const ACTION_RULES: readonly ActionRule[] = [
   },
   {
     action: "reassign",
-    from: ["submitted", "in_review"],
+    // Handing over: the assigned reviewer passes it on, or an admin moves any review. Nobody takes
+    // a review for themselves, so a reviewer who is not assigned cannot reassign it.
+    from: OPEN_REVIEW_STATES,
     to: null,
-    who: WHO.mopacStaff,
+    who: WHO.assignedReviewerOrAdmin,
     requires: {
       noBlockers: false,
       meetingDate: false,
+      newReviewer: true,
       comment: { required: false, label: "Reason for reassigning (optional)" },
     },
     label: "Reassign reviewer",
@@ -353,7 +384,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
     from: ["draft", "changes_requested"],
     to: null,
     who: WHO.boroughOfficer,
-    requires: { noBlockers: false, meetingDate: false, comment: null },
+    requires: { noBlockers: false, meetingDate: false, newReviewer: false, comment: null },
     label: "Edit proposal",
     doing: "edit this proposal",
   },
@@ -392,6 +423,8 @@ export type ActionInput = {
   meetingDate?: string | null;
   /** The proposal's blocking issues (over-planning, missing answers), worked out by the caller. */
   blockers?: readonly string[];
+  /** For reassigning: the reviewer chosen, and whether they are an active MOPAC reviewer. */
+  newReviewer?: { id: number; activeReviewer: boolean } | null;
 };
 
 export type DecideInput = {
@@ -411,7 +444,7 @@ export type Refusal = {
   status: RefusalStatus;
   reason: string;
   /** For 422: the form field the reason belongs to. */
-  field?: "comment" | "meetingDate" | "blockers";
+  field?: "comment" | "meetingDate" | "blockers" | "reviewerId";
   /** For blocked sends: each blocking issue, for the page to list. */
   blockers?: readonly string[];
 };
@@ -448,7 +481,12 @@ export function checkMeetingDate(value: string | null | undefined, today: string
   return null;
 }
 
-function checkInput(rule: ActionRule, input: ActionInput, today: string): Refusal | null {
+export const NEW_REVIEWER_MESSAGES = {
+  missing: "Choose an active MOPAC reviewer",
+  same: "Choose a reviewer other than the one assigned now",
+} as const;
+
+function checkInput(rule: ActionRule, input: ActionInput, proposal: WorkflowProposal, today: string): Refusal | null {
   const { requires } = rule;
   if (requires.noBlockers) {
     // Missing blockers means nobody checked the proposal; refuse rather than assume it is fine.
@@ -474,6 +512,11 @@ function checkInput(rule: ActionRule, input: ActionInput, today: string): Refusa
     const problem = checkMeetingDate(input.meetingDate, today);
     if (problem) return { ok: false, status: 422, field: "meetingDate", reason: problem };
   }
+  if (requires.newReviewer) {
+    const chosen = input.newReviewer;
+    if (!chosen || !chosen.activeReviewer) return { ok: false, status: 422, field: "reviewerId", reason: NEW_REVIEWER_MESSAGES.missing };
+    if (chosen.id === proposal.assignedReviewerId) return { ok: false, status: 422, field: "reviewerId", reason: NEW_REVIEWER_MESSAGES.same };
+  }
   if (requires.comment?.required && (input.comment ?? "").trim() === "") {
     return { ok: false, status: 422, field: "comment", reason: requires.comment.missing };
   }
@@ -493,7 +536,7 @@ function canSee(state: State, actor: Actor, proposal: WorkflowProposal): boolean
 export function decide({ action, state, actor, proposal, input = {}, today }: DecideInput): Decision {
   const allowed = mayAttempt(action, state, actor, proposal);
   if (!allowed.ok) return allowed;
-  const invalid = checkInput(actionRule(action), input, today);
+  const invalid = checkInput(actionRule(action), input, proposal, today);
   if (invalid) return invalid;
   return allowed;
 }

@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { Form, useActionData } from "react-router";
 import { redirectWithMessage } from "~/auth/flash.server";
 import { notFound } from "~/auth/guard.server";
-import { requireProposal } from "~/auth/proposal-access.server";
+import { requireProposal, requireIdParam } from "~/auth/proposal-access.server";
 import { findProject, removeProject } from "~/data/projects.server";
 import { db } from "~/db.server";
 import { parseForm, refuse, replyTo } from "~/forms/common";
@@ -14,7 +14,7 @@ import type { Route } from "./+types/project-remove";
 
 async function load(request: Request, params: Route.LoaderArgs["params"]) {
   const access = await requireProposal(request, params.proposalId, "edit");
-  const project = await findProject(db(), access.proposal.id, Number(params.projectId));
+  const project = await findProject(db(), access.proposal.id, requireIdParam(params.projectId));
   if (!project) throw notFound();
   return { access, project };
 }

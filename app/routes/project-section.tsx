@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { data, Form, useActionData } from "react-router";
 import { redirectWithMessage } from "~/auth/flash.server";
 import { notFound } from "~/auth/guard.server";
-import { requireProposal } from "~/auth/proposal-access.server";
+import { requireIdParam, requireProposal } from "~/auth/proposal-access.server";
 import { findProject, updateProject, type ProjectConflict as SavedConflict } from "~/data/projects.server";
 import { savedYearFigures, sectionContext } from "~/data/section-context.server";
 import { db } from "~/db.server";
@@ -23,7 +23,7 @@ async function load(request: Request, params: Route.LoaderArgs["params"]) {
   const access = await requireProposal(request, params.proposalId, "edit");
   const definition = isProjectSection(params.section) ? SECTION_DEFINITIONS[params.section] : undefined;
   if (!definition) throw notFound();
-  const project = await findProject(db(), access.proposal.id, Number(params.projectId));
+  const project = await findProject(db(), access.proposal.id, requireIdParam(params.projectId));
   if (!project) throw notFound();
   const ctx = await sectionContext(db(), access.proposal);
   return { access, definition, project, ctx };

@@ -1,5 +1,5 @@
 import { notFound } from "~/auth/guard.server";
-import { canEdit, requireProposal } from "~/auth/proposal-access.server";
+import { canEdit, requireProposal, requireIdParam } from "~/auth/proposal-access.server";
 import { feedbackByProject, proposalHistory } from "~/data/history.server";
 import { findProject } from "~/data/projects.server";
 import { sectionContext } from "~/data/section-context.server";
@@ -14,7 +14,7 @@ import type { Route } from "./+types/project";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const access = await requireProposal(request, params.proposalId);
-  const project = await findProject(db(), access.proposal.id, Number(params.projectId));
+  const project = await findProject(db(), access.proposal.id, requireIdParam(params.projectId));
   if (!project) throw notFound();
   return {
     proposalId: access.proposal.id,

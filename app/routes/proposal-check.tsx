@@ -102,16 +102,15 @@ export default function CheckProposal({ loaderData }: Route.ComponentProps) {
             <div className="govuk-error-summary__body">
               <ul className="govuk-list govuk-error-summary__list">
                 {blockers.map((b) => (
-                  <li key={b.message}>
-                    <a href={b.href}>{b.message}</a>
-                  </li>
+                  <li key={b.message}>{b.href ? <a href={b.href}>{b.message}</a> : b.message}</li>
                 ))}
               </ul>
             </div>
           </div>
         </div>
       ) : null}
-      {editable && blockers.length === 0 ? (
+      {/* Offered even with blockers: sending then lists them, and a CSP without an endorser is reported to MOPAC. */}
+      {editable ? (
         <section id="send" aria-labelledby="send-heading">
           <h2 className="govuk-heading-m" id="send-heading">
             Send the proposal to the CSP

@@ -13,7 +13,7 @@ import { db } from "~/db.server";
 import { mayOpenReviewPages } from "~/domain/access";
 import { formatDate, todayInLondon } from "~/domain/dates";
 import { isOverdue } from "~/domain/routing";
-import { availableActions, stateLabel, stateTagColour } from "~/domain/workflow";
+import { availableActions, isOpenReview, stateLabel, stateTagColour } from "~/domain/workflow";
 import { parseForm, refuse, replyTo } from "~/forms/common";
 import { reviewCommentSchema, reviewDecisionSchema, reviewReassignSchema, reviewSchema } from "~/forms/workflow";
 import { BackLink, ErrorSummary, Radios, Select, SummaryList, Tag } from "~/ui";
@@ -57,7 +57,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     changes,
     reviewers,
     assignedReviewer: reviewers.find((r) => r.id === proposal.assigned_reviewer_id)?.name ?? null,
-    overdue: isOverdue(proposal.feedbackDeadline, todayInLondon(), proposal.status === "in_review" || proposal.status === "submitted"),
+    overdue: isOverdue(proposal.feedbackDeadline, todayInLondon(), isOpenReview(proposal.status)),
     can: {
       decide: allowed.has("approve"),
       comment: allowed.has("comment"),

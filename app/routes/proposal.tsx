@@ -98,9 +98,13 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
           <ul className="govuk-list govuk-list--bullet">
             {blockers.map((b) => (
               <li key={b.message}>
-                <a className="govuk-link" href={b.href}>
-                  {b.message}
-                </a>
+                {b.href ? (
+                  <a className="govuk-link" href={b.href}>
+                    {b.message}
+                  </a>
+                ) : (
+                  b.message
+                )}
               </li>
             ))}
           </ul>

@@ -8,7 +8,7 @@ import { formatDate, todayInLondon } from "~/domain/dates";
 import { actorFromUser } from "~/domain/roles";
 import { formatPounds } from "~/domain/money";
 import { isOverdue } from "~/domain/routing";
-import { isState, STATES, stateLabel, stateTagColour } from "~/domain/workflow";
+import { isOpenReview, isState, STATES, stateLabel, stateTagColour } from "~/domain/workflow";
 import { Button, Radios, Select, Table, Tag, type TableCell } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
 import type { Route } from "./+types/review-home";
@@ -37,7 +37,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     priorities: lists.priorities,
     rows: rows.map((row) => ({
       ...row,
-      overdue: isOverdue(row.feedbackDeadline, today, row.status === "in_review" || row.status === "submitted"),
+      overdue: isOverdue(row.feedbackDeadline, today, isOpenReview(row.status)),
     })),
   };
 }

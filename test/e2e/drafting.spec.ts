@@ -34,7 +34,7 @@ test.describe("a borough officer drafting the proposal", () => {
 
   test("a cost typed in words is refused next to the field, and everything else typed is kept", async ({ page }) => {
     await openDemoProposal(page);
-    await page.getByRole("link", { name: "VAWG Counselling" }).first().click();
+    await page.getByRole("link", { name: "VAWG Counselling", exact: true }).first().click();
     await expectAccessible(page);
     await page.getByRole("link", { name: "LCPF spend and match funding", exact: true }).click();
     await page.getByLabel("LCPF spend in 2018/19").fill("forty thousand");
@@ -55,7 +55,7 @@ test.describe("a borough officer drafting the proposal", () => {
 
   test("£1 too much in 2017/18 is over by £1.00 and blocks; moving it to 2018/19 clears it", async ({ page }) => {
     await openDemoProposal(page);
-    await page.getByRole("link", { name: "Youth Risk Matrix" }).click();
+    await page.getByRole("link", { name: "Youth Risk Matrix", exact: true }).click();
     await page.getByRole("link", { name: "LCPF spend and match funding", exact: true }).click();
     const year1 = page.getByLabel("LCPF spend in 2017/18");
     const year2 = page.getByLabel("LCPF spend in 2018/19");
@@ -71,7 +71,7 @@ test.describe("a borough officer drafting the proposal", () => {
     await expect(envelopeCell(page, "Remaining or over", 0)).toHaveText("Over by £1.00");
     await expect(page.getByTestId("blockers")).toContainText("2017/18 is over its direct funding by £1.00");
 
-    await page.getByRole("link", { name: "Youth Risk Matrix" }).click();
+    await page.getByRole("link", { name: "Youth Risk Matrix", exact: true }).click();
     await page.getByRole("link", { name: "LCPF spend and match funding", exact: true }).click();
     await page.getByLabel("LCPF spend in 2017/18").fill(saved1);
     await page.getByLabel("LCPF spend in 2018/19").fill(plusOne(saved2));
@@ -81,7 +81,7 @@ test.describe("a borough officer drafting the proposal", () => {
     await expect(page.getByTestId("blockers")).not.toContainText("over its direct funding");
 
     // Put 2018/19 back as the seed had it.
-    await page.getByRole("link", { name: "Youth Risk Matrix" }).click();
+    await page.getByRole("link", { name: "Youth Risk Matrix", exact: true }).click();
     await page.getByRole("link", { name: "LCPF spend and match funding", exact: true }).click();
     await page.getByLabel("LCPF spend in 2018/19").fill(saved2);
     await page.getByRole("button", { name: "Save and return to the project" }).click();
@@ -153,7 +153,7 @@ test.describe("without JavaScript", () => {
   test("an officer changes a project and sees a field error, with plain form posts", async ({ page }) => {
     await signIn(page, "officer@barking-dagenham.test");
     await openDemoProposal(page);
-    await page.getByRole("link", { name: "Stop Hate UK" }).click();
+    await page.getByRole("link", { name: "Stop Hate UK", exact: true }).click();
     await page.getByRole("link", { name: "How it is delivered", exact: true }).click();
     await page.getByLabel("Who provides it?").fill("");
     await page.getByRole("button", { name: "Save and return to the project" }).click();
@@ -253,7 +253,7 @@ test("officer@newham.test gets page not found for every page of Barking and Dage
   await signIn(page, "officer@barking-dagenham.test");
   await openDemoProposal(page);
   const proposalPath = new URL(page.url()).pathname;
-  await page.getByRole("link", { name: "VAWG Counselling" }).first().click();
+  await page.getByRole("link", { name: "VAWG Counselling", exact: true }).first().click();
   const projectPath = new URL(page.url()).pathname;
   await page.getByRole("button", { name: "Sign out" }).click();
 

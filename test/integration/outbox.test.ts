@@ -1,10 +1,11 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { config } from "~/config.server";
 import { backoffMinutes, deliverPendingEmails, enqueueEmail, MAX_ATTEMPTS } from "~/data/outbox.server";
 import { db } from "~/db.server";
-import { createTransport, sendPendingSoon, type MailMessage, type MailTransport } from "~/mail/transport.server";
+import { createTransport, type MailMessage, type MailTransport } from "~/mail/transport.server";
+import { startOutboxWorker } from "~/mail/worker.server";
 import { useTestDatabase } from "./setup-db";
 
 useTestDatabase({ demo: false });
@@ -66,13 +67,13 @@ describe("enqueueEmail", () => {
 });
 
 describe("deliverPendingEmails", () => {
-  it("sends a queued email once, from the portal's address, and marks it sent", async () => {
+  it("sends a queued email once and marks it sent", async () => {
     await enqueueEmail(db(), { to: "reviewer@mopac.example", subject: "A proposal is waiting", text: "Please review it." }, feedbackDay);
     const mail = recordingTransport();
 
     expect(await deliverPendingEmails(db(), mail.transport, feedbackDay)).toEqual({ sent: 1, failed: 0 });
     expect(mail.sent).toEqual([
-      { from: config.mailFrom, to: "reviewer@mopac.example", subject: "A proposal is waiting", text: "Please review it." },
+      { to: "reviewer@mopac.example", subject: "A proposal is waiting", text: "Please review it." },
     ]);
     const [row] = await outboxRows();
     expect(row?.sent_at).toBe(feedbackDay.toISOString());
@@ -217,15 +218,48 @@ describe("file transport", () => {
     expect(eml).toContain("Your proposal for 2017-19 has been approved.");
   });
 
-  it("sendPendingSoon delivers what is due through the configured transport", async () => {
+  it("the transport, not the queued email, sets the sender: always the portal's own address", async () => {
     delete process.env.SMTP_URL;
-    const before = (await readdir(config.outboxDir).catch(() => [])).length;
     await enqueueEmail(db(), { to: "csp.member@example.org", subject: "Awaiting endorsement", text: "Please endorse." });
+    const before = new Set(await readdir(config.outboxDir).catch(() => []));
+    expect(await deliverPendingEmails(db(), createTransport())).toEqual({ sent: 1, failed: 0 });
+    const [file] = (await readdir(config.outboxDir)).filter((name) => !before.has(name));
+    const eml = await readFile(join(config.outboxDir, file ?? ""), "utf8");
+    expect(eml).toContain(`From: ${config.mailFrom}`);
+    expect(eml).toContain("To: csp.member@example.org");
+  });
+});
 
-    await sendPendingSoon(db());
+describe("the outbox worker", () => {
+  it("sends what a change queued, within moments, without anyone asking", async () => {
+    const mail = recordingTransport();
+    const stop = startOutboxWorker(db(), mail.transport, 20);
+    try {
+      await enqueueEmail(db(), { to: "reviewer@mopac.example", subject: "Assigned", text: "Yours." });
+      // Waits on the condition (polling), not on a guessed length of time.
+      await vi.waitFor(() => expect(mail.sent.map((m) => m.to)).toEqual(["reviewer@mopac.example"]), { timeout: 5_000, interval: 20 });
+      await vi.waitFor(async () => expect((await outboxRows())[0]?.sent_at).not.toBeNull(), { timeout: 5_000, interval: 20 });
+    } finally {
+      stop();
+    }
+  });
 
-    expect((await readdir(config.outboxDir)).length).toBe(before + 1);
-    const [row] = await outboxRows();
-    expect(row?.sent_at).not.toBeNull();
+  it("two workers at once (two instances) send each email exactly once", async () => {
+    const recipients = Array.from({ length: 6 }, (_, n) => `officer${n}@borough.example`);
+    for (const to of recipients) await enqueueEmail(db(), { to, subject: "Approved", text: "Approved." });
+    const sent: string[] = [];
+    const transport: MailTransport = {
+      async send(message) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sent.push(message.to);
+      },
+    };
+    const stops = [startOutboxWorker(db(), transport, 10), startOutboxWorker(db(), transport, 10)];
+    try {
+      await vi.waitFor(async () => expect((await outboxRows()).every((row) => row.sent_at !== null)).toBe(true), { timeout: 5_000, interval: 20 });
+    } finally {
+      for (const stop of stops) stop();
+    }
+    expect([...sent].sort()).toEqual([...recipients].sort());
   });
 });

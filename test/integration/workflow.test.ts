@@ -1,261 +1,336 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { saveCompliance } from "~/data/proposals.server";
+import { createServer, type Socket } from "node:net";
+import { describe, expect, it } from "vitest";
+import { startProposal } from "~/data/proposals.server";
+import { takeAction } from "~/data/workflow.server";
 import { db } from "~/db.server";
-import { action as checkAction } from "~/routes/proposal-check";
-import { action as reviewAction, loader as reviewLoader } from "~/routes/proposal-review";
-import { action as stepAction, loader as stepLoader } from "~/routes/proposal-step";
+import { NO_ENDORSER_MESSAGE } from "~/domain/proposal-checks";
 import { action as sectionAction } from "~/routes/project-section";
 import { loader as overviewLoader } from "~/routes/proposal";
-import { cookieFor, formRequest, getRequest, settle, useTestDatabase } from "./setup-db";
+import { action as checkAction, loader as checkLoader } from "~/routes/proposal-check";
+import { action as reviewAction, loader as reviewLoader } from "~/routes/proposal-review";
+import { action as stepAction, loader as stepLoader } from "~/routes/proposal-step";
+import { makeMopacPerson, makeProposal, type MadeProposal, type Person } from "./proposal-factory";
+import { formRequest, getRequest, settle, useTestDatabase } from "./setup-db";
 
+// Every test makes its own borough and proposal (see proposal-factory.ts), so each runs alone:
+// npx vitest run test/integration/workflow.test.ts -t "<name>"
 useTestDatabase();
 
-let proposalId = 0;
-const cookies: Record<string, string> = {};
-const ACCOUNTS = ["officer@barking-dagenham.test", "csp@barking-dagenham.test", "officer@newham.test", "reviewer@mopac.test", "reviewer2@mopac.test", "admin@mopac.test"];
-
-beforeAll(async () => {
-  const proposal = await db()
-    .selectFrom("proposals as p")
-    .innerJoin("organisations as o", "o.id", "p.lead_organisation_id")
-    .select(["p.id", "p.version", "p.created_by"])
-    .where("o.name", "=", "Barking and Dagenham")
-    .executeTakeFirstOrThrow();
-  proposalId = proposal.id;
-  await saveCompliance(db(), proposal.id, proposal.version, proposal.created_by, {
-    transitionPlan: "The existing grants end in March 2017.",
-    authorityConfirmed: true,
-    minimumStandardsConfirmed: true,
-    complianceAccepted: true,
-    dataProtectionConfirmed: true,
-    dataProcessingSummary: "Referral details only, shared under an agreement.",
-    privacyNoticeUrl: "https://www.lbbd.gov.uk/privacy",
-    dataProtectionPolicyUrl: "https://www.lbbd.gov.uk/data-protection",
-  });
-  for (const email of ACCOUNTS) cookies[email] = await cookieFor(email);
-});
-
-const path = (suffix = "") => `/proposals/${proposalId}${suffix}`;
 const run = (fn: (args: never) => Promise<unknown>, request: Request, params: Record<string, string>) =>
   settle(() => fn({ request, params, context: {} } as never));
-
-/** What an action returned for the page, whether or not it came with a status. */
-function payload(outcome: { value: unknown }): unknown {
-  const value = outcome.value as { data?: unknown; init?: unknown };
-  return value && typeof value === "object" && "init" in value ? value.data : value;
-}
-
-/** The errors a refused form came back with, by field ("" for the form as a whole). */
-function errorsOf(outcome: { value: unknown }): Record<string, string[]> {
-  const reply = payload(outcome) as { error?: Record<string, string[]>; result?: { error?: Record<string, string[]> } };
-  return reply?.error ?? reply?.result?.error ?? {};
-}
 
 function statusOf(outcome: { thrown: boolean; value: unknown }): number {
   const value = outcome.value as { status?: number; init?: { status?: number } };
   return value instanceof Response ? value.status : (value?.init?.status ?? 200);
 }
 
-async function state() {
-  return db().selectFrom("proposals").select(["status", "version", "assigned_reviewer_id"]).where("id", "=", proposalId).executeTakeFirstOrThrow();
+const path = (p: MadeProposal, suffix = "") => `/proposals/${p.id}${suffix}`;
+const params = (p: MadeProposal, extra: Record<string, string> = {}) => ({ proposalId: String(p.id), ...extra });
+
+const send = (p: MadeProposal, who: Person, fields: Record<string, string> = {}) =>
+  run(checkAction, formRequest(path(p, "/check"), fields, who.cookie), params(p));
+const step = (p: MadeProposal, who: Person, name: string, fields: Record<string, string> = {}) =>
+  run(stepAction, formRequest(path(p, `/${name}`), fields, who.cookie), params(p, { step: name }));
+const review = (p: MadeProposal, who: Person, fields: Record<string, string>) =>
+  run(reviewAction, formRequest(path(p, "/review"), fields, who.cookie), params(p));
+
+async function state(p: MadeProposal) {
+  return db().selectFrom("proposals").select(["status", "version", "assigned_reviewer_id"]).where("id", "=", p.id).executeTakeFirstOrThrow();
 }
 
-async function events() {
-  return db().selectFrom("proposal_events").select(["action", "from_status", "to_status", "actor_user_id", "comment", "project_id"]).where("proposal_id", "=", proposalId).orderBy("id").execute();
+async function events(p: MadeProposal) {
+  return db()
+    .selectFrom("proposal_events")
+    .select(["action", "from_status", "to_status", "actor_user_id", "comment"])
+    .where("proposal_id", "=", p.id)
+    .orderBy("id")
+    .execute();
 }
 
-async function userId(email: string) {
-  return (await db().selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+async function noticesFor(person: Person) {
+  return db().selectFrom("notifications").select(["message", "link"]).where("user_id", "=", person.id).orderBy("id").execute();
 }
 
-const send = (email: string, fields: Record<string, string> = {}) =>
-  run(checkAction, formRequest(path("/check"), fields, cookies[email]), { proposalId: String(proposalId) });
-const step = (email: string, name: string, fields: Record<string, string> = {}) =>
-  run(stepAction, formRequest(path(`/${name}`), fields, cookies[email]), { proposalId: String(proposalId), step: name });
-const review = (email: string, fields: Record<string, string>) =>
-  run(reviewAction, formRequest(path("/review"), fields, cookies[email]), { proposalId: String(proposalId) });
+async function emailsTo(person: Person) {
+  return db().selectFrom("email_outbox").select(["subject", "body_text", "sent_at"]).where("to_address", "=", person.email).orderBy("id").execute();
+}
 
-describe("the route of Barking and Dagenham's proposal", () => {
-  it("is invisible to MOPAC and to Newham while it is a draft", async () => {
-    expect(statusOf(await run(reviewLoader, getRequest(path("/review"), cookies["reviewer@mopac.test"]), { proposalId: String(proposalId) }))).toBe(404);
-    expect(statusOf(await run(overviewLoader, getRequest(path(), cookies["officer@newham.test"]), { proposalId: String(proposalId) }))).toBe(404);
+const endorsementDate = { meetingDateDay: "7", meetingDateMonth: "2", meetingDateYear: "2017" };
+
+describe("sending to the CSP", () => {
+  it("an officer sends a sendable proposal once, even when pressed twice, and the CSP's endorser is told", async () => {
+    const p = await makeProposal();
+    const first = await send(p, p.borough.officer, { comment: "Ready for the February meeting" });
+    expect((first.value as Response).headers.get("Location")).toBe(path(p));
+    expect(statusOf(await send(p, p.borough.officer, { comment: "Ready for the February meeting" }))).toBe(302);
+    expect((await state(p)).status).toBe("awaiting_csp");
+    expect((await events(p)).map((e) => e.action)).toEqual(["send_to_csp"]);
+
+    const endorser = p.borough.cspEndorser!;
+    expect((await noticesFor(endorser)).map((n) => n.message)).toEqual([expect.stringContaining("awaiting the CSP's endorsement")]);
+    const [email, ...more] = await emailsTo(endorser);
+    expect(more).toEqual([]);
+    expect(email?.subject).toBe(`${p.borough.name}'s LCPF proposal for Period 1 (2017/18 and 2018/19) is awaiting the CSP's endorsement`);
+    expect(email?.body_text).toContain("> Ready for the February meeting");
   });
 
-  it("refuses sending on by anyone but its officers, changing nothing", async () => {
-    const before = await state();
-    expect(statusOf(await send("officer@newham.test"))).toBe(404);
-    const byCsp = await send("csp@barking-dagenham.test");
-    expect(statusOf(byCsp)).toBe(403);
-    expect(errorsOf(byCsp)).toEqual({ "": [expect.stringMatching(/borough officer/i)] });
-    expect(await state()).toEqual(before);
-    expect(await events()).toEqual([]);
+  it("is refused to anyone but the borough's officers, changing nothing", async () => {
+    const p = await makeProposal();
+    const stranger = await makeProposal();
+    const before = await state(p);
+    expect(statusOf(await send(p, stranger.borough.officer))).toBe(404);
+    expect(statusOf(await send(p, p.borough.cspEndorser!))).toBe(403);
+    expect(await state(p)).toEqual(before);
+    expect(await events(p)).toEqual([]);
   });
 
-  it("is sent to the CSP by its officer once, even when the button is pressed twice", async () => {
-    const first = await send("officer@barking-dagenham.test", { comment: "Ready for the February meeting" });
-    expect((first.value as Response).headers.get("Location")).toBe(path());
-    const second = await send("officer@barking-dagenham.test", { comment: "Ready for the February meeting" });
-    expect(statusOf(second)).toBe(302);
-    expect((await state()).status).toBe("awaiting_csp");
-    expect((await events()).map((e) => e.action)).toEqual(["send_to_csp"]);
+  it("is blocked while the compliance questions are unanswered", async () => {
+    const p = await makeProposal({ compliance: false });
+    const page = (await run(checkLoader, getRequest(path(p, "/check"), p.borough.officer.cookie), params(p))).value as Awaited<ReturnType<typeof checkLoader>>;
+    expect(page.blockers).toEqual([expect.objectContaining({ code: "compliance-unanswered", href: path(p, "/compliance") })]);
 
-    const cspId = await userId("csp@barking-dagenham.test");
-    const told = await db().selectFrom("notifications").select("message").where("user_id", "=", cspId).execute();
-    expect(told.map((n) => n.message)).toEqual([expect.stringContaining("awaiting the CSP's endorsement")]);
-    const mail = await db().selectFrom("email_outbox").select(["to_address", "subject"]).where("to_address", "=", "csp@barking-dagenham.test").execute();
-    expect(mail).toHaveLength(1);
+    expect(statusOf(await send(p, p.borough.officer))).toBe(422);
+    expect((await state(p)).status).toBe("draft");
+    expect(await events(p)).toEqual([]);
+  });
+
+  it.each([
+    ["aims", "description"],
+    ["outcomes", "description"],
+    ["procurement_completed_on", "milestones"],
+    ["start_on", "milestones"],
+    ["completion_on", "milestones"],
+    ["evaluation_completed_on", "milestones"],
+  ] as const)("is blocked by a project without its %s, linking to the %s section", async (field, section) => {
+    const p = await makeProposal({ project: { [field]: null } });
+    const page = (await run(checkLoader, getRequest(path(p, "/check"), p.borough.officer.cookie), params(p))).value as Awaited<ReturnType<typeof checkLoader>>;
+    expect(page.blockers).toHaveLength(1);
+    expect(page.blockers[0]).toMatchObject({ message: expect.stringContaining("Domestic Abuse Advocacy"), href: path(p, `/projects/${p.projectId}/${section}`) });
+
+    expect(statusOf(await send(p, p.borough.officer))).toBe(422);
+    expect((await state(p)).status).toBe("draft");
+  });
+
+  it("is refused when the CSP has nobody who may endorse: the officer is told why, MOPAC's admins once", async () => {
+    const p = await makeProposal({ endorser: false });
+    const admin = await makeMopacPerson("mopac_admin", "A Factory Admin");
+    const outcome = await takeAction(db(), { proposalId: p.id, action: "send_to_csp", user: p.borough.officer.user });
+    expect(outcome).toMatchObject({ ok: false, status: 422, blockers: [NO_ENDORSER_MESSAGE] });
+    expect((await state(p)).status).toBe("draft");
+
+    const told = await noticesFor(admin);
+    expect(told).toEqual([{ message: `${p.borough.name} has no CSP member who may endorse proposals`, link: path(p) }]);
+    expect(await emailsTo(admin)).toHaveLength(1);
+
+    // Trying again the same day does not tell them again.
+    await takeAction(db(), { proposalId: p.id, action: "send_to_csp", user: p.borough.officer.user });
+    expect(await noticesFor(admin)).toHaveLength(1);
   });
 
   it("cannot be edited while it waits for the CSP", async () => {
-    const project = await db().selectFrom("projects").select("id").where("proposal_id", "=", proposalId).orderBy("id").executeTakeFirstOrThrow();
-    const { version } = await state();
+    const p = await makeProposal({ state: "awaiting_csp" });
     const outcome = await run(
       sectionAction,
-      formRequest(path(`/projects/${project.id}/details`), { version: String(version), title: "Changed while waiting" }, cookies["officer@barking-dagenham.test"]),
-      { proposalId: String(proposalId), projectId: String(project.id), section: "details" },
+      formRequest(path(p, `/projects/${p.projectId}/details`), { version: "1", title: "Changed while waiting" }, p.borough.officer.cookie),
+      params(p, { projectId: String(p.projectId), section: "details" }),
     );
     expect(statusOf(outcome)).toBe(409);
   });
+});
 
-  it("refuses an endorsement without a meeting date, with a future date, or by the officer", async () => {
-    const noDate = await step("csp@barking-dagenham.test", "endorse");
-    expect(statusOf(noDate)).toBe(422);
-    expect(errorsOf(noDate)).toEqual({ meetingDate: ["Enter the date of the CSP meeting"] });
-    const future = await step("csp@barking-dagenham.test", "endorse", { meetingDateDay: "1", meetingDateMonth: "1", meetingDateYear: "2099" });
-    expect(errorsOf(future)).toEqual({ meetingDate: ["The date of the CSP meeting must be today or in the past"] });
-    const invalid = await step("csp@barking-dagenham.test", "endorse", { meetingDateDay: "30", meetingDateMonth: "2", meetingDateYear: "2017" });
-    expect(errorsOf(invalid)).toEqual({ meetingDateDay: ["The date of the CSP meeting must be a real date"] });
-    expect(statusOf(await run(stepLoader, getRequest(path("/endorse"), cookies["officer@barking-dagenham.test"]), { proposalId: String(proposalId), step: "endorse" }))).toBe(403);
-    expect((await state()).status).toBe("awaiting_csp");
+describe("email off the request path", () => {
+  it("an action queues its emails and returns without touching the mail server", async () => {
+    // A mail server that accepts connections and never answers: sending in the request would hang on it.
+    const connections: Socket[] = [];
+    const server = createServer((socket) => connections.push(socket));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    const previous = process.env.SMTP_URL;
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    try {
+      const p = await makeProposal();
+      const outcome = await takeAction(db(), { proposalId: p.id, action: "send_to_csp", user: p.borough.officer.user });
+      expect(outcome).toMatchObject({ ok: true, to: "awaiting_csp" });
+      expect(connections).toHaveLength(0);
+      expect(await emailsTo(p.borough.cspEndorser!)).toEqual([expect.objectContaining({ sent_at: null })]);
+    } finally {
+      if (previous === undefined) delete process.env.SMTP_URL;
+      else process.env.SMTP_URL = previous;
+      for (const socket of connections) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
+describe("the CSP", () => {
+  it("refuses an endorsement without a real meeting date on or before today, and the officer cannot endorse", async () => {
+    const p = await makeProposal({ state: "awaiting_csp" });
+    const csp = p.borough.cspEndorser!;
+    expect(statusOf(await step(p, csp, "endorse"))).toBe(422);
+    expect(statusOf(await step(p, csp, "endorse", { meetingDateDay: "1", meetingDateMonth: "1", meetingDateYear: "2099" }))).toBe(422);
+    expect(statusOf(await step(p, csp, "endorse", { meetingDateDay: "30", meetingDateMonth: "2", meetingDateYear: "2017" }))).toBe(422);
+    expect(statusOf(await run(stepLoader, getRequest(path(p, "/endorse"), p.borough.officer.cookie), params(p, { step: "endorse" })))).toBe(403);
+    expect(statusOf(await step(p, p.borough.cspMember, "endorse", endorsementDate))).toBe(403);
+    expect((await state(p)).status).toBe("awaiting_csp");
   });
 
-  it("on endorsement goes to MOPAC and, without anyone choosing, to the borough's lead reviewer", async () => {
-    const outcome = await step("csp@barking-dagenham.test", "endorse", { meetingDateDay: "7", meetingDateMonth: "2", meetingDateYear: "2017", comment: "Endorsed at the CSP meeting" });
-    expect((outcome.value as Response).headers.get("Location")).toBe(path());
-    const reviewerId = await userId("reviewer@mopac.test");
-    expect(await state()).toMatchObject({ status: "in_review", assigned_reviewer_id: reviewerId });
-    expect((await events()).map((e) => [e.action, e.from_status, e.to_status])).toEqual([
-      ["send_to_csp", "draft", "awaiting_csp"],
-      ["endorse", "awaiting_csp", "submitted"],
-      ["start_review", "submitted", "in_review"],
+  it("an endorsement goes to MOPAC and, with the portal as the actor, to the borough's lead reviewer", async () => {
+    const p = await makeProposal({ state: "awaiting_csp" });
+    const outcome = await step(p, p.borough.cspEndorser!, "endorse", { ...endorsementDate, comment: "Endorsed at the CSP meeting" });
+    expect((outcome.value as Response).headers.get("Location")).toBe(path(p));
+    const lead = p.borough.leadReviewer!;
+    expect(await state(p)).toMatchObject({ status: "in_review", assigned_reviewer_id: lead.id });
+    expect((await events(p)).map((e) => [e.action, e.from_status, e.to_status, e.actor_user_id])).toEqual([
+      ["endorse", "awaiting_csp", "submitted", p.borough.cspEndorser!.id],
+      ["start_review", "submitted", "in_review", null],
     ]);
-    const told = await db().selectFrom("notifications").select("link").where("user_id", "=", reviewerId).execute();
-    expect(told).toEqual([{ link: path("/review") }]);
-    const mail = await db().selectFrom("email_outbox").select("subject").where("to_address", "=", "reviewer@mopac.test").execute();
-    expect(mail).toEqual([{ subject: expect.stringContaining("assigned to you for review") }]);
+    expect(await noticesFor(lead)).toEqual([{ message: expect.stringContaining("assigned to you for review"), link: path(p, "/review") }]);
+    expect(await emailsTo(lead)).toEqual([expect.objectContaining({ subject: expect.stringContaining("assigned to you for review") })]);
+    expect((await noticesFor(p.borough.officer)).map((n) => n.message)).toEqual([expect.stringContaining("The CSP endorsed")]);
   });
 
-  it("lets only the assigned reviewer decide, and requires feedback to request changes", async () => {
-    const notAssigned = await review("reviewer2@mopac.test", { intent: "decide", decision: "approve" });
-    expect(statusOf(notAssigned)).toBe(403);
-    expect(errorsOf(notAssigned)).toEqual({ "": [expect.stringMatching(/assigned/i)] });
-    const byOfficer = await review("officer@barking-dagenham.test", { intent: "decide", decision: "approve" });
-    expect(statusOf(byOfficer)).toBe(403);
-    const noFeedback = await review("reviewer@mopac.test", { intent: "decide", decision: "request_changes", comment: "  " });
-    expect(statusOf(noFeedback)).toBe(422);
-    expect(errorsOf(noFeedback)).toEqual({ comment: [expect.any(String)] });
-    expect(payload(noFeedback)).toMatchObject({ formId: "decision-form" });
-    expect((await state()).status).toBe("in_review");
-  });
-
-  it("takes the reviewer's comment on a project and the request for changes", async () => {
-    const project = await db().selectFrom("projects").select(["id", "title"]).where("proposal_id", "=", proposalId).where("title", "=", "VAWG Counselling").executeTakeFirstOrThrow();
-    const commented = await review("reviewer@mopac.test", { intent: "comment", projectId: String(project.id), comment: "Please cost the counselling sessions for 2018/19." });
-    expect(statusOf(commented)).toBe(302);
-    const changes = await review("reviewer@mopac.test", { intent: "decide", decision: "request_changes", comment: "See the comment on VAWG Counselling." });
-    expect(statusOf(changes)).toBe(302);
-    expect((await state()).status).toBe("changes_requested");
-    const officerId = await userId("officer@barking-dagenham.test");
-    const told = await db().selectFrom("notifications").select("message").where("user_id", "=", officerId).orderBy("id", "desc").executeTakeFirstOrThrow();
-    expect(told.message).toContain("asked for changes");
-  });
-
-  it("comes back after the officer's change, and the reviewer sees what changed", async () => {
-    const project = await db().selectFrom("projects").select(["id", "version"]).where("proposal_id", "=", proposalId).where("title", "=", "VAWG Counselling").executeTakeFirstOrThrow();
-    const { version } = project;
-    const years = await db().selectFrom("financial_years").select(["id", "label"]).where("label", "in", ["2017/18", "2018/19"]).execute();
-    const id = (label: string) => years.find((y) => y.label === label)!.id;
-    const saved = await run(
-      sectionAction,
-      formRequest(
-        path(`/projects/${project.id}/funding`),
-        { version: String(version), [`lcpf-${id("2017/18")}`]: "13,000", [`lcpf-${id("2018/19")}`]: "15,000", coCommissioningCandidate: "on" },
-        cookies["officer@barking-dagenham.test"],
-      ),
-      { proposalId: String(proposalId), projectId: String(project.id), section: "funding" },
-    );
-    expect(statusOf(saved)).toBe(302);
-    expect(statusOf(await send("officer@barking-dagenham.test"))).toBe(302);
-    expect(statusOf(await step("csp@barking-dagenham.test", "endorse", { meetingDateDay: "20", meetingDateMonth: "2", meetingDateYear: "2017" }))).toBe(302);
-
-    const page = (await run(reviewLoader, getRequest(path("/review"), cookies["reviewer@mopac.test"]), { proposalId: String(proposalId) })).value as Awaited<ReturnType<typeof reviewLoader>>;
-    expect(page.changes?.changed).toEqual([
-      { id: project.id, title: "VAWG Counselling", changes: [{ field: "lcpfSpend:2018/19", label: "LCPF spend in 2018/19", before: "£13,000.00", after: "£15,000.00" }] },
-    ]);
-    expect(statusOf(await review("reviewer@mopac.test", { intent: "decide", decision: "approve" }))).toBe(302);
-    expect((await state()).status).toBe("approved");
-  });
-
-  it("keeps every step in an append-only history", async () => {
-    expect((await events()).map((e) => e.action)).toEqual([
-      "send_to_csp",
-      "endorse",
-      "start_review",
-      "comment",
-      "request_changes",
-      "send_to_csp",
-      "endorse",
-      "start_review",
-      "approve",
-    ]);
-    await expect(db().updateTable("proposal_events").set({ comment: "rewritten" }).where("proposal_id", "=", proposalId).execute()).rejects.toThrow(/append-only/);
-    await expect(db().deleteFrom("proposal_events").where("proposal_id", "=", proposalId).execute()).rejects.toThrow(/append-only/);
-  });
-
-  it("refuses steps the state does not allow, with 409", async () => {
-    const withdraw = await step("officer@barking-dagenham.test", "withdraw");
-    expect(statusOf(withdraw)).toBe(409);
-    const loaderRefusal = await run(stepLoader, getRequest(path("/endorse"), cookies["csp@barking-dagenham.test"]), { proposalId: String(proposalId), step: "endorse" });
-    expect(statusOf(loaderRefusal)).toBe(409);
-  });
-
-  it("still hides everything from Newham once approved", async () => {
-    expect(statusOf(await run(overviewLoader, getRequest(path(), cookies["officer@newham.test"]), { proposalId: String(proposalId) }))).toBe(404);
-    expect(statusOf(await run(reviewLoader, getRequest(path("/review"), cookies["officer@newham.test"]), { proposalId: String(proposalId) }))).toBe(404);
-    expect(statusOf(await step("officer@newham.test", "withdraw"))).toBe(404);
+  it("returning to the officers keeps the CSP's words out of the subject and the portal notice", async () => {
+    const p = await makeProposal({ state: "awaiting_csp" });
+    const words = `Cost the counselling sessions.\nSubject: ${"x".repeat(4_900)}`;
+    expect(statusOf(await step(p, p.borough.cspEndorser!, "return", { comment: words }))).toBe(302);
+    expect((await state(p)).status).toBe("draft");
+    const [notice] = await noticesFor(p.borough.officer);
+    expect(notice?.message).toBe(`The CSP returned ${p.borough.name}'s LCPF proposal for Period 1 (2017/18 and 2018/19)`);
+    const [email] = await emailsTo(p.borough.officer);
+    expect(email?.subject).toBe(notice?.message);
+    expect(email?.body_text).toContain("Their comments:\n\n> Cost the counselling sessions.\n> Subject: xxx");
   });
 });
 
 describe("routing without a lead reviewer", () => {
   it("goes to the active reviewer with the fewest open reviews", async () => {
-    const newhamOfficer = await userId("officer@newham.test");
-    const reviewerOne = await userId("reviewer@mopac.test");
-    const { id: newham } = await db().selectFrom("organisations").select("id").where("name", "=", "Newham").executeTakeFirstOrThrow();
-    const periods = await db().selectFrom("funding_periods").select(["id", "number"]).orderBy("number").execute();
-    const { startProposal } = await import("~/data/proposals.server");
-    const { takeAction } = await import("~/data/workflow.server");
+    const busy = await makeMopacPerson("mopac_reviewer", "0 Busy Reviewer");
+    const free = await makeMopacPerson("mopac_reviewer", "0 Free Reviewer");
+    const other = await makeProposal({ state: "in_review" });
+    await db().updateTable("proposals").set({ assigned_reviewer_id: busy.id }).where("id", "=", other.id).execute();
 
-    // Reviewer One already has an open review (Newham's period 2 proposal, set up directly).
-    const busy = await startProposal(db(), { organisationId: newham, periodId: periods[1]!.id, userId: newhamOfficer });
-    if (!busy.ok) throw new Error(busy.message);
-    await db()
-      .updateTable("proposals")
-      .set({ status: "in_review", assigned_reviewer_id: reviewerOne, first_submitted_at: new Date().toISOString() })
-      .where("id", "=", busy.proposalId)
-      .execute();
+    const p = await makeProposal({ state: "awaiting_csp", leadReviewer: false });
+    const outcome = await takeAction(db(), { proposalId: p.id, action: "endorse", user: p.borough.cspEndorser!.user, meetingDate: "2017-02-01" });
+    expect(outcome).toMatchObject({ ok: true, to: "in_review", assignedReviewerId: free.id });
+  });
+});
 
-    // Newham has no lead reviewer: its period 1 proposal, once endorsed, goes to the other reviewer.
-    const started = await startProposal(db(), { organisationId: newham, periodId: periods[0]!.id, userId: newhamOfficer });
-    if (!started.ok) throw new Error(started.message);
-    await db().updateTable("proposals").set({ status: "awaiting_csp" }).where("id", "=", started.proposalId).execute();
-    const stamp = new Date().toISOString();
-    const { id: cspUser } = await db()
-      .insertInto("users")
-      .values({ email: "csp@newham.test", name: "Newham CSP", password_hash: "not-used", organisation_id: newham, role: "csp_member", can_endorse: 1, active: 1, created_at: stamp, updated_at: stamp })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const user = { id: cspUser, email: "csp@newham.test", name: "Newham CSP", role: "csp_member" as const, can_endorse: 1, organisation_id: newham, organisation_name: "Newham", organisation_kind: "borough" as const };
-    const outcome = await takeAction(db(), { proposalId: started.proposalId, action: "endorse", user, meetingDate: "2017-02-01" });
-    expect(outcome).toMatchObject({ ok: true, to: "in_review", assignedReviewerId: await userId("reviewer2@mopac.test") });
+describe("withdrawing", () => {
+  it("frees the borough's place: it can start a new proposal for the same period", async () => {
+    const p = await makeProposal();
+    const officer = p.borough.officer;
+    const taken = await startProposal(db(), { organisationId: p.borough.id, periodId: p.borough.periodId, userId: officer.id });
+    expect(taken).toMatchObject({ ok: false });
+
+    expect(statusOf(await step(p, officer, "withdraw"))).toBe(302);
+    expect((await state(p)).status).toBe("withdrawn");
+    const fresh = await startProposal(db(), { organisationId: p.borough.id, periodId: p.borough.periodId, userId: officer.id });
+    expect(fresh).toMatchObject({ ok: true });
+  });
+});
+
+describe("review", () => {
+  it("only the assigned reviewer decides, and feedback is needed to request changes", async () => {
+    const p = await makeProposal({ state: "in_review" });
+    const reviewer = p.assignedReviewer!;
+    expect(statusOf(await review(p, p.borough.officer, { intent: "decide", decision: "approve" }))).toBe(403);
+    expect(statusOf(await review(p, reviewer, { intent: "decide", decision: "request_changes", comment: "  " }))).toBe(422);
+    expect((await state(p)).status).toBe("in_review");
+    expect(statusOf(await review(p, reviewer, { intent: "decide", decision: "approve" }))).toBe(302);
+    expect((await state(p)).status).toBe("approved");
+    expect((await noticesFor(p.borough.officer)).map((n) => n.message)).toEqual([expect.stringContaining("MOPAC approved")]);
+  });
+
+  it("a reviewer who is not assigned can neither take the review nor decide it", async () => {
+    const p = await makeProposal({ state: "in_review" });
+    const intruder = await makeMopacPerson("mopac_reviewer", "Z Intruding Reviewer");
+    const before = await state(p);
+    expect(statusOf(await review(p, intruder, { intent: "reassign", reviewerId: String(intruder.id) }))).toBe(403);
+    for (const decision of ["approve", "reject", "request_changes"]) {
+      expect(statusOf(await review(p, intruder, { intent: "decide", decision, comment: "Taking this one" }))).toBe(403);
+    }
+    expect(await state(p)).toEqual(before);
+    expect(await events(p)).toEqual([]);
+    const page = (await run(reviewLoader, getRequest(path(p, "/review"), intruder.cookie), params(p))).value as Awaited<ReturnType<typeof reviewLoader>>;
+    expect(page.can).toEqual({ decide: false, comment: true, reassign: false });
+  });
+
+  it("the assigned reviewer hands over; the one who loses it is told in the portal and by email", async () => {
+    const p = await makeProposal({ state: "in_review" });
+    const from = p.assignedReviewer!;
+    const to = await makeMopacPerson("mopac_reviewer", "Z Next Reviewer");
+    expect(statusOf(await review(p, from, { intent: "reassign", reviewerId: String(to.id) }))).toBe(302);
+    expect(await state(p)).toMatchObject({ status: "in_review", assigned_reviewer_id: to.id });
+    expect(await noticesFor(to)).toEqual([{ message: expect.stringContaining("assigned to you for review"), link: path(p, "/review") }]);
+    expect(await noticesFor(from)).toEqual([{ message: expect.stringContaining("reassigned to another reviewer"), link: path(p, "/review") }]);
+    expect(await emailsTo(from)).toEqual([expect.objectContaining({ subject: expect.stringContaining("reassigned to another reviewer") })]);
+
+    // It is no longer theirs to decide.
+    expect(statusOf(await review(p, from, { intent: "decide", decision: "approve" }))).toBe(403);
+  });
+
+  it("a MOPAC admin reassigns any review; the displaced reviewer is told", async () => {
+    const p = await makeProposal({ state: "in_review" });
+    const admin = await makeMopacPerson("mopac_admin", "Z Factory Admin");
+    const to = await makeMopacPerson("mopac_reviewer", "Z Another Reviewer");
+    expect(statusOf(await review(p, admin, { intent: "reassign", reviewerId: String(to.id) }))).toBe(302);
+    expect((await state(p)).assigned_reviewer_id).toBe(to.id);
+    expect(await noticesFor(p.assignedReviewer!)).toHaveLength(1);
+  });
+
+  it("reassigning to nobody, to someone who is not a reviewer, or to the same reviewer is refused", async () => {
+    const p = await makeProposal({ state: "in_review" });
+    const reviewer = p.assignedReviewer!;
+    for (const reviewerId of ["", "abc", String(p.borough.officer.id), String(reviewer.id)]) {
+      expect([reviewerId, statusOf(await review(p, reviewer, { intent: "reassign", reviewerId }))]).toEqual([reviewerId, 422]);
+    }
+    expect((await state(p)).assigned_reviewer_id).toBe(reviewer.id);
+  });
+
+  it("a proposal sent back for changes returns, and the reviewer sees what changed", async () => {
+    const p = await makeProposal({ state: "awaiting_csp" });
+    const { officer, cspEndorser } = p.borough;
+    expect(statusOf(await step(p, cspEndorser!, "endorse", endorsementDate))).toBe(302);
+    const reviewer = p.borough.leadReviewer!;
+    expect(statusOf(await review(p, reviewer, { intent: "decide", decision: "request_changes", comment: "Cost 2018/19 again." }))).toBe(302);
+    expect((await state(p)).status).toBe("changes_requested");
+
+    // The officer's change (as the funding form would save it).
+    const year2 = p.borough.years[1]!;
+    await db().updateTable("project_costs").set({ lcpf_pence: 150_000 * 100 }).where("project_id", "=", p.projectId).where("financial_year_id", "=", year2.id).execute();
+    expect(statusOf(await send(p, officer))).toBe(302);
+    expect(statusOf(await step(p, cspEndorser!, "endorse", endorsementDate))).toBe(302);
+
+    const page = (await run(reviewLoader, getRequest(path(p, "/review"), reviewer.cookie), params(p))).value as Awaited<ReturnType<typeof reviewLoader>>;
+    expect(page.changes?.changed).toEqual([expect.objectContaining({ id: p.projectId, changes: [expect.objectContaining({ after: "£150,000.00" })] })]);
+    expect((await events(p)).map((e) => e.action)).toEqual(["endorse", "start_review", "request_changes", "send_to_csp", "endorse", "start_review"]);
+  });
+});
+
+describe("history and visibility", () => {
+  it("keeps every step in an append-only history", async () => {
+    const p = await makeProposal();
+    expect(statusOf(await send(p, p.borough.officer))).toBe(302);
+    await expect(db().updateTable("proposal_events").set({ comment: "rewritten" }).where("proposal_id", "=", p.id).execute()).rejects.toThrow(/append-only/);
+    await expect(db().deleteFrom("proposal_events").where("proposal_id", "=", p.id).execute()).rejects.toThrow(/append-only/);
+  });
+
+  it("refuses steps the state does not allow, with 409", async () => {
+    const p = await makeProposal({ state: "approved" });
+    expect(statusOf(await step(p, p.borough.officer, "withdraw"))).toBe(409);
+    expect(statusOf(await run(stepLoader, getRequest(path(p, "/endorse"), p.borough.cspEndorser!.cookie), params(p, { step: "endorse" })))).toBe(409);
+  });
+
+  it("a draft is hidden from MOPAC, and every stage from other boroughs", async () => {
+    const draft = await makeProposal();
+    const approved = await makeProposal({ state: "approved" });
+    const stranger = (await makeProposal()).borough.officer;
+    const reviewer = approved.assignedReviewer!;
+    expect(statusOf(await run(reviewLoader, getRequest(path(draft, "/review"), reviewer.cookie), params(draft)))).toBe(404);
+    for (const p of [draft, approved]) {
+      expect(statusOf(await run(overviewLoader, getRequest(path(p), stranger.cookie), params(p)))).toBe(404);
+      expect(statusOf(await run(reviewLoader, getRequest(path(p, "/review"), stranger.cookie), params(p)))).toBe(404);
+      expect(statusOf(await step(p, stranger, "withdraw"))).toBe(404);
+    }
   });
 });

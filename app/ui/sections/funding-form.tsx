@@ -1,8 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { assessEnvelope } from "~/domain/envelope";
 import { formatPounds, parseMoney } from "~/domain/money";
 import { fieldQuestion, LIMITS, yearFieldLabel } from "~/domain/project-fields";
-import type { ProposalYearFigures } from "~/domain/proposal-checks";
+import {
+  coCommissioningPotWording,
+  replanProjectSpend,
+  type ProposalYearFigures,
+  type ReplannedSpend,
+  type ReplannedYear,
+} from "~/domain/proposal-checks";
 import { laCashField, lcpfField } from "~/forms/sections/funding";
 import { Checkboxes } from "../checkboxes";
 import { Fieldset } from "../fieldset";
@@ -13,68 +18,27 @@ import { Textarea } from "../textarea";
 import { list, text, type SectionFormProps } from "./types";
 
 /** One year of the live totals: where the proposal would stand if this project's LCPF spend were saved as typed. */
-export type FundingYearTotal = {
-  financialYearId: number;
-  label: string;
-  /** null while MOPAC has not set the allocation. */
-  directPence: number | null;
-  carriedInPence: number;
-  /** What the proposal's other projects plan for the year, as saved. */
-  otherProjectsPence: number;
-  /** This project's spend; not counted when what was typed is not an amount. */
-  thisProject: { valid: true; pence: number } | { valid: false };
-  assessable: boolean;
-  remainingPence: number;
-  overByPence: number;
-};
+export type FundingYearTotal = Pick<
+  ReplannedYear,
+  "financialYearId" | "label" | "directPence" | "carriedInPence" | "otherProjectsPence" | "thisProject" | "assessable" | "remainingPence" | "overByPence"
+>;
 
 /**
- * The envelope with this project's saved LCPF spend replaced by what is typed (`typed`, by financial
- * year id; null means use the saved figures). Goes through the same assessEnvelope as the overview, so
- * with nothing changed the figures are the overview's exactly.
+ * The proposal's years with this project's saved LCPF spend replaced by what is typed (`typed`, by
+ * financial year id; null means use the saved figures). The domain's replanProjectSpend does the sums
+ * with the overview's own envelope; this only reads what was typed.
  */
 export function fundingYearTotals(
   years: readonly ProposalYearFigures[],
   savedCosts: readonly { financialYearId: number; lcpfPence: number }[],
   typed: Readonly<Record<number, string | undefined>> | null,
 ): FundingYearTotal[] {
-  const rows = years.map((year) => {
-    const savedPence = savedCosts
-      .filter((cost) => cost.financialYearId === year.financialYearId)
-      .reduce((sum, cost) => sum + cost.lcpfPence, 0);
-    // Never below zero, in case the saved figures were read a moment apart.
-    const otherProjectsPence = Math.max(0, year.plannedPence - savedPence);
-    const thisProject = typedSpend(typed === null ? null : (typed[year.financialYearId] ?? ""), savedPence);
-    return { year, otherProjectsPence, thisProject };
-  });
-  const envelope = assessEnvelope(
-    rows.map(({ year, otherProjectsPence, thisProject }) => ({
-      financialYearId: year.financialYearId,
-      label: year.label,
-      periodId: year.periodId,
-      directFundingPence: year.directPence,
-      plannedDirectPence: otherProjectsPence + (thisProject.valid ? thisProject.pence : 0),
-    })),
-  );
-  return rows.map(({ year, otherProjectsPence, thisProject }, index) => {
-    const assessed = envelope[index];
-    if (!assessed) throw new Error("The envelope lost a year");
-    return {
-      financialYearId: year.financialYearId,
-      label: year.label,
-      directPence: year.directPence,
-      carriedInPence: assessed.carriedInPence,
-      otherProjectsPence,
-      thisProject,
-      assessable: assessed.assessable,
-      remainingPence: assessed.remainingPence,
-      overByPence: assessed.overByPence,
-    };
-  });
+  const replacement: Record<number, ReplannedSpend> = {};
+  if (typed !== null) for (const year of years) replacement[year.financialYearId] = typedSpend(typed[year.financialYearId] ?? "");
+  return replanProjectSpend(years, savedCosts, replacement);
 }
 
-function typedSpend(typed: string | null, savedPence: number): FundingYearTotal["thisProject"] {
-  if (typed === null) return { valid: true, pence: savedPence };
+function typedSpend(typed: string): ReplannedSpend {
   // Blank means £0, as the form reads it.
   if (typed.trim() === "") return { valid: true, pence: 0 };
   const parsed = parseMoney(typed);
@@ -154,6 +118,8 @@ export function FundingForm({ values, errors, ctx, project, years }: SectionForm
   };
 
   const totals = fundingYearTotals(years, project?.costs ?? [], typed);
+  // The round's split, in words, from the same figures the overview shows.
+  const pot = coCommissioningPotWording(years);
 
   return (
     <div ref={wrapper} onInput={onInput}>
@@ -209,7 +175,7 @@ export function FundingForm({ values, errors, ctx, project, years }: SectionForm
           {
             value: "yes",
             label: fieldQuestion("coCommissioning"),
-            hint: "From the fund’s second year MOPAC sets aside 30% of each borough’s allocation to commission services with other boroughs. Tick this if the project could be one of them: the proposal shows the candidates’ total against that pot.",
+            hint: `${pot ? `${pot}. ` : ""}Tick this if the project could be commissioned with other boroughs: the proposal shows the candidates’ total against the co-commissioning pot.`,
           },
         ]}
         defaultValue={list(values, "coCommissioningCandidate")}

@@ -5,8 +5,14 @@ import {
   assessYears,
   candidatesAgainstPot,
   priorityTotals,
+  coCommissioningPotWording,
+  NO_ENDORSER_MESSAGE,
   proposalIssues,
+  replanProjectSpend,
+  sendingBlockers,
   summariseProposal,
+  type RequiredAnswers,
+  type SendingCheck,
   uncoveredMandatoryMeasures,
   type Measure,
   type ProposalInput,
@@ -290,7 +296,6 @@ describe("summariseProposal", () => {
       candidate.title === "Stop Hate UK" ? { ...candidate, measureIds: [3] } : { ...candidate, measureIds: [1, 2] },
     );
     const summary = summariseProposal(input({ projects: withMeasures }));
-    expect(summary.readyToSend).toBe(true);
     expect(summary.blockers).toEqual([]);
     expect(summary.totalPlannedPence).toBe(658 * THOUSAND_POUNDS);
     expect(summary.coCommissioning[0]?.overPotByPence).toBe(135_800 * POUND);
@@ -300,9 +305,8 @@ describe("summariseProposal", () => {
     ]);
   });
 
-  it("is not ready to send while anything blocks it", () => {
+  it("blocks an empty proposal", () => {
     const summary = summariseProposal(input({ projects: [] }));
-    expect(summary.readyToSend).toBe(false);
     expect(summary.blockers.map((blocker) => blocker.code)).toEqual(["no-projects"]);
     expect(summary.uncoveredMandatoryMeasures.map((measure) => measure.id)).toEqual([1, 2, 3]);
   });
@@ -319,5 +323,127 @@ describe("summariseProposal", () => {
       "Enter the LCPF spend of Hate and Hostility referral centres for at least one year",
       "2017/18 is over its direct funding by £56,000.00",
     ]);
+  });
+});
+
+const ANSWERED: RequiredAnswers = {
+  aims: "Fewer repeat victims of domestic abuse.",
+  outcomes: "80% of referred victims supported within 5 working days by March 2018.",
+  milestones: {
+    procurementCompletedOn: "2017-03-31",
+    startOn: "2017-04-01",
+    completionOn: "2019-03-31",
+    evaluationCompletedOn: "2019-06-30",
+  },
+};
+
+function sendable(overrides: Partial<SendingCheck> = {}): SendingCheck {
+  return {
+    issues: [],
+    projects: [{ id: 7, title: "VAWG Counselling", answers: ANSWERED }],
+    complianceComplete: true,
+    endorserCount: 1,
+    ...overrides,
+  };
+}
+
+describe("sendingBlockers: what stops a proposal going to its CSP", () => {
+  it("nothing, when the figures fit, every project is answered, compliance is complete and the CSP has an endorser", () => {
+    expect(sendingBlockers(sendable())).toEqual([]);
+  });
+
+  it("unanswered compliance blocks, and links to the compliance questions", () => {
+    expect(sendingBlockers(sendable({ complianceComplete: false }))).toEqual([
+      { code: "compliance-unanswered", message: "Answer the compliance questions and give every confirmation", fix: { to: "compliance" } },
+    ]);
+  });
+
+  it("a CSP with nobody who may endorse blocks, says why, and has nothing for the officer to fix", () => {
+    const [blocker, ...rest] = sendingBlockers(sendable({ endorserCount: 0 }));
+    expect(rest).toEqual([]);
+    expect(blocker).toEqual({ code: "csp-without-endorser", message: NO_ENDORSER_MESSAGE, fix: { to: "mopac" } });
+    expect(blocker?.message).toMatch(/no member who may endorse/);
+  });
+
+  it("a project without aims or SMART outcomes blocks, pointing at its description section", () => {
+    const check = (answers: RequiredAnswers) => sendingBlockers(sendable({ projects: [{ id: 7, title: "VAWG Counselling", answers }] }));
+    const description = { to: "project-section", projectId: 7, section: "description" };
+    expect(check({ ...ANSWERED, aims: "  " })).toEqual([
+      { code: "project-without-aims", message: "Enter the overarching aims of VAWG Counselling", fix: description },
+    ]);
+    expect(check({ ...ANSWERED, outcomes: null })).toEqual([
+      { code: "project-without-outcomes", message: "Enter the SMART performance outcomes of VAWG Counselling", fix: description },
+    ]);
+    // Both missing: one link to the page that asks for both.
+    expect(check({ ...ANSWERED, aims: null, outcomes: "" })).toEqual([
+      { code: "project-without-aims", message: "Enter the overarching aims and the SMART performance outcomes of VAWG Counselling", fix: description },
+    ]);
+  });
+
+  it("each of the four required milestones blocks when missing, named, pointing at the milestones section", () => {
+    for (const field of ["procurementCompletedOn", "startOn", "completionOn", "evaluationCompletedOn"] as const) {
+      const answers = { ...ANSWERED, milestones: { ...ANSWERED.milestones, [field]: null } };
+      const blockers = sendingBlockers(sendable({ projects: [{ id: 9, title: "Stop Hate UK", answers }] }));
+      expect(blockers).toHaveLength(1);
+      expect(blockers[0]).toMatchObject({ code: "project-without-milestones", fix: { to: "project-section", projectId: 9, section: "milestones" } });
+    }
+    const none = { ...ANSWERED, milestones: { procurementCompletedOn: null, startOn: null, completionOn: null, evaluationCompletedOn: null } };
+    expect(sendingBlockers(sendable({ projects: [{ id: 9, title: "Stop Hate UK", answers: none }] }))[0]?.message).toBe(
+      "Enter the milestone dates of Stop Hate UK: procurement completed, project starts, project completed, evaluation completed",
+    );
+  });
+
+  it("keeps the figures' blockers first, each with where to fix it", () => {
+    const summary = summariseProposal(input({ projects: [project(3, "Counter narrative fund", null, { 1: 700 * THOUSAND_POUNDS })] }));
+    const blockers = sendingBlockers(sendable({ issues: summary.blockers, complianceComplete: false }));
+    expect(blockers.map((b) => [b.code, b.fix])).toEqual([
+      ["project-without-primary-priority", { to: "project-section", projectId: 3, section: "details" }],
+      ["year-over-direct-funding", { to: "envelope" }],
+      ["compliance-unanswered", { to: "compliance" }],
+    ]);
+  });
+
+  it("no projects: add one", () => {
+    const summary = summariseProposal(input({ projects: [] }));
+    expect(sendingBlockers(sendable({ issues: summary.blockers, projects: [] }))).toEqual([
+      { code: "no-projects", message: "Add at least one project", fix: { to: "new-project" } },
+    ]);
+  });
+});
+
+describe("replanProjectSpend: the funding form's live totals", () => {
+  const projects = [project(1, "Victim Support Project Worker", 3, { 1: 600 * THOUSAND_POUNDS, 2: 400 * THOUSAND_POUNDS })];
+  const years = assessYears(PERIOD_1, projects, LCPF_2017_21_SPLIT_RULE);
+
+  it("with nothing typed, gives the overview's own figures", () => {
+    const replanned = replanProjectSpend(years, projects[0]!.costs, {});
+    expect(replanned.map(({ otherProjectsPence: _o, thisProject: _t, ...figures }) => figures)).toEqual(years);
+  });
+
+  it("with 2017/18 typed as the whole allocation, nothing is left to carry into 2018/19", () => {
+    const replanned = replanProjectSpend(years, projects[0]!.costs, { 1: { valid: true, pence: 644 * THOUSAND_POUNDS } });
+    expect(replanned.map((y) => [y.carriedInPence, y.overByPence, y.remainingPence])).toEqual([
+      [0, 0, 0],
+      [0, 0, 50_800 * POUND],
+    ]);
+  });
+});
+
+describe("coCommissioningPotWording: the round's split in words", () => {
+  it("LCPF 2017-21: from 2018/19, 30%", () => {
+    const years = assessYears(PERIOD_1, [], LCPF_2017_21_SPLIT_RULE);
+    expect(coCommissioningPotWording(years)).toBe(
+      "From 2018/19 MOPAC sets aside 30% of each borough’s allocation to commission services with other boroughs",
+    );
+  });
+
+  it("follows the round's settings: 25% from the first year", () => {
+    const years = assessYears(PERIOD_1, [], { coCommissionedPercent: 25, splitFromYearPosition: 1 });
+    expect(coCommissioningPotWording(years)).toMatch(/^From 2017\/18 MOPAC sets aside 25% /);
+  });
+
+  it("says nothing when no year of the proposal has a pot", () => {
+    expect(coCommissioningPotWording(assessYears(PERIOD_1, [], { coCommissionedPercent: 0, splitFromYearPosition: 1 }))).toBeNull();
+    expect(coCommissioningPotWording(assessYears(PERIOD_1.slice(0, 1), [], LCPF_2017_21_SPLIT_RULE))).toBeNull();
   });
 });

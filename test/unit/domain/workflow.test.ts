@@ -6,6 +6,8 @@ import {
   ACTION_RULES,
   ACTIONS,
   MEETING_DATE_MESSAGES,
+  NEW_REVIEWER_MESSAGES,
+  OPEN_REVIEW_STATES,
   NOT_FOUND_REASON,
   STATES,
   actionRule,
@@ -14,6 +16,7 @@ import {
   decide,
   isAction,
   isEditableState,
+  isOpenReview,
   isRealIsoDate,
   isState,
   isTransition,
@@ -124,11 +127,10 @@ const ALLOWED: ReadonlyArray<readonly [State, Action, ActorKind, State]> = [
   ["in_review", "comment", "assignedReviewer", "in_review"],
   ["in_review", "comment", "anotherReviewer", "in_review"],
   ["in_review", "comment", "admin", "in_review"],
+  // Handing over: only the assigned reviewer or an admin; a reviewer who is not assigned cannot take it.
   ["submitted", "reassign", "assignedReviewer", "submitted"],
-  ["submitted", "reassign", "anotherReviewer", "submitted"],
   ["submitted", "reassign", "admin", "submitted"],
   ["in_review", "reassign", "assignedReviewer", "in_review"],
-  ["in_review", "reassign", "anotherReviewer", "in_review"],
   ["in_review", "reassign", "admin", "in_review"],
   ["draft", "edit", "officer", "draft"],
   ["changes_requested", "edit", "officer", "changes_requested"],
@@ -164,7 +166,13 @@ const barkingProposal = (everSubmitted: boolean): WorkflowProposal => ({
 });
 
 /** Input that satisfies every action, so the matrix tests permission and state only. */
-const VALID_INPUT: ActionInput = { comment: "Discussed at the CSP meeting", meetingDate: CSP_MEETING, blockers: [] };
+const THIRD_REVIEWER = 503;
+const VALID_INPUT: ActionInput = {
+  comment: "Discussed at the CSP meeting",
+  meetingDate: CSP_MEETING,
+  blockers: [],
+  newReviewer: { id: THIRD_REVIEWER, activeReviewer: true },
+};
 
 function refusal(decision: Decision) {
   if (decision.ok) throw new Error(`expected a refusal, got a move to ${decision.to}`);
@@ -566,7 +574,7 @@ describe("who exactly", () => {
     const base = { proposal: unassigned, today: MOPAC_FEEDBACK };
     const approve = decide({ ...base, action: "approve", state: "in_review", actor: ACTORS.assignedReviewer });
     expect(refusal(approve).status).toBe(403);
-    const reassign = decide({ ...base, action: "reassign", state: "submitted", actor: ACTORS.admin });
+    const reassign = decide({ ...base, action: "reassign", state: "submitted", actor: ACTORS.admin, input: VALID_INPUT });
     expect(reassign).toEqual({ ok: true, to: "submitted" });
   });
 
@@ -662,6 +670,64 @@ describe("worked example: Barking and Dagenham's proposal along DOMAIN.md's rout
     for (const actorKind of ACTOR_KINDS) {
       expect(availableActions(state, ACTORS[actorKind], barkingProposal(everSubmitted))).toEqual([]);
     }
+  });
+});
+
+describe("review handover (issue 7)", () => {
+  const inReview = { state: "in_review" as const, proposal: barkingProposal(true), today: MOPAC_FEEDBACK };
+  const handTo = (id: number, activeReviewer = true): ActionInput => ({ newReviewer: { id, activeReviewer } });
+
+  it("the assigned reviewer hands the review to another active reviewer", () => {
+    expect(decide({ ...inReview, action: "reassign", actor: ACTORS.assignedReviewer, input: handTo(OTHER_REVIEWER) })).toEqual({
+      ok: true,
+      to: "in_review",
+    });
+  });
+
+  it("an admin moves any review, assigned or not", () => {
+    expect(decide({ ...inReview, action: "reassign", actor: ACTORS.admin, input: handTo(OTHER_REVIEWER) }).ok).toBe(true);
+    const unrouted = { ...barkingProposal(true), assignedReviewerId: null };
+    expect(decide({ ...inReview, state: "submitted", proposal: unrouted, action: "reassign", actor: ACTORS.admin, input: handTo(OTHER_REVIEWER) }).ok).toBe(true);
+  });
+
+  it("a reviewer who is not assigned cannot take the review for themselves, and is told who can", () => {
+    const taken = refusal(decide({ ...inReview, action: "reassign", actor: ACTORS.anotherReviewer, input: handTo(OTHER_REVIEWER) }));
+    expect(taken).toMatchObject({ status: 403, reason: "Only the MOPAC reviewer assigned to this proposal, or a MOPAC admin can reassign this proposal" });
+  });
+
+  it.each(["approve", "reject", "request_changes"] as const)("a reviewer who is not assigned cannot %s", (action) => {
+    const decision = decide({ ...inReview, action, actor: ACTORS.anotherReviewer, input: { comment: "Looks fine to me" } });
+    expect(refusal(decision).status).toBe(403);
+  });
+
+  it("every other actor is refused the handover: officers and CSP members 403, other boroughs 404, the portal 403", () => {
+    const expected: Record<ActorKind, number | "ok"> = {
+      officer: 403,
+      officerOfAnotherBorough: 404,
+      cspEndorser: 403,
+      cspWithoutEndorse: 403,
+      cspEndorserOfAnotherBorough: 404,
+      assignedReviewer: "ok",
+      anotherReviewer: 403,
+      admin: "ok",
+      system: 403,
+    };
+    for (const kind of ACTOR_KINDS) {
+      const decision = decide({ ...inReview, action: "reassign", actor: ACTORS[kind], input: handTo(OTHER_REVIEWER) });
+      expect([kind, decision.ok ? "ok" : decision.status]).toEqual([kind, expected[kind]]);
+    }
+  });
+
+  it("the new reviewer must be an active MOPAC reviewer other than the one assigned now", () => {
+    const base = { ...inReview, action: "reassign" as const, actor: ACTORS.admin };
+    expect(decide({ ...base, input: {} })).toMatchObject({ ok: false, status: 422, field: "reviewerId", reason: NEW_REVIEWER_MESSAGES.missing });
+    expect(decide({ ...base, input: handTo(OTHER_REVIEWER, false) })).toMatchObject({ status: 422, reason: NEW_REVIEWER_MESSAGES.missing });
+    expect(decide({ ...base, input: handTo(ASSIGNED_REVIEWER) })).toMatchObject({ status: 422, reason: NEW_REVIEWER_MESSAGES.same });
+  });
+
+  it("reviews are open while submitted or in review, and only then", () => {
+    expect(OPEN_REVIEW_STATES).toEqual(["submitted", "in_review"]);
+    expect(ALL_STATES.filter(isOpenReview)).toEqual(["submitted", "in_review"]);
   });
 });
 

@@ -1,0 +1,41 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { config } from "../app/config.server";
+import { createDatabase, migrateToLatest } from "../db/connection";
+import { hasUsers, seedDemo, seedReference } from "../seeds/seed";
+import { createTransport } from "../app/mail/transport.server";
+import { startOutboxWorker } from "../app/mail/worker.server";
+import { createServer } from "../server";
+
+const buildPath = resolve(process.env.BUILD_DIR ?? "build");
+if (!existsSync(`${buildPath}/server/index.js`)) {
+  console.error(`No build in ${buildPath}: run \`npm run build\` first (\`npm start\` does it for you when there is none).`);
+  process.exit(1);
+}
+
+const setup = createDatabase(config.databaseUrl);
+await migrateToLatest(setup);
+await seedReference(setup);
+if (config.demoAccounts && !(await hasUsers(setup))) {
+  await seedDemo(setup);
+  console.log("Empty database on a local address: demo accounts created (password lcpf-demo-2017).");
+}
+await setup.destroy();
+
+const server = createServer(buildPath).listen(config.port, () => {
+  console.log(`London Crime Prevention Fund portal on port ${config.port}, public address ${config.appUrl}`);
+  console.log(config.smtpUrl ? "Emails go out through SMTP_URL." : `Emails are written to ${config.outboxDir}/ (SMTP_URL is not set).`);
+});
+
+// Sends the emails that changes queued (requests never send them), and retries what failed.
+const outbox = createDatabase(config.databaseUrl);
+const stopOutbox = startOutboxWorker(outbox, createTransport());
+
+const stop = () => {
+  stopOutbox();
+  server.close(() => process.exit(0));
+  // Keep-alive connections would hold close() open; they carry no unsaved work.
+  server.closeIdleConnections();
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);

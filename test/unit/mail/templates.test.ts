@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { oneLine, proposalName, QUOTE_MAX_LENGTH, quoted, SUBJECT_MAX_LENGTH, templates, type TemplateInput } from "~/mail/templates";
+
+const NAME = proposalName(["Barking and Dagenham"], "Period 1 (2017/18 and 2018/19)");
+const LINK = "https://lcpf.example.org/proposals/4";
+
+function input(comment: string | null = null, recipientName = "Demo Officer"): TemplateInput {
+  return { recipientName, proposalName: NAME, link: LINK, comment };
+}
+
+/** What every email must be, whichever template made it. */
+function expectWellFormed(email: { subject: string; text: string; notice: string }) {
+  expect(email.subject).not.toMatch(/[\r\n]/);
+  expect(email.subject.length).toBeLessThanOrEqual(SUBJECT_MAX_LENGTH);
+  expect(email.notice).not.toMatch(/[\r\n]/);
+  expect(email.text).toContain(LINK);
+  expect(email.text).toContain("replies are not read");
+}
+
+describe("each email, with its subject, body and portal notice", () => {
+  it("sent to the CSP: names the proposal, and quotes the officer's note as theirs", () => {
+    const email = templates.sentToCsp(input("For the meeting on 7 February."));
+    expectWellFormed(email);
+    expect(email.subject).toBe(`${NAME} is awaiting the CSP's endorsement`);
+    expect(email.notice).toBe(email.subject);
+    expect(email.text).toContain("Their note for the CSP:\n\n> For the meeting on 7 February.");
+  });
+
+  it("returned to the officers: the CSP's comments only in the body, quoted line by line", () => {
+    const email = templates.returnedToOfficers(input("Cost the counselling.\nAdd the start date."));
+    expectWellFormed(email);
+    expect(email.subject).toBe(`The CSP returned ${NAME}`);
+    expect(email.subject).not.toContain("Cost the counselling");
+    expect(email.notice).not.toContain("Cost the counselling");
+    expect(email.text).toContain("Their comments:\n\n> Cost the counselling.\n> Add the start date.");
+  });
+
+  it("endorsed: tells the officers it has gone to MOPAC", () => {
+    const email = templates.endorsed(input(null));
+    expectWellFormed(email);
+    expect(email.subject).toBe(`The CSP endorsed ${NAME}; it has gone to MOPAC for review`);
+    expect(email.text).not.toContain("Their note");
+  });
+
+  it("assigned for review: tells the reviewer it is theirs", () => {
+    const email = templates.assignedForReview(input(null, "Demo Reviewer One"));
+    expectWellFormed(email);
+    expect(email.subject).toBe(`${NAME} has been submitted and assigned to you for review`);
+    expect(email.text.startsWith("Dear Demo Reviewer One,\n\n")).toBe(true);
+  });
+
+  it("reassigned to you: the new reviewer, with the reason quoted", () => {
+    const email = templates.reassignedToYou(input("On leave from Monday", "Demo Reviewer Two"));
+    expectWellFormed(email);
+    expect(email.subject).toBe(`${NAME} has been assigned to you for review`);
+    expect(email.text).toContain("Their reason for handing it over:\n\n> On leave from Monday");
+  });
+
+  it("review taken away: the displaced reviewer is told it is no longer theirs", () => {
+    const email = templates.reviewTakenAway(input(null, "Demo Reviewer One"));
+    expectWellFormed(email);
+    expect(email.subject).toBe(`${NAME} has been reassigned to another reviewer`);
+    expect(email.text).toContain("no longer assigned to you");
+  });
+
+  it("changes requested, approved, rejected: the reviewer's words quoted as theirs", () => {
+    const changes = templates.changesRequested(input("See the comment on VAWG Counselling."));
+    expect(changes.subject).toBe(`MOPAC has asked for changes to ${NAME}`);
+    expect(changes.text).toContain("The reviewer's feedback:\n\n> See the comment on VAWG Counselling.");
+    const approved = templates.approved(input(null));
+    expect(approved.subject).toBe(`MOPAC approved ${NAME}`);
+    const rejected = templates.rejected(input("Outside the fund's priorities."));
+    expect(rejected.subject).toBe(`MOPAC rejected ${NAME}`);
+    expect(rejected.text).toContain("The reviewer's reasons:\n\n> Outside the fund's priorities.");
+    for (const email of [changes, approved, rejected]) expectWellFormed(email);
+  });
+
+  it("no endorser: tells MOPAC's admins which borough has nobody who may endorse", () => {
+    const email = templates.noEndorser({ ...input(null, "Demo Admin"), boroughNames: ["Barking and Dagenham"] });
+    expectWellFormed(email);
+    expect(email.subject).toBe("Barking and Dagenham has no CSP member who may endorse proposals");
+    expect(email.text).toContain("permission to endorse");
+  });
+});
+
+describe("people's words never reach a subject, and are set apart in the body", () => {
+  it("a 2 MB CSP comment leaves the subject short and shortens the quote, pointing to the portal", () => {
+    const huge = "Please change this. ".repeat(100_000);
+    const email = templates.returnedToOfficers(input(huge));
+    expect(email.subject).toBe(`The CSP returned ${NAME}`);
+    expect(email.text.length).toBeLessThan(QUOTE_MAX_LENGTH + 1_000);
+    expect(email.text).toContain("Shortened here: read them in full in the portal");
+  });
+
+  it("a comment trying to look like the portal's own text stays inside the quote", () => {
+    const email = templates.returnedToOfficers(input("Thanks.\n\nOpen it here instead:\nhttps://evil.example\r\nBcc: x@evil.example"));
+    for (const line of ["> Open it here instead:", "> https://evil.example", "> Bcc: x@evil.example"]) expect(email.text).toContain(line);
+    expect(email.text).not.toMatch(/^Bcc:/m);
+  });
+
+  it("oneLine removes line breaks and control characters and caps the length", () => {
+    expect(oneLine("Barking\r\nBcc: x@evil.example\u0000")).toBe("Barking Bcc: x@evil.example");
+    const long = oneLine("x".repeat(500));
+    expect(long).toHaveLength(SUBJECT_MAX_LENGTH);
+    expect(long.endsWith("…")).toBe(true);
+  });
+
+  it("quoted is empty when they wrote nothing", () => {
+    expect(quoted("Their comments:", "   ")).toBe("");
+    expect(quoted("Their comments:", null)).toBe("");
+  });
+});
