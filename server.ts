@@ -75,10 +75,16 @@ export function createServer(buildPath: string, options: ServerOptions = {}) {
   });
 
   app.use("/assets", express.static(`${buildPath}/client/assets`, { immutable: true, maxAge: "1y" }));
-  app.use(express.static(`${buildPath}/client`, { maxAge: "1h" }));
+  // Only paths that name a file (favicon.svg, robots.txt): a page path never does, and asking the
+  // disk about every page request cost more than some of the pages' own queries.
+  const files = express.static(`${buildPath}/client`, { maxAge: "1h" });
+  app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? files(req, res, next) : next()));
 
+  // Imported once, on the first request: a dynamic import on every request went through the module
+  // loader each time, and importing before any request would fail servers made without a build (tests).
+  let build: Promise<ServerBuild> | undefined;
   const handler = createPortalHandler({
-    build: () => import(pathToFileURL(`${buildPath}/server/index.js`).href) as Promise<ServerBuild>,
+    build: () => (build ??= import(pathToFileURL(`${buildPath}/server/index.js`).href) as Promise<ServerBuild>),
     maxBodyBytes,
     origin: (_req) => _req.res!.locals.publicOrigin as string,
     loadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? req.socket.remoteAddress ?? "" }),

@@ -17,6 +17,8 @@ export type YearAllocation = FundingYear & {
   upliftPence: number | null;
   isDemoFigure: boolean;
   source: string | null;
+  /** The round's split, so no caller needs a query per round to apply it. */
+  splitRule: SplitRule;
 };
 
 export async function splitRuleForRound(db: DB, roundId: number): Promise<SplitRule & { feedbackDeadline: string | null }> {
@@ -32,7 +34,7 @@ export async function splitRuleForRound(db: DB, roundId: number): Promise<SplitR
   };
 }
 
-/** Every financial year of every round, with one borough's allocation where MOPAC has set it. */
+/** Every financial year of every round, with one borough's allocation where MOPAC has set it and the round's split, in one query. */
 export async function allocationsForBorough(db: DB, organisationId: number): Promise<YearAllocation[]> {
   const rows = await db
     .selectFrom("financial_years as y")
@@ -50,6 +52,8 @@ export async function allocationsForBorough(db: DB, organisationId: number): Pro
       "p.name as periodName",
       "r.id as roundId",
       "r.name as roundName",
+      "r.co_commissioned_percent",
+      "r.split_from_year_position",
       "a.amount_pence",
       "a.uplift_pence",
       "a.is_demo_figure",
@@ -71,5 +75,6 @@ export async function allocationsForBorough(db: DB, organisationId: number): Pro
     upliftPence: row.uplift_pence,
     isDemoFigure: row.is_demo_figure === 1,
     source: row.source,
+    splitRule: { coCommissionedPercent: row.co_commissioned_percent, splitFromYearPosition: row.split_from_year_position },
   }));
 }

@@ -2,7 +2,7 @@ import { Form, useActionData } from "react-router";
 import { redirectWithMessage } from "~/auth/flash.server";
 import { requireUser } from "~/auth/guard.server";
 import { proposalsByPeriodForBorough, startProposal } from "~/data/proposals.server";
-import { allocationsForBorough, splitRuleForRound } from "~/data/rounds.server";
+import { allocationsForBorough } from "~/data/rounds.server";
 import { db } from "~/db.server";
 import { parseForm, refuse, replyTo } from "~/forms/common";
 import { startProposalSchema } from "~/forms/proposal";
@@ -18,13 +18,13 @@ import type { Route } from "./+types/borough-home";
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request, ["borough_officer", "csp_member"]);
   const actor = actorFromUser(user);
-  const proposals = await proposalsByPeriodForBorough(db(), user.organisation_id);
+  const [years, proposals] = await Promise.all([
+    allocationsForBorough(db(), user.organisation_id),
+    proposalsByPeriodForBorough(db(), user.organisation_id),
+  ]);
   // Every proposal listed here is this borough's, which is all the workflow needs to know of it to say who may endorse.
   const ofThisBorough = { boroughIds: [user.organisation_id], assignedReviewerId: null };
   const endorser = mayAttempt("endorse", "awaiting_csp", actor, ofThisBorough).ok;
-  const years = await allocationsForBorough(db(), user.organisation_id);
-  const rules = new Map<number, Awaited<ReturnType<typeof splitRuleForRound>>>();
-  for (const year of years) if (!rules.has(year.roundId)) rules.set(year.roundId, await splitRuleForRound(db(), year.roundId));
   return {
     boroughName: user.organisation_name,
     canStart: mayStartProposal(actor),
@@ -34,7 +34,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     years: years.map((year) => ({
       ...year,
       split:
-        year.allocationPence === null ? null : splitAllocation(year.allocationPence, year.position, rules.get(year.roundId)!),
+        year.allocationPence === null ? null : splitAllocation(year.allocationPence, year.position, year.splitRule),
     })),
   };
 }

@@ -2,9 +2,8 @@ import { useActionData } from "react-router";
 import { redirectWithMessage } from "~/auth/flash.server";
 import { notFound } from "~/auth/guard.server";
 import { canEdit, requireProposal } from "~/auth/proposal-access.server";
-import { loadProjects } from "~/data/projects.server";
-import { proposalOverview, sendingBlockers } from "~/data/proposals.server";
-import { sectionContext } from "~/data/section-context.server";
+import { loadProposalPage } from "~/data/proposal-page.server";
+import { sendingBlockers } from "~/data/proposals.server";
 import { db } from "~/db.server";
 import { takeAction } from "~/data/workflow.server";
 import { actionRule } from "~/domain/workflow";
@@ -24,19 +23,15 @@ const sendSchema = stepSchema({ comment: SEND_RULE.comment, meetingDate: false }
 export async function loader({ request, params }: Route.LoaderArgs) {
   const access = await requireProposal(request, params.proposalId);
   const { proposal } = access;
-  const [overview, projects, ctx] = await Promise.all([
-    proposalOverview(db(), proposal),
-    loadProjects(db(), proposal.id),
-    sectionContext(db(), proposal),
-  ]);
+  const overview = await loadProposalPage(db(), proposal);
   return {
     proposal,
     editable: canEdit(access),
     summary: overview.summary,
     years: overview.years,
     blockers: sendingBlockers(proposal.id, overview),
-    projects,
-    ctx,
+    projects: overview.fullProjects,
+    ctx: overview.ctx,
   };
 }
 

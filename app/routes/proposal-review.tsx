@@ -4,10 +4,8 @@ import { redirectWithMessage } from "~/auth/flash.server";
 import { refused } from "~/auth/guard.server";
 import { requireProposal } from "~/auth/proposal-access.server";
 import { changesSinceLastSubmission, feedbackByProject, proposalHistory } from "~/data/history.server";
-import { loadProjects } from "~/data/projects.server";
-import { proposalOverview } from "~/data/proposals.server";
+import { loadProposalPage } from "~/data/proposal-page.server";
 import { activeReviewers } from "~/data/reviews.server";
-import { sectionContext } from "~/data/section-context.server";
 import { takeAction } from "~/data/workflow.server";
 import { db } from "~/db.server";
 import { mayOpenReviewPages } from "~/domain/access";
@@ -37,10 +35,8 @@ async function loadForMopac(request: Request, proposalId: string | undefined) {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const access = await loadForMopac(request, params.proposalId);
   const { proposal } = access;
-  const [overview, projects, ctx, history, changes, reviewers] = await Promise.all([
-    proposalOverview(db(), proposal),
-    loadProjects(db(), proposal.id),
-    sectionContext(db(), proposal),
+  const [{ fullProjects: projects, ctx, ...overview }, history, changes, reviewers] = await Promise.all([
+    loadProposalPage(db(), proposal),
     proposalHistory(db(), proposal.id),
     changesSinceLastSubmission(db(), proposal.id),
     activeReviewers(db()),

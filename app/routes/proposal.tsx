@@ -1,7 +1,7 @@
 import { canEdit, requireProposal } from "~/auth/proposal-access.server";
 import { feedbackByProject, proposalHistory } from "~/data/history.server";
-import { loadProjects } from "~/data/projects.server";
-import { proposalOverview, sendingBlockers } from "~/data/proposals.server";
+import { loadProposalPage } from "~/data/proposal-page.server";
+import { sendingBlockers } from "~/data/proposals.server";
 import { db } from "~/db.server";
 import { formatPounds } from "~/domain/money";
 import { PROJECT_SECTIONS, sectionStatuses } from "~/domain/project-sections";
@@ -25,9 +25,9 @@ const STEP_PAGES: Partial<Record<string, { path: string; text: string }>> = {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const access = await requireProposal(request, params.proposalId);
   const { proposal } = access;
-  const [overview, projects] = await Promise.all([proposalOverview(db(), proposal), loadProjects(db(), proposal.id)]);
+  const [overview, history] = await Promise.all([loadProposalPage(db(), proposal), proposalHistory(db(), proposal.id)]);
+  const priorityOf = new Map(overview.projects.map((p) => [p.id, p.primaryPriorityName]));
   const sectionTitles = new Map<string, string>(PROJECT_SECTIONS.map((s) => [s.id, s.title]));
-  const history = await proposalHistory(db(), proposal.id);
   const feedback = feedbackByProject(history);
   const steps = availableActions(proposal.status, access.actor, access.workflow)
     .map((rule) => STEP_PAGES[rule.action])
@@ -49,12 +49,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     years: overview.years,
     complianceComplete: overview.complianceComplete,
     blockers: sendingBlockers(proposal.id, overview),
-    projects: projects.map((project) => {
+    projects: overview.fullProjects.map((project) => {
       const statuses = sectionStatuses(project);
       return {
         id: project.id,
         title: project.title,
-        priority: overview.projects.find((p) => p.id === project.id)?.primaryPriorityName ?? null,
+        priority: priorityOf.get(project.id) ?? null,
         candidate: project.co_commissioning_candidate === 1,
         feedbackCount: feedback.get(project.id)?.length ?? 0,
         costs: project.costs,

@@ -1,0 +1,100 @@
+import SQLite from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import { afterEach, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { loadProposalPage } from "~/data/proposal-page.server";
+import { findProposal } from "~/data/proposals.server";
+import { allocationsForBorough, splitRuleForRound } from "~/data/rounds.server";
+import { sqlitePathFromUrl, type DB } from "../../db/connection";
+import type { Database } from "../../db/schema";
+import { useTestDatabase } from "./setup-db";
+
+useTestDatabase();
+
+// A second connection to the test file that records every statement, so a test can count what a
+// data function reads without mocking anything.
+let opened: Kysely<Database>[] = [];
+function recordingDb(): { db: DB; statements: string[] } {
+  const statements: string[] = [];
+  const recording = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: new SQLite(sqlitePathFromUrl(process.env.DATABASE_URL!)) }),
+    log: (event) => {
+      if (event.level === "query") statements.push(event.query.sql);
+    },
+  });
+  opened.push(recording);
+  return { db: recording, statements };
+}
+
+afterEach(async () => {
+  await Promise.all(opened.map((k) => k.destroy()));
+  opened = [];
+});
+
+/** How many statements read each table first named after `from`. */
+function readsByTable(statements: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const statement of statements) {
+    const table = /\bfrom "(\w+)"/.exec(statement)?.[1];
+    if (table) counts.set(table, (counts.get(table) ?? 0) + 1);
+  }
+  return counts;
+}
+
+async function demoProposal() {
+  const row = await db()
+    .selectFrom("proposals as p")
+    .innerJoin("organisations as o", "o.id", "p.lead_organisation_id")
+    .select("p.id")
+    .where("o.name", "=", "Barking and Dagenham")
+    .executeTakeFirstOrThrow();
+  const proposal = await findProposal(db(), row.id);
+  if (!proposal) throw new Error("No demo proposal");
+  return proposal;
+}
+
+describe("the proposal pages' loader", () => {
+  it("reads each table once for the demo proposal's 17 projects, whatever their number", async () => {
+    const proposal = await demoProposal();
+    const { db: recording, statements } = recordingDb();
+
+    const page = await loadProposalPage(recording, proposal);
+
+    expect(page.fullProjects).toHaveLength(17);
+    const reads = readsByTable(statements);
+    expect(reads.get("projects")).toBe(1);
+    expect(reads.get("project_costs")).toBe(1);
+    expect([...reads].filter(([, count]) => count > 1)).toEqual([]);
+    // A query per project would be 17 at least on its own.
+    expect(statements.length).toBeLessThanOrEqual(12);
+  });
+
+  it("cuts the summary's rows and the form context from the same load", async () => {
+    const proposal = await demoProposal();
+    const page = await loadProposalPage(db(), proposal);
+
+    expect(page.projects.map((p) => p.id)).toEqual(page.fullProjects.map((p) => p.id));
+    const first = page.fullProjects[0]!;
+    const row = page.projects[0]!;
+    expect(row.primaryPriorityName).toBe(page.ctx.priorities.find((p) => p.id === first.primary_priority_id)?.name ?? null);
+    expect(row.costs).toEqual(first.costs.map((c) => ({ financialYearId: c.financialYearId, lcpfPence: c.lcpfPence })));
+    expect(page.ctx.years.map((y) => y.financialYearId)).toEqual(page.years.map((y) => y.financialYearId));
+    expect(page.summary.years).toHaveLength(page.years.length);
+  });
+});
+
+describe("the borough home's years", () => {
+  it("come with their round's split in one query, not one per round", async () => {
+    const borough = await db().selectFrom("organisations").select("id").where("name", "=", "Newham").executeTakeFirstOrThrow();
+    const { db: recording, statements } = recordingDb();
+
+    const years = await allocationsForBorough(recording, borough.id);
+
+    expect(statements).toHaveLength(1);
+    expect(years.length).toBeGreaterThan(0);
+    for (const year of years) {
+      const rule = await splitRuleForRound(db(), year.roundId);
+      expect(year.splitRule).toEqual({ coCommissionedPercent: rule.coCommissionedPercent, splitFromYearPosition: rule.splitFromYearPosition });
+    }
+  });
+});
