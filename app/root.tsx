@@ -17,7 +17,7 @@ import { timeoutWarningTimes } from "./auth/session.server";
 import { unreadCount } from "./data/notifications.server";
 import { db } from "./db.server";
 import stylesheet from "./styles/app.scss?url";
-import { Footer, GenericHeader, ServiceNavigation, SkipLink, Tag } from "./ui";
+import { Footer, GenericHeader, ServiceNavigation, signedInAs, SkipLink, Tag } from "./ui";
 import { pageTitle, SERVICE_NAME } from "./ui/page-title";
 import { TimeoutWarning } from "./ui/timeout-warning";
 
@@ -86,7 +86,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                         </>
                       ),
                     },
-                    { text: `${user.name}, ${user.organisationName}`, testId: "signed-in-as" },
+                    { text: signedInAs(user.name, user.organisationName), testId: "signed-in-as" },
                     {
                       content: (
                         <Form method="post" action="/sign-out">
