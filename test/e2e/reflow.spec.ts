@@ -32,6 +32,8 @@ export const SKIPPED: Record<string, string> = {
 let saved = 0;
 
 test.use({ viewport: { width: WIDTH, height: 720 } });
+// Up to 18 pages a test, each with axe, on a shared machine.
+test.describe.configure({ timeout: 600_000 });
 
 /** The file name of a page's saved HTML and screenshot. */
 function slug(who: string, url: string): string {
