@@ -153,8 +153,10 @@ test("error states: one bad form of each kind", async ({ page, browser }) => {
   await form.locator("input[name$='Month']").first().fill("Febuary");
   await form.locator("input[name$='Year']").first().fill("17");
   await submitBadForm(form, page, "officer", "milestone-date", "Save and return");
-  // Only the box to fix is highlighted: the month, the first problem found.
-  await expect(page.locator("input.govuk-input--error")).toHaveCount(1);
+  // Only the box to fix is highlighted in that date: the month, the first problem found.
+  const typed = page.locator(".govuk-date-input").first();
+  await expect(typed.locator("input.govuk-input--error")).toHaveCount(1);
+  await expect(typed.locator("input[name$='Month']")).toHaveClass(/govuk-input--error/);
 
   await form.goto(`${project}/funding`);
   await form.locator("input[type=text]").first().fill("ten pounds");
