@@ -20,9 +20,23 @@ async function demoProposal() {
 describe("mass assignment", () => {
   it("saves a section's own fields and ignores columns added to the post", async () => {
     const proposal = await demoProposal();
-    const project = await db().selectFrom("projects").selectAll().where("proposal_id", "=", proposal.id).orderBy("id").executeTakeFirstOrThrow();
-    const other = await db().selectFrom("proposals").select("id").where("id", "!=", proposal.id).orderBy("id").executeTakeFirst();
-    const reviewer = await db().selectFrom("users").select("id").where("role", "=", "mopac_reviewer").executeTakeFirstOrThrow();
+    const project = await db()
+      .selectFrom("projects")
+      .selectAll()
+      .where("proposal_id", "=", proposal.id)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    const other = await db()
+      .selectFrom("proposals")
+      .select("id")
+      .where("id", "!=", proposal.id)
+      .orderBy("id")
+      .executeTakeFirst();
+    const reviewer = await db()
+      .selectFrom("users")
+      .select("id")
+      .where("role", "=", "mopac_reviewer")
+      .executeTakeFirstOrThrow();
     const priority = await db().selectFrom("priorities").select("id").orderBy("id").executeTakeFirstOrThrow();
     const cookie = await cookieFor("officer@barking-dagenham.test");
 

@@ -21,7 +21,11 @@ describe("a project id from another proposal under one's own", () => {
     const mine = await makeProposal();
     const theirs = await makeProposal();
     const cookie = mine.borough.officer.cookie;
-    const before = await db().selectFrom("projects").selectAll().where("id", "=", theirs.projectId).executeTakeFirstOrThrow();
+    const before = await db()
+      .selectFrom("projects")
+      .selectAll()
+      .where("id", "=", theirs.projectId)
+      .executeTakeFirstOrThrow();
     const base = `/proposals/${mine.id}/projects/${theirs.projectId}`;
     const params = { proposalId: String(mine.id), projectId: String(theirs.projectId), section: "details" };
     const run = (fn: (args: never) => Promise<unknown>, request: Request) =>
@@ -30,14 +34,25 @@ describe("a project id from another proposal under one's own", () => {
     const outcomes = await Promise.all([
       run(projectLoader, getRequest(base, cookie)),
       run(sectionLoader, getRequest(`${base}/details`, cookie)),
-      run(sectionAction, formRequest(`${base}/details`, { version: String(before.version), title: "Taken over", categories: ["victim-care"] }, cookie)),
+      run(
+        sectionAction,
+        formRequest(
+          `${base}/details`,
+          { version: String(before.version), title: "Taken over", categories: ["victim-care"] },
+          cookie,
+        ),
+      ),
       run(removeAction, formRequest(`${base}/remove`, { version: String(before.version) }, cookie)),
     ]);
     expect(outcomes.map(statusOf)).toEqual([404, 404, 404, 404]);
 
     // The same officer reaches their own project through the same pages.
     const own = await settle(() =>
-      projectLoader({ request: getRequest(`/proposals/${mine.id}/projects/${mine.projectId}`, cookie), params: { proposalId: String(mine.id), projectId: String(mine.projectId) }, context: {} } as never),
+      projectLoader({
+        request: getRequest(`/proposals/${mine.id}/projects/${mine.projectId}`, cookie),
+        params: { proposalId: String(mine.id), projectId: String(mine.projectId) },
+        context: {},
+      } as never),
     );
     expect(own.thrown).toBe(false);
 

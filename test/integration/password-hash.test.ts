@@ -8,7 +8,8 @@ describe("stored password hashes", () => {
   it("use Argon2id with 19 MiB, 2 iterations and 1 lane, and a different 16-byte salt each time", async () => {
     const first = await hashPassword("a long passphrase of several words");
     const second = await hashPassword("a long passphrase of several words");
-    const parts = (hash: string) => /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/.exec(hash);
+    const parts = (hash: string) =>
+      /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/.exec(hash);
     const a = parts(first);
     const b = parts(second);
     expect(a?.slice(1, 4)).toEqual(["19456", "2", "1"]);

@@ -36,7 +36,10 @@ async function refusedPost(): Promise<{ status: number; headers: IncomingHttpHea
 
 describe("security headers", () => {
   it("are on every response, name no component, and give each response its own script nonce", async () => {
-    server = createServer("build-that-is-never-read", { appUrl: "https://portal.example", trustProxy: false }).listen(0, "127.0.0.1");
+    server = createServer("build-that-is-never-read", { appUrl: "https://portal.example", trustProxy: false }).listen(
+      0,
+      "127.0.0.1",
+    );
     await once(server, "listening");
     const first = await refusedPost();
     const second = await refusedPost();
@@ -50,10 +53,17 @@ describe("security headers", () => {
     expect(first.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
 
     const directives = (first.headers["content-security-policy"] ?? "").split("; ");
-    for (const directive of ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+    ]) {
       expect(directives).toContain(directive);
     }
-    const nonce = (headers: IncomingHttpHeaders) => /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
+    const nonce = (headers: IncomingHttpHeaders) =>
+      /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
     expect(nonce(first.headers)).toHaveLength(24);
     expect(nonce(second.headers)).not.toBe(nonce(first.headers));
   });
