@@ -73,7 +73,7 @@ async function submitBadForm(form: Page, page: Page, who: string, label: string,
   const url = new URL(response.url());
   await page.route(url.href, (route) => route.fulfill({ status: 422, contentType: "text/html; charset=utf-8", body: html }), { times: 1 });
   const shown = await page.goto(url.href);
-  await expect(page.locator(".govuk-error-summary")).toBeVisible();
+  await expect(page.locator(".govuk-error-summary").first()).toBeVisible();
   await checkPage(page, who, `${url.pathname}#${label}`, shown);
 }
 
