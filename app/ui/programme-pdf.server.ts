@@ -9,7 +9,7 @@ const WINDOWS_1252_EXTRAS = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“
 function printable(text: string): string {
   return Array.from(text.normalize("NFC"), (ch) => {
     const code = ch.codePointAt(0)!;
-    if (ch === "\n" || ch === "\t") return ch;
+    if (ch === "\n") return ch;
     if (code < 32) return " ";
     return code < 256 || WINDOWS_1252_EXTRAS.has(ch) ? ch : "?";
   }).join("");
