@@ -130,7 +130,8 @@ describe("an endorsed programme", () => {
   it("is page not found to another borough's people, and to its own while it is only a draft", async () => {
     const made = await approvedProgramme();
     const other = await makeBorough();
-    for (const loader of [pageLoader, printLoader, pdfLoader]) {
+    const loaders: ((a: never) => Promise<unknown>)[] = [pageLoader, printLoader, pdfLoader];
+    for (const loader of loaders) {
       const outcome = await settle(() => loader(args(`/programmes/${made.id}`, other.cspMember.cookie, made.id) as never));
       expect(outcome.thrown).toBe(true);
       expect((outcome.value as { init: { status: number } }).init.status).toBe(404);
