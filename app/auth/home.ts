@@ -19,6 +19,7 @@ export function navigationFor(role: UserRole): NavigationItem[] {
   const home = { href: homePathFor(role), text: "Home" };
   if (role === "mopac_admin") return [home, { href: "/review", text: "Proposals" }];
   // A borough's people read what their CSP endorsed, and MOPAC's answer, on one page.
-  if (role === "borough_officer" || role === "csp_member") return [home, { href: "/programmes", text: "Endorsed programmes" }];
+  if (role === "borough_officer" || role === "csp_member")
+    return [home, { href: "/programmes", text: "Endorsed programmes" }];
   return [home];
 }

@@ -9,7 +9,10 @@ import { expectAccessible, signIn } from "./helpers";
 // a proposal's history is append-only, and an approved programme of another period changes no other spec.
 test.describe.configure({ mode: "serial" });
 
-const TITLES = { first: "Programme spec: burglary target hardening", second: "Programme spec: youth mentoring" } as const;
+const TITLES = {
+  first: "Programme spec: burglary target hardening",
+  second: "Programme spec: youth mentoring",
+} as const;
 let proposalId = 0;
 
 function database() {
@@ -23,14 +26,24 @@ test.beforeAll(() => {
   const sqlite = database();
   try {
     const stamp = new Date().toISOString();
-    const csp = sqlite.prepare("select id, organisation_id from users where email = ?").get("csp@barking-dagenham.test") as {
+    const csp = sqlite
+      .prepare("select id, organisation_id from users where email = ?")
+      .get("csp@barking-dagenham.test") as {
       id: number;
       organisation_id: number;
     };
-    const reviewer = sqlite.prepare("select id from users where email = ?").get("reviewer@mopac.test") as { id: number };
-    const period = sqlite.prepare("select id from funding_periods where number = 2 order by id limit 1").get() as { id: number };
-    const years = sqlite.prepare("select id from financial_years where funding_period_id = ? order by position").all(period.id) as { id: number }[];
-    const [first, second] = sqlite.prepare("select id from priorities order by position limit 2").all() as { id: number }[];
+    const reviewer = sqlite.prepare("select id from users where email = ?").get("reviewer@mopac.test") as {
+      id: number;
+    };
+    const period = sqlite.prepare("select id from funding_periods where number = 2 order by id limit 1").get() as {
+      id: number;
+    };
+    const years = sqlite
+      .prepare("select id from financial_years where funding_period_id = ? order by position")
+      .all(period.id) as { id: number }[];
+    const [first, second] = sqlite.prepare("select id from priorities order by position limit 2").all() as {
+      id: number;
+    }[];
     const { lastInsertRowid } = sqlite
       .prepare(
         `insert into proposals (funding_period_id, lead_organisation_id, status, version, assigned_reviewer_id, first_submitted_at,
@@ -40,7 +53,9 @@ test.beforeAll(() => {
       .run(period.id, csp.organisation_id, reviewer.id, stamp, stamp, csp.id, csp.id, stamp, stamp);
     proposalId = Number(lastInsertRowid);
     sqlite
-      .prepare("insert into proposal_boroughs (proposal_id, organisation_id, funding_period_id, active, created_at) values (?, ?, ?, 0, ?)")
+      .prepare(
+        "insert into proposal_boroughs (proposal_id, organisation_id, funding_period_id, active, created_at) values (?, ?, ?, 0, ?)",
+      )
       .run(proposalId, csp.organisation_id, period.id, stamp);
     const project = (title: string, primary: number, secondary: number | null, position: number, pounds: number) => {
       const id = Number(
@@ -49,12 +64,24 @@ test.beforeAll(() => {
             `insert into projects (proposal_id, title, primary_priority_id, secondary_priority_id, description, aims, outcomes, position, created_at, updated_at)
              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(proposalId, title, primary, secondary, `${title}, described.`, `${title}, its aims.`, `${title}, its outcomes.`, position, stamp, stamp)
-          .lastInsertRowid,
+          .run(
+            proposalId,
+            title,
+            primary,
+            secondary,
+            `${title}, described.`,
+            `${title}, its aims.`,
+            `${title}, its outcomes.`,
+            position,
+            stamp,
+            stamp,
+          ).lastInsertRowid,
       );
       for (const year of years) {
         sqlite
-          .prepare("insert into project_costs (project_id, financial_year_id, lcpf_pence, is_demo_figure, created_at, updated_at) values (?, ?, ?, 1, ?, ?)")
+          .prepare(
+            "insert into project_costs (project_id, financial_year_id, lcpf_pence, is_demo_figure, created_at, updated_at) values (?, ?, ?, 1, ?, ?)",
+          )
           .run(id, year.id, pounds * 100, stamp, stamp);
       }
       return id;
@@ -66,8 +93,30 @@ test.beforeAll(() => {
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
     );
     event.run(proposalId, csp.id, "endorse", "awaiting_csp", "submitted", null, null, null, "2019-02-12", stamp);
-    event.run(proposalId, reviewer.id, "comment", "in_review", "in_review", "Say how mentors are vetted.", mentoring, TITLES.second, null, stamp);
-    event.run(proposalId, reviewer.id, "approve", "in_review", "approved", "Approved for period 2.", null, null, null, stamp);
+    event.run(
+      proposalId,
+      reviewer.id,
+      "comment",
+      "in_review",
+      "in_review",
+      "Say how mentors are vetted.",
+      mentoring,
+      TITLES.second,
+      null,
+      stamp,
+    );
+    event.run(
+      proposalId,
+      reviewer.id,
+      "approve",
+      "in_review",
+      "approved",
+      "Approved for period 2.",
+      null,
+      null,
+      null,
+      stamp,
+    );
   } finally {
     sqlite.close();
   }
@@ -99,13 +148,18 @@ test("a CSP member reads the endorsed programme, prints it and downloads the PDF
   await expectAccessible(page);
   // On paper each priority starts a page of its own.
   await page.emulateMedia({ media: "print" });
-  const breaks = await page.locator(".app-programme-priority").evaluateAll((sections) => sections.map((s) => getComputedStyle(s).breakBefore));
+  const breaks = await page
+    .locator(".app-programme-priority")
+    .evaluateAll((sections) => sections.map((s) => getComputedStyle(s).breakBefore));
   expect(breaks).toEqual(["page", "page"]);
   await expect(page.getByText("Back to the programme")).toBeHidden();
   await page.emulateMedia({ media: "screen" });
 
   await page.getByRole("link", { name: "Back to the programme" }).click();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download as PDF" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download as PDF" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^lcpf-programme-barking-and-dagenham-period-2-.*\.pdf$/);
   const pdf = readFileSync((await download.path())!);
   expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");

@@ -24,7 +24,13 @@ async function approvedProgramme(): Promise<Fixture> {
   const made = await makeProposal({ state: "approved" });
   const priorities = await db().selectFrom("priorities").select(["id", "name"]).orderBy("position").limit(2).execute();
   const [first, second] = priorities as [{ id: number; name: string }, { id: number; name: string }];
-  const project = async (title: string, primary: number, secondary: number | null, position: number, amounts: number[]) => {
+  const project = async (
+    title: string,
+    primary: number,
+    secondary: number | null,
+    position: number,
+    amounts: number[],
+  ) => {
     const { id } = await db()
       .insertInto("projects")
       .values({
@@ -44,14 +50,28 @@ async function approvedProgramme(): Promise<Fixture> {
     for (const [index, pounds] of amounts.entries()) {
       await db()
         .insertInto("project_costs")
-        .values({ project_id: id, financial_year_id: made.borough.years[index]!.id, lcpf_pence: pounds * POUND, created_at: stamp(), updated_at: stamp() })
+        .values({
+          project_id: id,
+          financial_year_id: made.borough.years[index]!.id,
+          lcpf_pence: pounds * POUND,
+          created_at: stamp(),
+          updated_at: stamp(),
+        })
         .execute();
     }
     return id;
   };
   await project("Street Triage", first.id, null, 2, [10_000, 0]);
   const secondProjectId = await project("Gangs Exit Mentoring", second.id, first.id, 3, [50_000, 25_000]);
-  const event = (values: { action: string; from: string; to: string; actor: number; comment?: string; projectId?: number; meetingDate?: string }) =>
+  const event = (values: {
+    action: string;
+    from: string;
+    to: string;
+    actor: number;
+    comment?: string;
+    projectId?: number;
+    meetingDate?: string;
+  }) =>
     db()
       .insertInto("proposal_events")
       .values({
@@ -70,9 +90,28 @@ async function approvedProgramme(): Promise<Fixture> {
       })
       .execute();
   const reviewer = made.assignedReviewer!.id;
-  await event({ action: "endorse", from: "awaiting_csp", to: "submitted", actor: made.borough.cspEndorser!.id, meetingDate: "2017-02-07" });
-  await event({ action: "comment", from: "in_review", to: "in_review", actor: reviewer, projectId: secondProjectId, comment: "Name the referral route." });
-  await event({ action: "approve", from: "in_review", to: "approved", actor: reviewer, comment: "A clear programme; report quarterly." });
+  await event({
+    action: "endorse",
+    from: "awaiting_csp",
+    to: "submitted",
+    actor: made.borough.cspEndorser!.id,
+    meetingDate: "2017-02-07",
+  });
+  await event({
+    action: "comment",
+    from: "in_review",
+    to: "in_review",
+    actor: reviewer,
+    projectId: secondProjectId,
+    comment: "Name the referral route.",
+  });
+  await event({
+    action: "approve",
+    from: "in_review",
+    to: "approved",
+    actor: reviewer,
+    comment: "A clear programme; report quarterly.",
+  });
   return { ...made, priorities: [first, second], secondProjectId };
 }
 
@@ -94,7 +133,9 @@ function pdfText(pdf: Buffer): string {
       continue;
     }
     for (const op of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      texts.push([...op[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""));
+      texts.push(
+        [...op[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""),
+      );
     }
   }
   return texts.join("\n");
@@ -103,7 +144,9 @@ function pdfText(pdf: Buffer): string {
 describe("an endorsed programme", () => {
   it("groups the projects by primary priority with the summary's totals, the secondary priority, the feedback and the decision", async () => {
     const made = await approvedProgramme();
-    const { programme } = await pageLoader(args(`/programmes/${made.id}`, made.borough.cspMember.cookie, made.id) as never);
+    const { programme } = await pageLoader(
+      args(`/programmes/${made.id}`, made.borough.cspMember.cookie, made.id) as never,
+    );
     const [first, second] = made.priorities as [{ id: number; name: string }, { id: number; name: string }];
 
     expect(programme.groups.map((g) => [g.name, g.projects.map((p) => p.title)])).toEqual([
@@ -132,12 +175,16 @@ describe("an endorsed programme", () => {
     const other = await makeBorough();
     const loaders: ((a: never) => Promise<unknown>)[] = [pageLoader, printLoader, pdfLoader];
     for (const loader of loaders) {
-      const outcome = await settle(() => loader(args(`/programmes/${made.id}`, other.cspMember.cookie, made.id) as never));
+      const outcome = await settle(() =>
+        loader(args(`/programmes/${made.id}`, other.cspMember.cookie, made.id) as never),
+      );
       expect(outcome.thrown).toBe(true);
       expect((outcome.value as { init: { status: number } }).init.status).toBe(404);
     }
     const draft = await makeProposal({ state: "draft" });
-    const outcome = await settle(() => pageLoader(args(`/programmes/${draft.id}`, draft.borough.cspMember.cookie, draft.id) as never));
+    const outcome = await settle(() =>
+      pageLoader(args(`/programmes/${draft.id}`, draft.borough.cspMember.cookie, draft.id) as never),
+    );
     expect((outcome.value as { init: { status: number } }).init.status).toBe(404);
   });
 
@@ -145,44 +192,67 @@ describe("an endorsed programme", () => {
     const made = await approvedProgramme();
     const other = await makeProposal({ state: "draft" });
     for (const person of [made.borough.cspMember, made.borough.officer]) {
-      const { programmes } = await listLoader({ request: getRequest("/programmes", person.cookie), params: {}, context: {} } as never);
+      const { programmes } = await listLoader({
+        request: getRequest("/programmes", person.cookie),
+        params: {},
+        context: {},
+      } as never);
       expect(programmes.map((p) => [p.proposalId, p.status])).toEqual([[made.id, "approved"]]);
     }
-    const { programmes } = await listLoader({ request: getRequest("/programmes", other.borough.cspMember.cookie), params: {}, context: {} } as never);
+    const { programmes } = await listLoader({
+      request: getRequest("/programmes", other.borough.cspMember.cookie),
+      params: {},
+      context: {},
+    } as never);
     expect(programmes).toEqual([]);
   });
 
   it("prints with the date it was printed", async () => {
     const made = await approvedProgramme();
-    const { printedOn, programme } = await printLoader(args(`/programmes/${made.id}/print`, made.borough.cspEndorser!.cookie, made.id) as never);
+    const { printedOn, programme } = await printLoader(
+      args(`/programmes/${made.id}/print`, made.borough.cspEndorser!.cookie, made.id) as never,
+    );
     expect(printedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(programme.groups).toHaveLength(2);
   });
 
   it("downloads as a PDF with the borough, the projects and the totals", async () => {
     const made = await approvedProgramme();
-    const response = (await pdfLoader(args(`/programmes/${made.id}/pdf`, made.borough.cspMember.cookie, made.id) as never)) as Response;
+    const response = (await pdfLoader(
+      args(`/programmes/${made.id}/pdf`, made.borough.cspMember.cookie, made.id) as never,
+    )) as Response;
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
     const slug = made.borough.name.toLowerCase().replace(/ /g, "-");
-    expect(response.headers.get("Content-Disposition")).toMatch(new RegExp(`^attachment; filename="lcpf-programme-${slug}-[a-z0-9-]+\\.pdf"$`));
+    expect(response.headers.get("Content-Disposition")).toMatch(
+      new RegExp(`^attachment; filename="lcpf-programme-${slug}-[a-z0-9-]+\\.pdf"$`),
+    );
     const pdf = Buffer.from(await response.arrayBuffer());
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(pdf.length).toBeGreaterThan(2_000);
     const text = pdfText(pdf);
     expect(text).toContain(made.borough.name);
-    for (const title of ["Domestic Abuse Advocacy", "Street Triage", "Gangs Exit Mentoring"]) expect(text).toContain(title);
+    for (const title of ["Domestic Abuse Advocacy", "Street Triage", "Gangs Exit Mentoring"])
+      expect(text).toContain(title);
     // The projects' costs are real figures, the allocations demo ones: only what is built from an allocation is marked.
     expect(text).toMatch(/Total planned spend, all priorities: £285,000\.00$/m);
-    expect(text).toContain("2017/18: allocation £644,000.00 (demo figure); direct borough funding £644,000.00 (demo figure)");
+    expect(text).toContain(
+      "2017/18: allocation £644,000.00 (demo figure); direct borough funding £644,000.00 (demo figure)",
+    );
     expect(text).toContain("£210,000.00");
     expect(text).toContain("Name the referral route.");
   });
 
   it("makes a PDF of text PDF's built-in font cannot draw without failing", async () => {
     const made = await approvedProgramme();
-    await db().updateTable("projects").set({ description: "Outreach 🚓 in Łódź and 東京, \u0000 tab\there" }).where("id", "=", made.secondProjectId).execute();
-    const response = (await pdfLoader(args(`/programmes/${made.id}/pdf`, made.borough.cspMember.cookie, made.id) as never)) as Response;
+    await db()
+      .updateTable("projects")
+      .set({ description: "Outreach 🚓 in Łódź and 東京, \u0000 tab\there" })
+      .where("id", "=", made.secondProjectId)
+      .execute();
+    const response = (await pdfLoader(
+      args(`/programmes/${made.id}/pdf`, made.borough.cspMember.cookie, made.id) as never,
+    )) as Response;
     expect(response.status).toBe(200);
     const text = pdfText(Buffer.from(await response.arrayBuffer()));
     expect(text).toContain("Outreach ? in ?ód? and ??");

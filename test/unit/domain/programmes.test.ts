@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { groupByPrimaryPriority, isEndorsedProgramme, latestDecision, overallFeedback, programmeFileName } from "~/domain/programmes";
+import {
+  groupByPrimaryPriority,
+  isEndorsedProgramme,
+  latestDecision,
+  overallFeedback,
+  programmeFileName,
+} from "~/domain/programmes";
 
 describe("endorsed programmes", () => {
   it("are the proposals from the CSP's endorsement on, not drafts, those awaiting the CSP or withdrawn ones", () => {
-    expect(["submitted", "in_review", "changes_requested", "approved", "rejected"].every((s) => isEndorsedProgramme(s as never))).toBe(true);
+    expect(
+      ["submitted", "in_review", "changes_requested", "approved", "rejected"].every((s) =>
+        isEndorsedProgramme(s as never),
+      ),
+    ).toBe(true);
     expect(["draft", "awaiting_csp", "withdrawn"].some((s) => isEndorsedProgramme(s as never))).toBe(false);
   });
 
