@@ -17,5 +17,7 @@ export type NavigationItem = { href: string; text: string };
 
 export function navigationFor(role: UserRole): NavigationItem[] {
   const home = { href: homePathFor(role), text: "Home" };
-  return role === "mopac_admin" ? [home, { href: "/review", text: "Proposals" }] : [home];
+  const london = { href: "/london", text: "London" };
+  if (role === "mopac_admin") return [home, { href: "/review", text: "Proposals" }, london];
+  return role === "mopac_reviewer" ? [home, london] : [home];
 }
