@@ -60,6 +60,8 @@ export default defineConfig({
     { name: "drafting", testMatch: /drafting\.spec\.ts/, dependencies: ["sign-in"] },
     { name: "journey", testMatch: /journey\.spec\.ts/, dependencies: ["drafting"] },
     { name: "session-timeout", testMatch: /session-timeout\.spec\.ts/ },
+    // Reads the demo data only (London view, reviewer queue); no dependencies.
+    { name: "london", testMatch: /london\.spec\.ts/ },
     // Starts its own nginx and server (test/e2e/proxy.spec.ts); independent of the shared database.
     { name: "proxy", testMatch: /proxy\.spec\.ts/ },
   ],
