@@ -41,10 +41,16 @@ export function chooseYear(years: readonly RoundYear[], asked: { round: string |
  */
 export async function londonInput(db: DB, chosen: RoundYear, today: string): Promise<LondonInput> {
   const periodId = chosen.periodId;
+  // The period's live proposals as a subquery, so a joint proposal's projects are not repeated per member.
   const projectsOfPeriod = db
     .selectFrom("projects as pr")
-    .innerJoin("proposal_boroughs as pb", (join) => join.onRef("pb.proposal_id", "=", "pr.proposal_id").on("pb.active", "=", 1))
-    .where("pb.funding_period_id", "=", periodId);
+    .where((eb) =>
+      eb(
+        "pr.proposal_id",
+        "in",
+        eb.selectFrom("proposal_boroughs as pb").select("pb.proposal_id").where("pb.funding_period_id", "=", periodId).where("pb.active", "=", 1),
+      ),
+    );
 
   const [round, years, boroughs, allocations, memberships, projects, costs, categories, measureLinks, lists] = await Promise.all([
     db
@@ -89,7 +95,6 @@ export async function londonInput(db: DB, chosen: RoundYear, today: string): Pro
         "pr.co_commissioning_candidate",
         "pr.provider",
       ])
-      .distinct()
       .orderBy("pr.proposal_id")
       .orderBy("pr.position")
       .orderBy("pr.id")
@@ -97,10 +102,14 @@ export async function londonInput(db: DB, chosen: RoundYear, today: string): Pro
     projectsOfPeriod
       .innerJoin("project_costs as c", "c.project_id", "pr.id")
       .select(["c.project_id", "c.financial_year_id", "c.lcpf_pence", "c.la_cash_pence", "c.is_demo_figure"])
-      .distinct()
       .execute(),
-    projectsOfPeriod.innerJoin("project_categories as pc", "pc.project_id", "pr.id").select(["pc.project_id", "pc.category"]).distinct().execute(),
-    projectsOfPeriod.innerJoin("project_measures as pm", "pm.project_id", "pr.id").select(["pm.project_id", "pm.measure_id"]).distinct().execute(),
+    // Categories matter only to the grouping of co-commissioning candidates.
+    projectsOfPeriod
+      .innerJoin("project_categories as pc", "pc.project_id", "pr.id")
+      .select(["pc.project_id", "pc.category"])
+      .where("pr.co_commissioning_candidate", "=", 1)
+      .execute(),
+    projectsOfPeriod.innerJoin("project_measures as pm", "pm.project_id", "pr.id").select(["pm.project_id", "pm.measure_id"]).execute(),
     referenceLists(db),
   ]);
 
@@ -121,7 +130,11 @@ export async function londonInput(db: DB, chosen: RoundYear, today: string): Pro
 
   const byProject = <T extends { project_id: number }>(rows: readonly T[]) => {
     const map = new Map<number, T[]>();
-    for (const row of rows) map.set(row.project_id, [...(map.get(row.project_id) ?? []), row]);
+    for (const row of rows) {
+      const list = map.get(row.project_id);
+      if (list) list.push(row);
+      else map.set(row.project_id, [row]);
+    }
     return map;
   };
   const costsOf = byProject(costs);

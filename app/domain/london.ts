@@ -118,7 +118,11 @@ export function boroughRows(input: LondonInput): BoroughRow[] {
   const allocationOf = (boroughId: number, financialYearId: number) =>
     input.allocations.find((a) => a.boroughId === boroughId && a.financialYearId === financialYearId);
   const projectsOf = new Map<number, LondonProject[]>();
-  for (const project of input.projects) projectsOf.set(project.proposalId, [...(projectsOf.get(project.proposalId) ?? []), project]);
+  for (const project of input.projects) {
+    const list = projectsOf.get(project.proposalId);
+    if (list) list.push(project);
+    else projectsOf.set(project.proposalId, [project]);
+  }
 
   return input.boroughs.map((borough) => {
     const own = allocationOf(borough.id, year.financialYearId);
@@ -256,16 +260,24 @@ export const SIMILAR_TITLE_THRESHOLD = 0.5;
 
 const normalise = (text: string | null) => (text ?? "").trim().toLowerCase().replace(/\s+/g, " ");
 
+type ServiceKey = { provider: string; categories: string; tokens: Set<string> };
+
+/** What similarity compares, worked out once per project rather than once per pair. */
+function serviceKey(project: LondonProject): ServiceKey {
+  return { provider: normalise(project.provider), categories: [...project.categories].sort().join("|"), tokens: titleTokens(project.title) };
+}
+
+function similarKeys(a: ServiceKey, b: ServiceKey): boolean {
+  if (a.provider !== "" && a.provider === b.provider && a.categories !== "" && a.categories === b.categories) return true;
+  return jaccard(a.tokens, b.tokens) >= SIMILAR_TITLE_THRESHOLD;
+}
+
 /**
  * Two candidate projects are the same kind of service when they have the same provider and the
  * same categories (both known), or when their titles share at least half their words.
  */
 export function similarService(a: LondonProject, b: LondonProject): boolean {
-  const provider = normalise(a.provider);
-  const sameCategories =
-    a.categories.length > 0 && [...a.categories].sort().join("|") === [...b.categories].sort().join("|");
-  if (provider !== "" && provider === normalise(b.provider) && sameCategories) return true;
-  return jaccard(titleTokens(a.title), titleTokens(b.title)) >= SIMILAR_TITLE_THRESHOLD;
+  return similarKeys(serviceKey(a), serviceKey(b));
 }
 
 export type OpportunityProject = { projectId: number; proposalId: number; borough: string; title: string; pence: number; isDemoFigure: boolean };
@@ -297,13 +309,14 @@ export function coCommissioningOpportunities(input: LondonInput, rows: readonly 
   };
 
   // Union-find over the candidates of each priority.
+  const keys = candidates.map(serviceKey);
   const parent = candidates.map((_, index) => index);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  candidates.forEach((a, i) => {
-    candidates.forEach((b, j) => {
-      if (j > i && a.primaryPriorityId === b.primaryPriorityId && similarService(a, b)) parent[root(j)] = root(i);
-    });
-  });
+  for (let i = 0; i < candidates.length; i += 1) {
+    for (let j = i + 1; j < candidates.length; j += 1) {
+      if (candidates[i]!.primaryPriorityId === candidates[j]!.primaryPriorityId && similarKeys(keys[i]!, keys[j]!)) parent[root(j)] = root(i);
+    }
+  }
   const groups = new Map<number, LondonProject[]>();
   candidates.forEach((project, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), project]));
 
