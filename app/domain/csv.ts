@@ -23,7 +23,8 @@ export type CsvValue = string | number | null;
 /** Rows to CSV text: BOM first, CRLF line ends, every text cell neutralised then quoted where needed. */
 export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
   // Numbers are written as they are: a negative number is a figure, not a formula.
-  const text = (cell: CsvValue) => (cell === null ? "" : typeof cell === "number" ? String(cell) : neutraliseCell(cell));
+  const text = (cell: CsvValue) =>
+    cell === null ? "" : typeof cell === "number" ? String(cell) : neutraliseCell(cell);
   const lines = rows.map((row) => row.map((cell) => quote(text(cell))).join(","));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -1,4 +1,11 @@
-import { assessYears, priorityTotals, projectSpendInYear, type Priority, type ProposalProject, type ProposalYear } from "~/domain/proposal-checks";
+import {
+  assessYears,
+  priorityTotals,
+  projectSpendInYear,
+  type Priority,
+  type ProposalProject,
+  type ProposalYear,
+} from "~/domain/proposal-checks";
 import { isOverdue } from "~/domain/routing";
 import { splitAllocation, type SplitRule } from "~/domain/split";
 import { isOpenReview, stateLabel, type State } from "~/domain/workflow";
@@ -104,7 +111,9 @@ function add(total: Figure, figure: Figure | null): Figure {
 }
 
 function demoCostsIn(projects: readonly LondonProject[], financialYearId: number): boolean {
-  return projects.some((project) => project.costs.some((cost) => cost.financialYearId === financialYearId && cost.isDemoFigure));
+  return projects.some((project) =>
+    project.costs.some((cost) => cost.financialYearId === financialYearId && cost.isDemoFigure),
+  );
 }
 
 function asProposalProject(project: LondonProject): ProposalProject {
@@ -130,7 +139,7 @@ export function boroughRows(input: LondonInput): BoroughRow[] {
     const proposal = input.proposals.find((p) => p.boroughIds.includes(borough.id)) ?? null;
     const isLead = proposal === null || proposal.leadBoroughId === borough.id;
     const memberIds = proposal ? proposal.boroughIds : [borough.id];
-    const projects = proposal ? projectsOf.get(proposal.id) ?? [] : [];
+    const projects = proposal ? (projectsOf.get(proposal.id) ?? []) : [];
 
     // The envelope of the proposal (or of an empty programme): the members' allocations added, as on the proposal's page.
     const periodYears = input.years.map((y) => {
@@ -157,7 +166,9 @@ export function boroughRows(input: LondonInput): BoroughRow[] {
     const match = showsProposal
       ? {
           pence: projects.reduce(
-            (sum, p) => sum + p.costs.filter((c) => c.financialYearId === year.financialYearId).reduce((s, c) => s + c.laCashPence, 0),
+            (sum, p) =>
+              sum +
+              p.costs.filter((c) => c.financialYearId === year.financialYearId).reduce((s, c) => s + c.laCashPence, 0),
             0,
           ),
           isDemoFigure: plannedDemo,
@@ -175,7 +186,7 @@ export function boroughRows(input: LondonInput): BoroughRow[] {
       match,
       proposalId: proposal?.id ?? null,
       status: proposal?.status ?? null,
-      jointWith: proposal && !isLead ? names.get(proposal.leadBoroughId) ?? null : null,
+      jointWith: proposal && !isLead ? (names.get(proposal.leadBoroughId) ?? null) : null,
       reviewer: proposal?.reviewerName ?? null,
       submittedAt: proposal?.lastSubmittedAt ?? null,
       dueDate: proposal?.lastSubmittedAt ? input.feedbackDeadline : null,
@@ -233,7 +244,25 @@ export function londonPrioritySpend(input: LondonInput): PrioritySpend[] {
 }
 
 // Words that say nothing about the service itself, so two titles do not look alike because of them.
-const STOP_WORDS = new Set(["a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "by", "at", "programme", "project", "service", "services", "lbbd"]);
+const STOP_WORDS = new Set([
+  "a",
+  "an",
+  "and",
+  "the",
+  "of",
+  "for",
+  "in",
+  "on",
+  "to",
+  "with",
+  "by",
+  "at",
+  "programme",
+  "project",
+  "service",
+  "services",
+  "lbbd",
+]);
 
 /** A title's words, lower case, without punctuation, stop words or a plural "s", as a set. */
 export function titleTokens(title: string): Set<string> {
@@ -264,11 +293,16 @@ type ServiceKey = { provider: string; categories: string; tokens: Set<string> };
 
 /** What similarity compares, worked out once per project rather than once per pair. */
 function serviceKey(project: LondonProject): ServiceKey {
-  return { provider: normalise(project.provider), categories: [...project.categories].sort().join("|"), tokens: titleTokens(project.title) };
+  return {
+    provider: normalise(project.provider),
+    categories: [...project.categories].sort().join("|"),
+    tokens: titleTokens(project.title),
+  };
 }
 
 function similarKeys(a: ServiceKey, b: ServiceKey): boolean {
-  if (a.provider !== "" && a.provider === b.provider && a.categories !== "" && a.categories === b.categories) return true;
+  if (a.provider !== "" && a.provider === b.provider && a.categories !== "" && a.categories === b.categories)
+    return true;
   return jaccard(a.tokens, b.tokens) >= SIMILAR_TITLE_THRESHOLD;
 }
 
@@ -280,7 +314,14 @@ export function similarService(a: LondonProject, b: LondonProject): boolean {
   return similarKeys(serviceKey(a), serviceKey(b));
 }
 
-export type OpportunityProject = { projectId: number; proposalId: number; borough: string; title: string; pence: number; isDemoFigure: boolean };
+export type OpportunityProject = {
+  projectId: number;
+  proposalId: number;
+  borough: string;
+  title: string;
+  pence: number;
+  isDemoFigure: boolean;
+};
 
 export type Opportunity = {
   priorityId: number | null;
@@ -297,9 +338,14 @@ export type CoCommissioning = { opportunities: Opportunity[]; londonPot: Figure 
  * links pairs; a group is everything linked to anything in it (so A~B and B~C make one group).
  */
 export function coCommissioningOpportunities(input: LondonInput, rows: readonly BoroughRow[]): CoCommissioning {
-  const leadName = new Map(input.proposals.map((p) => [p.id, rows.find((r) => r.boroughId === p.leadBoroughId)?.borough ?? ""]));
+  const leadName = new Map(
+    input.proposals.map((p) => [p.id, rows.find((r) => r.boroughId === p.leadBoroughId)?.borough ?? ""]),
+  );
   const jointNames = new Map(
-    input.proposals.map((p) => [p.id, p.boroughIds.map((id) => rows.find((r) => r.boroughId === id)?.borough ?? "").join(" and ")]),
+    input.proposals.map((p) => [
+      p.id,
+      p.boroughIds.map((id) => rows.find((r) => r.boroughId === id)?.borough ?? "").join(" and "),
+    ]),
   );
   const candidates = input.projects.filter((p) => p.coCommissioningCandidate && leadName.has(p.proposalId));
   const priorityName = (id: number | null) => input.priorities.find((p) => p.id === id)?.name ?? "No primary priority";
@@ -314,7 +360,8 @@ export function coCommissioningOpportunities(input: LondonInput, rows: readonly 
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
   for (let i = 0; i < candidates.length; i += 1) {
     for (let j = i + 1; j < candidates.length; j += 1) {
-      if (candidates[i]!.primaryPriorityId === candidates[j]!.primaryPriorityId && similarKeys(keys[i]!, keys[j]!)) parent[root(j)] = root(i);
+      if (candidates[i]!.primaryPriorityId === candidates[j]!.primaryPriorityId && similarKeys(keys[i]!, keys[j]!))
+        parent[root(j)] = root(i);
     }
   }
   const groups = new Map<number, LondonProject[]>();
@@ -339,7 +386,8 @@ export function coCommissioningOpportunities(input: LondonInput, rows: readonly 
     };
   });
   opportunities.sort(
-    (a, b) => order(a.priorityId) - order(b.priorityId) || b.boroughCount - a.boroughCount || b.total.pence - a.total.pence,
+    (a, b) =>
+      order(a.priorityId) - order(b.priorityId) || b.boroughCount - a.boroughCount || b.total.pence - a.total.pence,
   );
   const londonPot = rows.reduce<Figure>((sum, row) => add(sum, row.pot), ZERO);
   return { opportunities, londonPot };
@@ -349,11 +397,15 @@ export type MeasureCoverage = { measureId: number; measure: string; boroughs: st
 
 /** Each mandatory measure with the boroughs whose programme has a project contributing to it; an empty list means nobody does. */
 export function measuresCoverage(input: LondonInput, rows: readonly BoroughRow[]): MeasureCoverage[] {
-  const namesOf = new Map(input.proposals.map((p) => [p.id, rows.filter((r) => p.boroughIds.includes(r.boroughId)).map((r) => r.borough)]));
+  const namesOf = new Map(
+    input.proposals.map((p) => [p.id, rows.filter((r) => p.boroughIds.includes(r.boroughId)).map((r) => r.borough)]),
+  );
   return input.measures
     .filter((measure) => measure.mandatory)
     .map((measure) => {
-      const proposalIds = new Set(input.projects.filter((p) => p.measureIds.includes(measure.id)).map((p) => p.proposalId));
+      const proposalIds = new Set(
+        input.projects.filter((p) => p.measureIds.includes(measure.id)).map((p) => p.proposalId),
+      );
       const boroughs = [...proposalIds].flatMap((id) => namesOf.get(id) ?? []).sort((a, b) => a.localeCompare(b));
       return { measureId: measure.id, measure: measure.name, boroughs };
     });

@@ -4,7 +4,15 @@ import { chooseYear, londonInput, roundYears } from "~/data/london.server";
 import { db } from "~/db.server";
 import { isMopacStaff } from "~/domain/access";
 import { formatDate, todayInLondon } from "~/domain/dates";
-import { boroughSortValue, isBoroughColumn, londonView, sortRows, type BoroughColumn, type Figure } from "~/domain/london";
+import {
+  boroughSortValue,
+  isBoroughColumn,
+  londonView,
+  sortRows,
+  type BoroughColumn,
+  type Figure,
+  type Opportunity,
+} from "~/domain/london";
 import { formatPounds } from "~/domain/money";
 import { actorFromUser } from "~/domain/roles";
 import { stateLabel, stateTagColour } from "~/domain/workflow";
@@ -21,7 +29,15 @@ export async function loader({ request }: Route.LoaderArgs) {
   const years = await roundYears(db());
   const chosen = chooseYear(years, { round: search.get("round"), year: search.get("year") });
   const rounds = [...new Map(years.map((y) => [y.roundId, { id: y.roundId, name: y.roundName }])).values()];
-  if (!chosen) return { rounds, years, chosen: null, view: null, sort: "borough" as BoroughColumn, direction: "ascending" as const };
+  if (!chosen)
+    return {
+      rounds,
+      years,
+      chosen: null,
+      view: null,
+      sort: "borough" as BoroughColumn,
+      direction: "ascending" as const,
+    };
   const view = londonView(await londonInput(db(), chosen, todayInLondon()));
   const askedSort = search.get("sort");
   const sort: BoroughColumn = isBoroughColumn(askedSort) ? askedSort : "borough";
@@ -75,6 +91,17 @@ function LeftOrOver({ figure }: { figure: Figure | null }) {
 const NUMERIC = "govuk-table__cell govuk-table__cell--numeric";
 const TOTAL = `${NUMERIC} app-table-numeric-total`;
 
+/** The groups under each priority, keeping the domain's order (priorities in plan order, larger groups first). */
+function byPriority(opportunities: readonly Opportunity[]) {
+  const sections: { priority: string; groups: Opportunity[] }[] = [];
+  for (const group of opportunities) {
+    const last = sections[sections.length - 1];
+    if (last && last.priority === group.priority) last.groups.push(group);
+    else sections.push({ priority: group.priority, groups: [group] });
+  }
+  return sections;
+}
+
 const COLUMNS: { column: BoroughColumn; label: string; numeric?: boolean }[] = [
   { column: "borough", label: "Borough" },
   { column: "allocation", label: "Allocation", numeric: true },
@@ -114,10 +141,22 @@ export default function London({ loaderData }: Route.ComponentProps) {
       <Form method="get" className="app-no-print">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
-            <Select name="round" label="Funding round" labelSize="s" items={rounds.map((r) => ({ value: String(r.id), text: r.name }))} defaultValue={String(chosen.roundId)} />
+            <Select
+              name="round"
+              label="Funding round"
+              labelSize="s"
+              items={rounds.map((r) => ({ value: String(r.id), text: r.name }))}
+              defaultValue={String(chosen.roundId)}
+            />
           </div>
           <div className="govuk-grid-column-one-quarter">
-            <Select name="year" label="Financial year" labelSize="s" items={years.map((y) => ({ value: String(y.financialYearId), text: y.label }))} defaultValue={String(chosen.financialYearId)} />
+            <Select
+              name="year"
+              label="Financial year"
+              labelSize="s"
+              items={years.map((y) => ({ value: String(y.financialYearId), text: y.label }))}
+              defaultValue={String(chosen.financialYearId)}
+            />
           </div>
         </div>
         <Button type="submit" variant="secondary">
@@ -131,6 +170,7 @@ export default function London({ loaderData }: Route.ComponentProps) {
         less its planned spend. A joint proposal’s figures are shown once, on its lead borough’s row. Totals count each
         project under its primary priority only.
       </p>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls must be reachable by keyboard (axe: scrollable-region-focusable) */}
       <div className="app-table-scroll" role="region" aria-label="Boroughs, scrolls sideways" tabIndex={0}>
         <table className="govuk-table govuk-!-font-size-16" data-testid="london-boroughs">
           <caption className="govuk-table__caption govuk-table__caption--s">
@@ -167,7 +207,9 @@ export default function London({ loaderData }: Route.ComponentProps) {
                 <td className={NUMERIC}>
                   <Money figure={row.planned} empty={row.jointWith ? `With ${row.jointWith}` : "None"} />
                 </td>
-                <td className={NUMERIC}>{row.jointWith ? `With ${row.jointWith}` : <LeftOrOver figure={row.leftOrOver} />}</td>
+                <td className={NUMERIC}>
+                  {row.jointWith ? `With ${row.jointWith}` : <LeftOrOver figure={row.leftOrOver} />}
+                </td>
                 <td className={NUMERIC}>
                   <Money figure={row.match} empty={row.jointWith ? `With ${row.jointWith}` : "None"} />
                 </td>
@@ -175,7 +217,9 @@ export default function London({ loaderData }: Route.ComponentProps) {
                   {row.status ? <Tag colour={stateTagColour(row.status)}>{stateLabel(row.status)}</Tag> : "No proposal"}
                 </td>
                 <td className="govuk-table__cell">{row.reviewer ?? "None"}</td>
-                <td className="govuk-table__cell">{row.submittedAt ? formatDate(row.submittedAt.slice(0, 10)) : "Not yet"}</td>
+                <td className="govuk-table__cell">
+                  {row.submittedAt ? formatDate(row.submittedAt.slice(0, 10)) : "Not yet"}
+                </td>
                 <td className="govuk-table__cell">{row.dueDate ? formatDate(row.dueDate) : "None"}</td>
                 <td className="govuk-table__cell">{row.overdue ? <Tag colour="red">Overdue</Tag> : "No"}</td>
               </tr>
@@ -228,11 +272,20 @@ export default function London({ loaderData }: Route.ComponentProps) {
       ) : null}
 
       <h2 className="govuk-heading-m">Planned spend per priority</h2>
-      <p className="govuk-body">Across all London proposals for {chosen.label}, counting each project under its primary priority.</p>
+      <p className="govuk-body">
+        Across all London proposals for {chosen.label}, counting each project under its primary priority.
+      </p>
       <BarChart
         title={`Planned spend per priority across London, ${chosen.label}`}
-        description={prioritySpend.map((p) => `${p.name}: ${formatPounds(p.pence)}${p.isDemoFigure ? " (demo figure)" : ""}`).join("; ")}
-        bars={prioritySpend.map((p) => ({ label: p.name, value: p.pence, valueText: formatPounds(p.pence), isDemoFigure: p.isDemoFigure }))}
+        description={prioritySpend
+          .map((p) => `${p.name}: ${formatPounds(p.pence)}${p.isDemoFigure ? " (demo figure)" : ""}`)
+          .join("; ")}
+        bars={prioritySpend.map((p) => ({
+          label: p.name,
+          value: p.pence,
+          valueText: formatPounds(p.pence),
+          isDemoFigure: p.isDemoFigure,
+        }))}
       />
       <Table
         caption="Planned spend per priority (the figures in the chart)"
@@ -244,42 +297,53 @@ export default function London({ loaderData }: Route.ComponentProps) {
 
       <h2 className="govuk-heading-m">Co-commissioning opportunities</h2>
       <p className="govuk-body">
-        Projects boroughs flagged as co-commissioning candidates, grouped by primary priority and by similar service: the
-        same provider and categories, or titles sharing at least half their words. London’s co-commissioned pot for{" "}
-        {chosen.label} is {formatPounds(coCommissioning.londonPot.pence)}
+        Projects boroughs flagged as co-commissioning candidates, under their primary priority. Similar services (the
+        same provider and categories, or titles sharing at least half their words) are listed together with their total.
+        London’s co-commissioned pot for {chosen.label} is {formatPounds(coCommissioning.londonPot.pence)}
         {coCommissioning.londonPot.isDemoFigure ? <DemoTag /> : null}.
       </p>
       {coCommissioning.opportunities.length === 0 ? (
         <p className="govuk-body">No borough has flagged a candidate for this period.</p>
       ) : (
-        coCommissioning.opportunities.map((group, index) => (
+        byPriority(coCommissioning.opportunities).map(({ priority, groups }) => (
           <Table
-            key={index}
-            caption={
-              <>
-                {group.priority}: {group.projects.length} project{group.projects.length === 1 ? "" : "s"} from{" "}
-                {group.boroughCount} borough{group.boroughCount === 1 ? "" : "s"}
-              </>
-            }
+            key={priority}
+            caption={`${priority}: ${groups.reduce((n, g) => n + g.projects.length, 0)} candidates`}
             captionSize="s"
             head={["Borough", "Project", { content: `${chosen.label} amount`, format: "numeric" }]}
-            rows={[
-              ...group.projects.map((p): TableCell[] => [p.borough, p.title, money({ pence: p.pence, isDemoFigure: p.isDemoFigure })]),
-              [
-                { content: "Group total", className: "app-table-numeric-total" },
-                {
-                  content:
-                    coCommissioning.londonPot.pence > 0 ? (
-                      <>
-                        against London’s pot of <Money figure={coCommissioning.londonPot} />
-                      </>
-                    ) : (
-                      "No pot this year"
-                    ),
-                },
-                money(group.total),
-              ],
-            ]}
+            rows={groups.flatMap((group): TableCell[][] => [
+              ...group.projects.map((p): TableCell[] => [
+                p.borough,
+                p.title,
+                money({ pence: p.pence, isDemoFigure: p.isDemoFigure }),
+              ]),
+              // A total only where similar services could be commissioned together.
+              ...(group.projects.length > 1
+                ? [
+                    [
+                      {
+                        content: `Similar service, ${group.boroughCount} boroughs`,
+                        className: "app-table-numeric-total",
+                      },
+                      {
+                        content:
+                          coCommissioning.londonPot.pence > 0 ? (
+                            <>
+                              together, against London’s pot of <Money figure={coCommissioning.londonPot} />
+                            </>
+                          ) : (
+                            "together (no pot this year)"
+                          ),
+                      },
+                      {
+                        content: <Money figure={group.total} />,
+                        format: "numeric",
+                        className: "app-table-numeric-total",
+                      },
+                    ] satisfies TableCell[],
+                  ]
+                : []),
+            ])}
           />
         ))
       )}

@@ -44,11 +44,24 @@ export function BarChart({ title, description, bars }: BarChartProps) {
         const width = bar.value > 0 ? Math.max(2, Math.round((bar.value / largest) * plotWidth)) : 0;
         return (
           <g key={bar.label}>
-            <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT / 2} textAnchor="end" dominantBaseline="middle" fontSize="15" fill="#0b0c0c">
+            <text
+              x={LABEL_WIDTH - 8}
+              y={y + BAR_HEIGHT / 2}
+              textAnchor="end"
+              dominantBaseline="middle"
+              fontSize="15"
+              fill="#0b0c0c"
+            >
               {bar.label}
             </text>
             <rect x={LABEL_WIDTH} y={y} width={width} height={BAR_HEIGHT} fill="#1d70b8" />
-            <text x={LABEL_WIDTH + width + 6} y={y + BAR_HEIGHT / 2} dominantBaseline="middle" fontSize="15" fill="#0b0c0c">
+            <text
+              x={LABEL_WIDTH + width + 6}
+              y={y + BAR_HEIGHT / 2}
+              dominantBaseline="middle"
+              fontSize="15"
+              fill="#0b0c0c"
+            >
               {bar.valueText}
               {bar.isDemoFigure ? " (demo figure)" : ""}
             </text>

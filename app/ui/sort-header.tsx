@@ -31,7 +31,11 @@ export function SortHeader({ column, label, search, sortedBy, direction, numeric
   const active = column === sortedBy;
   const next: SortDirection = active && direction === "ascending" ? "descending" : "ascending";
   return (
-    <th scope="col" className={cx("govuk-table__header", numeric && "govuk-table__header--numeric")} aria-sort={active ? direction : "none"}>
+    <th
+      scope="col"
+      className={cx("govuk-table__header", numeric && "govuk-table__header--numeric")}
+      aria-sort={active ? direction : "none"}
+    >
       <a className="govuk-link app-sort-link" href={sortHref(search, column, next)}>
         {label}
         <span className="govuk-visually-hidden">, sort {next}</span>

@@ -3,7 +3,9 @@ import { expectAccessible, signIn } from "./helpers";
 
 // Read-only on the demo data, so it needs no other project and runs alongside any of them.
 
-test("a MOPAC reviewer sees London as a whole, picks a year, sorts the boroughs, and the page is accessible", async ({ page }) => {
+test("a MOPAC reviewer sees London as a whole, picks a year, sorts the boroughs, and the page is accessible", async ({
+  page,
+}) => {
   await signIn(page, "reviewer@mopac.test");
   await page.getByRole("link", { name: "London", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: /^London in / })).toBeVisible();
@@ -24,10 +26,15 @@ test("a MOPAC reviewer sees London as a whole, picks a year, sorts the boroughs,
   await allocation.getByRole("link").click();
   await expect(page).toHaveURL(/sort=allocation&dir=asc/);
   await expect(table.getByRole("columnheader", { name: /^Allocation/ })).toHaveAttribute("aria-sort", "ascending");
-  await table.getByRole("columnheader", { name: /^Allocation/ }).getByRole("link").click();
+  await table
+    .getByRole("columnheader", { name: /^Allocation/ })
+    .getByRole("link")
+    .click();
   await expect(table.getByRole("columnheader", { name: /^Allocation/ })).toHaveAttribute("aria-sort", "descending");
   // Only Barking and Dagenham has a 2018/19 allocation in the demo, so it leads the largest-first order.
-  await expect(table.getByTestId("london-borough-row").first().getByRole("rowheader")).toHaveText("Barking and Dagenham");
+  await expect(table.getByTestId("london-borough-row").first().getByRole("rowheader")).toHaveText(
+    "Barking and Dagenham",
+  );
   await expect(table.getByTestId("london-borough-row")).toHaveCount(32);
 
   await expect(page.getByRole("img", { name: /Planned spend per priority across London, 2018\/19/ })).toBeVisible();

@@ -39,7 +39,17 @@ async function priorityId(code: string) {
   return (await db().selectFrom("priorities").select("id").where("code", "=", code).executeTakeFirstOrThrow()).id;
 }
 
-async function proposal(borough: string, status: "submitted" | "in_review", projects: { title: string; priority: string; candidate: boolean; costs: [number, number, number][]; measure?: string }[]) {
+async function proposal(
+  borough: string,
+  status: "submitted" | "in_review",
+  projects: {
+    title: string;
+    priority: string;
+    candidate: boolean;
+    costs: [number, number, number][];
+    measure?: string;
+  }[],
+) {
   const organisationId = await boroughId(borough);
   const period = await db().selectFrom("funding_periods").select("id").orderBy("number").executeTakeFirstOrThrow();
   const { id } = await db()
@@ -59,7 +69,16 @@ async function proposal(borough: string, status: "submitted" | "in_review", proj
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await db().insertInto("proposal_boroughs").values({ proposal_id: id, organisation_id: organisationId, funding_period_id: period.id, active: 1, created_at: now }).execute();
+  await db()
+    .insertInto("proposal_boroughs")
+    .values({
+      proposal_id: id,
+      organisation_id: organisationId,
+      funding_period_id: period.id,
+      active: 1,
+      created_at: now,
+    })
+    .execute();
   for (const [position, p] of projects.entries()) {
     const { id: projectId } = await db()
       .insertInto("projects")
@@ -77,17 +96,32 @@ async function proposal(borough: string, status: "submitted" | "in_review", proj
     for (const [financialYearId, lcpf, laCash] of p.costs) {
       await db()
         .insertInto("project_costs")
-        .values({ project_id: projectId, financial_year_id: financialYearId, lcpf_pence: lcpf * POUNDS, la_cash_pence: laCash * POUNDS, created_at: now, updated_at: now })
+        .values({
+          project_id: projectId,
+          financial_year_id: financialYearId,
+          lcpf_pence: lcpf * POUNDS,
+          la_cash_pence: laCash * POUNDS,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
     }
-    if (p.measure) await db().insertInto("project_measures").values({ project_id: projectId, measure_id: await measureId(p.measure), created_at: now }).execute();
+    if (p.measure)
+      await db()
+        .insertInto("project_measures")
+        .values({ project_id: projectId, measure_id: await measureId(p.measure), created_at: now })
+        .execute();
   }
   proposalIds[borough] = id;
 }
 
 beforeAll(async () => {
   reviewer = await makeMopacPerson("mopac_reviewer", "London Test Reviewer");
-  const years = await db().selectFrom("financial_years").select(["id", "position", "funding_round_id"]).orderBy("position").execute();
+  const years = await db()
+    .selectFrom("financial_years")
+    .select(["id", "position", "funding_round_id"])
+    .orderBy("position")
+    .execute();
   const [y1, y2] = [years[0]!.id, years[1]!.id];
   roundId = years[0]!.funding_round_id;
   year2 = y2;
@@ -109,7 +143,13 @@ beforeAll(async () => {
   await allocate("Bexley", y1, 100_000);
   await allocate("Bexley", y2, 100_000, true);
   await proposal("Barnet", "submitted", [
-    { title: "Domestic abuse advocacy", priority: "vawg", candidate: true, costs: [[y2, 50_000, 5_000]], measure: "vawg-domestic-abuse" },
+    {
+      title: "Domestic abuse advocacy",
+      priority: "vawg",
+      candidate: true,
+      costs: [[y2, 50_000, 5_000]],
+      measure: "vawg-domestic-abuse",
+    },
     { title: "Youth mentoring", priority: "children-young-people", candidate: false, costs: [[y2, 100_000, 0]] },
   ]);
   await proposal("Bexley", "in_review", [
@@ -127,7 +167,11 @@ beforeAll(async () => {
 });
 
 async function london(query = "") {
-  return londonLoader({ request: getRequest(`/london?round=${roundId}&year=${year2}${query}`, reviewer.cookie), params: {}, context: {} } as never);
+  return londonLoader({
+    request: getRequest(`/london?round=${roundId}&year=${year2}${query}`, reviewer.cookie),
+    params: {},
+    context: {},
+  } as never);
 }
 
 const real = (pounds: number) => ({ pence: pounds * POUNDS, isDemoFigure: false });
@@ -178,7 +222,11 @@ describe("the London view's loader", () => {
   it("adds planned spend per priority and groups the two advocacy services against London's pot", async () => {
     const { view } = await london();
     const spend = Object.fromEntries(view!.prioritySpend.map((p) => [p.name, p.pence]));
-    expect(spend).toMatchObject({ "Violence Against Women and Girls": 130_000 * POUNDS, "Children and Young People": 100_000 * POUNDS, "Neighbourhood Policing": 0 });
+    expect(spend).toMatchObject({
+      "Violence Against Women and Girls": 130_000 * POUNDS,
+      "Children and Young People": 100_000 * POUNDS,
+      "Neighbourhood Policing": 0,
+    });
     expect(view!.coCommissioning.opportunities).toHaveLength(1);
     expect(view!.coCommissioning.opportunities[0]).toMatchObject({ boroughCount: 2, total: real(130_000) });
     expect(view!.coCommissioning.londonPot).toEqual(demo(90_000));
@@ -202,13 +250,18 @@ describe("the London view's loader", () => {
   });
 
   it("lands on the round's first year when the year asked for is not one of its years", async () => {
-    const result = await londonLoader({ request: getRequest(`/london?round=abc&year=999999`, reviewer.cookie), params: {}, context: {} } as never);
+    const result = await londonLoader({
+      request: getRequest(`/london?round=abc&year=999999`, reviewer.cookie),
+      params: {},
+      context: {},
+    } as never);
     expect(result.chosen!.position).toBe(1);
   });
 });
 
 describe("the reviewer queue", () => {
-  const queue = (query: string) => queueLoader({ request: getRequest(`/review?show=all${query}`, reviewer.cookie), params: {}, context: {} } as never);
+  const queue = (query: string) =>
+    queueLoader({ request: getRequest(`/review?show=all${query}`, reviewer.cookie), params: {}, context: {} } as never);
 
   // The queue totals the whole period: Barnet £150,000, Bexley £180,000.
   it("sorts by planned spend either way", async () => {

@@ -16,11 +16,18 @@ describe("neutraliseCell", () => {
 
 describe("toCsv", () => {
   it("starts with a byte-order mark, ends lines with CRLF and quotes what needs quoting", () => {
-    expect(toCsv([["a", 'say "hi"', "x,y"], ["line\nbreak", null, 3]])).toBe('\uFEFFa,"say ""hi""","x,y"\r\n"line\nbreak",,3\r\n');
+    expect(
+      toCsv([
+        ["a", 'say "hi"', "x,y"],
+        ["line\nbreak", null, 3],
+      ]),
+    ).toBe('\uFEFFa,"say ""hi""","x,y"\r\n"line\nbreak",,3\r\n');
   });
 
   it("neutralises a hostile title before quoting it", () => {
-    expect(toCsv([['=HYPERLINK("http://evil.example","x")']])).toBe('\uFEFF"\'=HYPERLINK(""http://evil.example"",""x"")"\r\n');
+    expect(toCsv([['=HYPERLINK("http://evil.example","x")']])).toBe(
+      '\uFEFF"\'=HYPERLINK(""http://evil.example"",""x"")"\r\n',
+    );
   });
 
   it("writes numbers as numbers, negative ones included", () => {

@@ -24,7 +24,9 @@ import { LCPF_2017_21_SPLIT_RULE } from "~/domain/split";
 
 const Y1 = 11;
 const Y2 = 12;
-const project = (fields: Partial<LondonProject> & Pick<LondonProject, "id" | "proposalId" | "title">): LondonProject => ({
+const project = (
+  fields: Partial<LondonProject> & Pick<LondonProject, "id" | "proposalId" | "title">,
+): LondonProject => ({
   primaryPriorityId: null,
   coCommissioningCandidate: false,
   provider: null,
@@ -59,8 +61,22 @@ const fixture: LondonInput = {
     { boroughId: 3, financialYearId: Y1, pence: 2_000_000, isDemoFigure: false },
   ],
   proposals: [
-    { id: 101, boroughIds: [1], leadBoroughId: 1, status: "submitted", reviewerName: "Rita", lastSubmittedAt: "2017-01-10T10:00:00Z" },
-    { id: 102, boroughIds: [2], leadBoroughId: 2, status: "approved", reviewerName: null, lastSubmittedAt: "2017-01-12T10:00:00Z" },
+    {
+      id: 101,
+      boroughIds: [1],
+      leadBoroughId: 1,
+      status: "submitted",
+      reviewerName: "Rita",
+      lastSubmittedAt: "2017-01-10T10:00:00Z",
+    },
+    {
+      id: 102,
+      boroughIds: [2],
+      leadBoroughId: 2,
+      status: "approved",
+      reviewerName: null,
+      lastSubmittedAt: "2017-01-12T10:00:00Z",
+    },
   ],
   projects: [
     project({
@@ -74,7 +90,14 @@ const fixture: LondonInput = {
       costs: [cost(Y1, 3_000_000), cost(Y2, 2_000_000, 100_000)],
       measureIds: [1],
     }),
-    project({ id: 2, proposalId: 101, title: "Youth mentoring", primaryPriorityId: 2, costs: [cost(Y2, 4_000_000)], measureIds: [2] }),
+    project({
+      id: 2,
+      proposalId: 101,
+      title: "Youth mentoring",
+      primaryPriorityId: 2,
+      costs: [cost(Y2, 4_000_000)],
+      measureIds: [2],
+    }),
     project({
       id: 3,
       proposalId: 102,
@@ -151,7 +174,15 @@ describe("London borough rows", () => {
   });
 
   it("Gamma: nothing set, nothing proposed", () => {
-    expect(row("Gamma")).toMatchObject({ allocation: null, direct: null, pot: null, planned: null, leftOrOver: null, status: null, overdue: false });
+    expect(row("Gamma")).toMatchObject({
+      allocation: null,
+      direct: null,
+      pot: null,
+      planned: null,
+      leftOrOver: null,
+      status: null,
+      overdue: false,
+    });
   });
 
   it("London totals carry the demo mark when any figure in them is one", () => {
@@ -211,7 +242,12 @@ describe("co-commissioning opportunities", () => {
   it("groups similar candidates of different boroughs under their priority, in the priorities' order", () => {
     expect(opportunities.map((o) => [o.priority, o.projects.map((p) => p.title), o.boroughCount, o.total])).toEqual([
       ["Children and Young People", ["Knife crime workshops"], 1, real(3_000_000)],
-      ["Violence Against Women and Girls", ["Domestic Abuse Advocacy Service", "Domestic abuse advocates"], 2, real(3_500_000)],
+      [
+        "Violence Against Women and Girls",
+        ["Domestic Abuse Advocacy Service", "Domestic abuse advocates"],
+        2,
+        real(3_500_000),
+      ],
     ]);
   });
 
@@ -229,7 +265,12 @@ describe("similar service", () => {
   const base = project({ id: 1, proposalId: 1, title: "Street pastors" });
 
   it("title words: case, punctuation, stop words and plurals do not matter", () => {
-    expect([...titleTokens("The Domestic-Abuse Advocates (IDVA) service")]).toEqual(["domestic", "abuse", "advocate", "idva"]);
+    expect([...titleTokens("The Domestic-Abuse Advocates (IDVA) service")]).toEqual([
+      "domestic",
+      "abuse",
+      "advocate",
+      "idva",
+    ]);
   });
 
   it("Jaccard is shared words over all words", () => {
@@ -245,7 +286,9 @@ describe("similar service", () => {
   });
 
   it("titles sharing half their words are similar; fewer are not", () => {
-    expect(similarService({ ...base, title: "Youth mentoring" }, { ...base, title: "Youth mentoring scheme" })).toBe(true);
+    expect(similarService({ ...base, title: "Youth mentoring" }, { ...base, title: "Youth mentoring scheme" })).toBe(
+      true,
+    );
     expect(similarService({ ...base, title: "Youth mentoring" }, { ...base, title: "Youth diversion" })).toBe(false);
   });
 });
@@ -275,6 +318,15 @@ describe("sorting", () => {
     expect(names("borough", "descending")).toEqual(["Gamma", "Beta", "Alpha"]);
     // Approved before Submitted; Gamma has no status.
     expect(names("status", "ascending")).toEqual(["Beta", "Alpha", "Gamma"]);
-    expect(sortRows([{ k: 1, n: "a" }, { k: 1, n: "b" }], (r) => r.k, "descending").map((r) => r.n)).toEqual(["a", "b"]);
+    expect(
+      sortRows(
+        [
+          { k: 1, n: "a" },
+          { k: 1, n: "b" },
+        ],
+        (r) => r.k,
+        "descending",
+      ).map((r) => r.n),
+    ).toEqual(["a", "b"]);
   });
 });
