@@ -43,7 +43,9 @@ test("a MOPAC reviewer sees London as a whole, picks a year, sorts the boroughs,
   await expectAccessible(page);
 });
 
-test("the reviewer queue with its sort links and export is accessible", async ({ page }) => {
+test("the reviewer queue page, asked for a sort, is accessible (the demo queue holds no proposal yet)", async ({
+  page,
+}) => {
   await signIn(page, "admin@mopac.test");
   await page.goto("/review?sort=planned&dir=desc");
   await expect(page.getByRole("heading", { level: 1, name: "Proposals" })).toBeVisible();
