@@ -62,6 +62,8 @@ export default defineConfig({
     { name: "session-timeout", testMatch: /session-timeout\.spec\.ts/ },
     // Its own approved programme for period 2; the demo proposal of period 1 is left alone.
     { name: "programmes", testMatch: /programmes\.spec\.ts/ },
+    // Reads the demo data only (London view, reviewer queue); no dependencies.
+    { name: "london", testMatch: /london\.spec\.ts/ },
     // Starts its own nginx and server (test/e2e/proxy.spec.ts); independent of the shared database.
     { name: "proxy", testMatch: /proxy\.spec\.ts/ },
   ],

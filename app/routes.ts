@@ -8,6 +8,8 @@ export default [
   route("accessibility", "routes/accessibility.tsx"),
   route("borough", "routes/borough-home.tsx"),
   route("review", "routes/review-home.tsx"),
+  route("review/export.csv", "routes/review-export.tsx"),
+  route("london", "routes/london.tsx"),
   route("admin", "routes/admin-home.tsx"),
   route("notifications", "routes/notifications.tsx"),
   route("programmes", "routes/programmes.tsx"),

@@ -337,6 +337,14 @@ const OTHER_ROUTES: PageCase[] = [
     loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"),
     action: forAll("405"),
   },
+  // The queue as CSV: the same people as the queue itself.
+  {
+    path: "review/export.csv",
+    loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"),
+    action: forAll("405"),
+  },
+  // London as a whole is MOPAC's alone: boroughs and CSPs are refused.
+  { path: "london", loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"), action: forAll("405") },
   { path: "admin", loader: only(["admin"], "200"), action: forAll("405") },
   // A borough's endorsed programmes: its officers and CSP members; MOPAC opens a programme from its review pages.
   {
