@@ -7,6 +7,7 @@ import {
   Scripts,
   ScrollRestoration,
   data,
+  useMatches,
   useRouteLoaderData,
 } from "react-router";
 import type { Route } from "./+types/root";
@@ -48,6 +49,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const user = root?.user;
+  // A print view (handle { bare: true }) hides the header, navigation and footer (see app.scss).
+  const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare === true);
   return (
     <html lang="en-GB" className="govuk-template govuk-template--rebranded">
       <head>
@@ -57,7 +60,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body className="govuk-template__body">
+      <body className={bare ? "govuk-template__body app-bare" : "govuk-template__body"}>
         <SkipLink />
         <header className="govuk-template__header">
           <GenericHeader href={user?.home ?? "/"}>Mayor’s Office for Policing and Crime</GenericHeader>

@@ -17,5 +17,9 @@ export type NavigationItem = { href: string; text: string };
 
 export function navigationFor(role: UserRole): NavigationItem[] {
   const home = { href: homePathFor(role), text: "Home" };
-  return role === "mopac_admin" ? [home, { href: "/review", text: "Proposals" }] : [home];
+  const london = { href: "/london", text: "London" };
+  if (role === "mopac_admin") return [home, { href: "/review", text: "Proposals" }, london];
+  if (role === "mopac_reviewer") return [home, london];
+  // A borough's people read what their CSP endorsed, and MOPAC's answer, on one page.
+  return [home, { href: "/programmes", text: "Endorsed programmes" }];
 }

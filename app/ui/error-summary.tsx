@@ -26,6 +26,10 @@ export function ErrorSummary({ errors, title = "There is a problem", autoFocus =
   if (errors.length === 0) return null;
 
   return (
+    // The click handler only catches clicks on the links inside (keyboard activation of a link is a
+    // click too), to move focus to the field as GOV.UK Frontend does; the container itself is not
+    // interactive.
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
     <div className="govuk-error-summary" tabIndex={-1} ref={root} onClick={focusTarget}>
       {/* role="alert" sits on a child, as in GOV.UK Frontend, so focusing the root does not
           race the announcement. */}

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { formatDateTime } from "~/domain/dates";
 import { DELIVERY_TYPES, MILESTONES, PROJECT_CATEGORIES } from "~/domain/project-fields";
-import type { FlatFormValues } from "~/domain/section-conflict";
 import type { SectionContext } from "~/forms/project-section";
 
 /** One answer the colleague changed: theirs as saved, yours as typed. */

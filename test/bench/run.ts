@@ -157,6 +157,7 @@ try {
   const [firstProject] = await loadProjects(db, proposal.id);
   if (!firstProject) throw new Error("Bench set-up is wrong: the measured proposal has no project");
   const base = `/proposals/${proposal.id}`;
+  const secondYear = await db.selectFrom("financial_years").select("id").where("label", "=", "2018/19").executeTakeFirstOrThrow();
   const pages: LoadPage[] = [
     // The lightest page the server has: no loader of its own, only the layout's.
     { name: "trivial: accessibility", path: "/accessibility", routeId: "routes/accessibility", cookie: null, expectText: "Accessibility statement", minRatio: null },
@@ -165,6 +166,15 @@ try {
     { name: "overview", path: base, routeId: "routes/proposal", cookie: officerCookie, expectText: firstProject.title, minRatio: 0.5 },
     { name: "check page", path: `${base}/check`, routeId: "routes/proposal-check", cookie: officerCookie, expectText: firstProject.title, minRatio: 0.35 },
     { name: "review page", path: `${base}/review`, routeId: "routes/proposal-review", cookie: reviewerCookie, expectText: firstProject.title, minRatio: 0.35 },
+    // All 32 boroughs of 18 projects each, in 2018/19 (the first year with a pot), sorted by a figure.
+    {
+      name: "London view",
+      path: `/london?year=${secondYear.id}&sort=planned&dir=desc`,
+      routeId: "routes/london",
+      cookie: reviewerCookie,
+      expectText: "London in 2018/19",
+      minRatio: 0.35,
+    },
     {
       name: "project section (funding)",
       path: `/proposals/${drafting.id}/projects/${draftProject.id}/funding`,

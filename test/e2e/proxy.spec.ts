@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn } from "./helpers";
+import { expectAccessible } from "./helpers";
 
 // The documented deployment, for real: nginx terminating TLS (a throwaway self-signed certificate) in
 // front of the compiled server, which trusts it (TRUST_PROXY=loopback) and knows its public address

@@ -123,6 +123,18 @@ const REVIEW_PAGE: Grid = {
   admin: MOPAC_SEES("200"),
 };
 
+/** An endorsed programme: the borough's people and MOPAC see it from the CSP's endorsement on; before that, and once withdrawn, it is not one. */
+const PROGRAMME_PAGE: Grid = {
+  anonymous: every("sign"),
+  officer: MOPAC_SEES("200"),
+  otherBoroughOfficer: every("404"),
+  cspMember: MOPAC_SEES("200"),
+  cspEndorser: MOPAC_SEES("200"),
+  assignedReviewer: MOPAC_SEES("200"),
+  otherReviewer: MOPAC_SEES("200"),
+  admin: MOPAC_SEES("200"),
+};
+
 const NO_ACTION: Grid = Object.fromEntries(PEOPLE.map((p) => [p, every("405")])) as Grid;
 
 type ProposalCase = {
@@ -141,6 +153,9 @@ type Ids = { otherReviewerId: number; priorityId: number };
 
 const PROPOSAL_ROUTES: ProposalCase[] = [
   { path: "proposals/:proposalId", loader: VIEW("200"), action: NO_ACTION },
+  { path: "programmes/:proposalId", loader: PROGRAMME_PAGE, action: NO_ACTION },
+  { path: "programmes/:proposalId/print", loader: PROGRAMME_PAGE, action: NO_ACTION },
+  { path: "programmes/:proposalId/pdf", loader: PROGRAMME_PAGE, action: NO_ACTION },
   {
     path: "proposals/:proposalId/compliance",
     loader: EDIT("200"),
@@ -324,7 +339,21 @@ const OTHER_ROUTES: PageCase[] = [
     loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"),
     action: forAll("405"),
   },
+  // The queue as CSV: the same people as the queue itself.
+  {
+    path: "review/export.csv",
+    loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"),
+    action: forAll("405"),
+  },
+  // London as a whole is MOPAC's alone: boroughs and CSPs are refused.
+  { path: "london", loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"), action: forAll("405") },
   { path: "admin", loader: only(["admin"], "200"), action: forAll("405") },
+  // A borough's endorsed programmes: its officers and CSP members; MOPAC opens a programme from its review pages.
+  {
+    path: "programmes",
+    loader: only(["officer", "otherBoroughOfficer", "cspMember", "cspEndorser"], "200"),
+    action: forAll("405"),
+  },
   { path: "notifications", loader: signedIn("200"), action: signedIn("302") },
   { path: "*", loader: forAll("404"), action: forAll("404") },
 ];
