@@ -33,7 +33,7 @@ function ActionLink({
 }) {
   const hasHidden = Boolean(action.visuallyHiddenText) || Boolean(cardTitle);
   return (
-    <AppLink className="govuk-link" href={action.href}>
+    <a className="govuk-link" href={action.href}>
       {action.text}
       {hasHidden ? (
         <span className="govuk-visually-hidden">
@@ -41,7 +41,7 @@ function ActionLink({
           {cardTitle ? <> ({cardTitle})</> : null}
         </span>
       ) : null}
-    </AppLink>
+    </a>
   );
 }
 
