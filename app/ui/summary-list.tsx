@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { AppLink, cx } from "~/ui/parts";
+import { cx } from "~/ui/parts";
 
 export interface SummaryListAction {
   href: string;
@@ -24,6 +24,9 @@ export function SummaryList(props: SummaryListProps) {
   return <SummaryListBody {...props} />;
 }
 
+// A plain anchor, not React Router's Link: the check and review pages render over a hundred change
+// links, and Link's hooks were about half of those pages' summary render time (test/bench/render-summary.tsx).
+// A change link needs no client-side navigation.
 function ActionLink({
   action,
   cardTitle,
