@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, redirect, useActionData, useNavigation } from "react-router";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { getUser, safeRedirectTarget } from "~/auth/guard.server";
 import { homePathFor } from "~/auth/home";
 import { attemptSignIn } from "~/auth/sign-in.server";
@@ -25,14 +25,18 @@ import type { Route } from "./+types/sign-in";
 const signInSchema = z.object({
   email: z
     .string({ error: "Enter your email address" })
-    .trim()
-    .min(1, "Enter your email address")
-    .max(MAX_EMAIL_LENGTH, `Email address must be ${MAX_EMAIL_LENGTH} characters or fewer`),
+    .check(
+      z.trim(),
+      z.minLength(1, "Enter your email address"),
+      z.maxLength(MAX_EMAIL_LENGTH, `Email address must be ${MAX_EMAIL_LENGTH} characters or fewer`),
+    ),
   password: z
     .string({ error: "Enter your password" })
-    .min(1, "Enter your password")
-    .max(MAX_PASSWORD_LENGTH, `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
-  redirectTo: z.string().optional(),
+    .check(
+      z.minLength(1, "Enter your password"),
+      z.maxLength(MAX_PASSWORD_LENGTH, `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
+    ),
+  redirectTo: z.optional(z.string()),
 });
 
 export const WRONG_CREDENTIALS = "Enter a correct email address and password";

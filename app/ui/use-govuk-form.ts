@@ -15,7 +15,7 @@ export function useGovukForm({
   defaults,
   lastResult,
 }: {
-  schema: z.ZodType;
+  schema: z.core.$ZodType;
   fieldOrder: readonly string[];
   defaults: FlatValues;
   lastResult: SubmissionResult<string[]> | undefined;

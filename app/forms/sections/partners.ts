@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ContributorInput } from "~/data/projects.server";
 import { optionalMoney, optionalText } from "~/domain/form-fields";
 import { formatMoneyForInput } from "~/domain/money";
@@ -98,7 +98,7 @@ export function rowsToShow(values: FormValues, kind: ContributorKind, ctx: Secti
 
 function buildSchema(ctx: SectionContext) {
   // The row counts only tell the page how many rows to draw again; they are never an error.
-  const shape: Record<string, z.ZodType> = { partnerRows: z.string().optional(), vcsRows: z.string().optional() };
+  const shape: Record<string, z.ZodMiniType> = { partnerRows: z.optional(z.string()), vcsRows: z.optional(z.string()) };
   for (const kind of KINDS) {
     const { noun, hasInKind } = CONTRIBUTOR_GROUPS[kind];
     for (const index of rowIndexes()) {
@@ -118,9 +118,9 @@ function buildSchema(ctx: SectionContext) {
       }
     }
   }
-  return z
-    .object(shape)
-    .superRefine(
+  return z.pipe(
+    z.object(shape).check(
+      z.superRefine(
       (value: Record<string, unknown>, refinement) => {
         for (const kind of KINDS) {
           for (const index of rowIndexes()) {
@@ -133,11 +133,13 @@ function buildSchema(ctx: SectionContext) {
       },
       // Always, so a missing name shows together with a wrong amount elsewhere on the page.
       { when: () => true },
-    )
-    .transform((value: Record<string, unknown>) => ({
+      ),
+    ),
+    z.transform((value: Record<string, unknown>) => ({
       partners: contributorsOf(value, "partner", ctx),
       vcs: contributorsOf(value, "vcs", ctx),
-    }));
+    })),
+  );
 }
 
 // Hundreds of optional fields make this schema slow to build and to parse the first time (~40ms), and
