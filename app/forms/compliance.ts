@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { checkbox, requiredText } from "~/domain/form-fields";
 import { LIMITS } from "~/domain/project-fields";
+import { versionField } from "./common";
 
 const url = (missing: string) =>
   requiredText(missing, LIMITS.url, `The address must be ${LIMITS.url} characters or fewer`).check(
@@ -11,6 +12,7 @@ const confirmed = (message: string) => checkbox().check(z.refine((value: boolean
 
 /** The compliance answers, asked once per proposal (the GLA asked them per project). */
 export const complianceSchema = z.object({
+  version: versionField,
   transitionPlan: requiredText(
     "Explain how the borough will move from its current funding arrangements",
     LIMITS.transitionPlan,
@@ -29,4 +31,4 @@ export const complianceSchema = z.object({
   dataProtectionPolicyUrl: url("Enter the web address of the data protection policy"),
 });
 
-export const COMPLIANCE_FIELD_ORDER = Object.keys(complianceSchema.shape);
+export const COMPLIANCE_FIELD_ORDER = Object.keys(complianceSchema.shape).filter((name) => name !== "version");
