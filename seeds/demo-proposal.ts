@@ -289,9 +289,10 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
     priorityCode: "wider-criminal-justice",
     description:
       "Integrated offender management for adult women who offend: finding them, supporting them and opening routes " +
-      "away from offending.",
+      "away from offending. The LCPF pays part of an integrated offender management service funded from several sources.",
     categories: ["female-offenders", "integrated-offender-management"],
-    deliveryType: null,
+    // Section 4.1: IOM services receive funding from several sources.
+    deliveryType: "contribution",
     provider: null,
     serviceTotalCostPence: null,
     coCommissioningCandidate: true,
@@ -304,9 +305,11 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
     priorityCode: "wider-criminal-justice",
     description:
       "A post that brings together the police, probation, the council, drug and alcohol services and others around " +
-      "people who reoffend, so that they get the support that stops them offending again.",
+      "people who reoffend, so that they get the support that stops them offending again. The LCPF pays part of an " +
+      "integrated offender management service funded from several sources.",
     categories: ["integrated-offender-management"],
-    deliveryType: null,
+    // Section 4.1: IOM services receive funding from several sources.
+    deliveryType: "contribution",
     provider: null,
     serviceTotalCostPence: null,
     coCommissioningCandidate: true,

@@ -43,3 +43,14 @@ export function csvField(cell: CsvCell): string {
 export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
   return UTF8_BOM + rows.map((row) => row.map(csvField).join(",") + "\r\n").join("");
 }
+
+/**
+ * Pence as pounds with two decimals ("40000.00", "-12.05"), by integer and string arithmetic
+ * only, so no binary fraction can creep into an exported amount.
+ */
+export function poundsText(pence: number): string {
+  if (!Number.isSafeInteger(pence)) throw new RangeError(`Pence must be a whole number, got ${pence}`);
+  const sign = pence < 0 ? "-" : "";
+  const digits = String(Math.abs(pence)).padStart(3, "0");
+  return `${sign}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}

@@ -8,7 +8,7 @@ import { PROJECT_SECTIONS, sectionStatuses } from "~/domain/project-sections";
 import { availableActions, stateLabel, stateTagColour } from "~/domain/workflow";
 import { ButtonLink, NotificationBanner, Table, Tag, TaskList, WarningText, type TableCell } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
-import { CoCommissioningPanel, EnvelopeTable, PriorityTotalsTable, UncoveredMeasures } from "~/ui/proposal-figures";
+import { CoCommissioningPanel, DemoMark, EnvelopeTable, PriorityTotalsTable, UncoveredMeasures } from "~/ui/proposal-figures";
 import { History } from "~/ui/history";
 import type { Route } from "./+types/proposal";
 
@@ -118,6 +118,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
                 ) : (
                   b.message
                 )}
+                <DemoMark show={b.isDemoFigure} />
               </li>
             ))}
           </ul>
