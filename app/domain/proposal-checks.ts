@@ -55,7 +55,7 @@ export type ProposalIssueCode =
 export type ProposalIssue = {
   code: ProposalIssueCode;
   message: string;
-  /** The message states an amount computed from a demo figure. */
+  /** The message states an amount computed from a demo figure; absent for real figures. */
   isDemoFigure?: boolean;
   projectId?: number;
   financialYearId?: number;
@@ -462,7 +462,7 @@ export function proposalIssues(
         code: "year-over-direct-funding",
         message: `${year.label} is over its direct funding by ${formatPounds(year.overByPence)}`,
         financialYearId: year.financialYearId,
-        isDemoFigure: year.demo.envelope,
+        ...(year.demo.envelope ? { isDemoFigure: true } : {}),
       });
     }
   }
@@ -478,7 +478,7 @@ export function proposalIssues(
         code: "direct-funding-unplanned",
         message: `${formatPounds(lastYear.remainingPence)} of direct funding for ${periodName(periodId, yearFigures, periods)} is not planned`,
         periodId,
-        isDemoFigure: lastYear.demo.envelope,
+        ...(lastYear.demo.envelope ? { isDemoFigure: true } : {}),
       });
     }
   }
@@ -569,7 +569,8 @@ export function sendingBlockers(check: SendingCheck): SendingBlocker[] {
     code: issue.code,
     message: issue.message,
     fix: fixFor(issue),
-    isDemoFigure: issue.isDemoFigure ?? false,
+    // Only set when true, so a real figure's blocker reads as before.
+    ...(issue.isDemoFigure ? { isDemoFigure: true } : {}),
   }));
   for (const project of check.projects) {
     const { answers } = project;

@@ -95,7 +95,7 @@ describe("the proposal's figures carry the mark", () => {
     const real = YEARS.map((year) => ({ ...year, hasDemoFigure: false }));
     const realProjects = PROJECTS.map((p) => ({ ...p, costs: p.costs.map((c) => ({ ...c, isDemoFigure: false })) }));
     const { warnings, years } = summary(realProjects, real);
-    expect(warnings.map((w) => w.isDemoFigure)).toEqual([false]);
+    expect(warnings.map((w) => w.isDemoFigure ?? false)).toEqual([false]);
     expect(years.every((y) => !y.demo.envelope)).toBe(true);
   });
 });
