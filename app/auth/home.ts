@@ -17,5 +17,8 @@ export type NavigationItem = { href: string; text: string };
 
 export function navigationFor(role: UserRole): NavigationItem[] {
   const home = { href: homePathFor(role), text: "Home" };
-  return role === "mopac_admin" ? [home, { href: "/review", text: "Proposals" }] : [home];
+  const decisionTable = { href: "/decision-table", text: "Decision table" };
+  if (role === "mopac_admin") return [home, { href: "/review", text: "Proposals" }, decisionTable];
+  if (role === "mopac_reviewer") return [home, decisionTable];
+  return [home];
 }

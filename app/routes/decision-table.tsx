@@ -6,6 +6,7 @@ import { CHIEF_EXECUTIVE_LIMIT_PENCE } from "~/domain/decision";
 import { formatPounds } from "~/domain/money";
 import { Button, Select } from "~/ui";
 import { DecisionAllocationsTable } from "~/ui/decision-table";
+import { LondonDownloads } from "~/ui/downloads";
 import { pageTitle } from "~/ui/page-title";
 import type { Route } from "./+types/decision-table";
 
@@ -53,6 +54,9 @@ export default function DecisionTablePage({ loaderData }: Route.ComponentProps) 
           </li>
         </ul>
       ) : null}
+      <div className="app-no-print">
+        <LondonDownloads />
+      </div>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { PROJECT_SECTIONS, sectionStatuses } from "~/domain/project-sections";
 import { availableActions, stateLabel, stateTagColour } from "~/domain/workflow";
 import { ButtonLink, NotificationBanner, Table, Tag, TaskList, WarningText, type TableCell } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
+import { ProgrammeDownloads } from "~/ui/downloads";
 import { CoCommissioningPanel, DemoMark, EnvelopeTable, PriorityTotalsTable, UncoveredMeasures } from "~/ui/proposal-figures";
 import { History } from "~/ui/history";
 import type { Route } from "./+types/proposal";
@@ -226,6 +227,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
         />
       ) : null}
       {editable ? <ButtonLink href={`${base}/projects/new`}>Add a project</ButtonLink> : null}
+      <ProgrammeDownloads base={base} />
 
       <h2 className="govuk-heading-m" id="history">
         History
