@@ -80,10 +80,11 @@ export function createServer(buildPath: string, options: ServerOptions = {}) {
   const files = express.static(`${buildPath}/client`, { maxAge: "1h" });
   app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? files(req, res, next) : next()));
 
-  // Imported once: a dynamic import on every request went through the module loader each time.
-  const build = import(pathToFileURL(`${buildPath}/server/index.js`).href) as Promise<ServerBuild>;
+  // Imported once, on the first request: a dynamic import on every request went through the module
+  // loader each time, and importing before any request would fail servers made without a build (tests).
+  let build: Promise<ServerBuild> | undefined;
   const handler = createPortalHandler({
-    build: () => build,
+    build: () => (build ??= import(pathToFileURL(`${buildPath}/server/index.js`).href) as Promise<ServerBuild>),
     maxBodyBytes,
     origin: (_req) => _req.res!.locals.publicOrigin as string,
     loadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? req.socket.remoteAddress ?? "" }),

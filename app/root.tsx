@@ -6,9 +6,11 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  data,
   useRouteLoaderData,
 } from "react-router";
 import type { Route } from "./+types/root";
+import { takeMessage } from "./auth/flash.server";
 import { getUser } from "./auth/guard.server";
 import { homePathFor, navigationFor } from "./auth/home";
 import { timeoutWarningTimes } from "./auth/session.server";
@@ -27,7 +29,10 @@ export const links: Route.LinksFunction = () => [
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await getUser(request);
-  return {
+  // The message after an action, shown by the page it led to (FlashBanner) and cleared once read.
+  const { flash, headers } = await takeMessage(request);
+  return data({
+    flash,
     nonce: context?.cspNonce,
     user: user && {
       name: user.name,
@@ -37,7 +42,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       unread: await unreadCount(db(), user.id),
       timeout: timeoutWarningTimes(),
     },
-  };
+  }, { headers });
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

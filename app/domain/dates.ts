@@ -64,3 +64,34 @@ export function parseDateParts(
   }
   return { ok: true, date: iso };
 }
+
+export type DatePartName = "day" | "month" | "year";
+
+/**
+ * A date typed in the three boxes that must be a real day no later than `today` (yyyy-mm-dd), such as
+ * the date of the CSP meeting that endorsed a proposal. `part` names the box to fix; null means the
+ * date as a whole (left blank, or in the future). `problem` completes "The date of … ".
+ */
+export function checkPastDateParts(
+  parts: { day?: string | undefined; month?: string | undefined; year?: string | undefined },
+  today: string,
+): { ok: true; date: string } | { ok: false; part: DatePartName | null; problem: string } {
+  const parsed = parseDateParts(parts.day, parts.month, parts.year);
+  if (parsed.ok === "empty") return { ok: false, part: null, problem: "is missing" };
+  if (parsed.ok === false) {
+    if (parsed.message !== "must be a real date") return { ok: false, part: parsed.part, problem: parsed.message };
+    return { ok: false, part: impossiblePart(parts), problem: "must be a real date" };
+  }
+  // Same-format ISO dates compare correctly as strings.
+  if (parsed.date > today) return { ok: false, part: null, problem: "must be today or in the past" };
+  return parsed;
+}
+
+/** Which box makes a date impossible: the one that cannot be right whatever the others say. */
+function impossiblePart(parts: { day?: string | undefined; month?: string | undefined; year?: string | undefined }): DatePartName {
+  const month = (parts.month ?? "").trim();
+  const year = (parts.year ?? "").trim();
+  if (!/^\d{4}$/.test(year)) return "year";
+  if (!/^\d{1,2}$/.test(month) || Number(month) < 1 || Number(month) > 12) return "month";
+  return "day";
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkbox, requiredText } from "~/domain/form-fields";
 import { LIMITS } from "~/domain/project-fields";
+import { versionField } from "./common";
 
 const url = (missing: string) =>
   requiredText(missing, LIMITS.url, `The address must be ${LIMITS.url} characters or fewer`).refine(
@@ -12,6 +13,7 @@ const confirmed = (message: string) => checkbox().refine((value) => value, messa
 
 /** The compliance answers, asked once per proposal (the GLA asked them per project). */
 export const complianceSchema = z.object({
+  version: versionField,
   transitionPlan: requiredText(
     "Explain how the borough will move from its current funding arrangements",
     LIMITS.transitionPlan,
@@ -30,4 +32,4 @@ export const complianceSchema = z.object({
   dataProtectionPolicyUrl: url("Enter the web address of the data protection policy"),
 });
 
-export const COMPLIANCE_FIELD_ORDER = Object.keys(complianceSchema.shape);
+export const COMPLIANCE_FIELD_ORDER = Object.keys(complianceSchema.shape).filter((name) => name !== "version");

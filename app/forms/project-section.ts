@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ProjectChanges, ProjectRecord } from "~/data/projects.server";
 import type { ProjectSectionId } from "~/domain/project-sections";
+import type { FormShape } from "~/ui/use-govuk-form";
 
 /** What a section's form needs to know beyond the project: the period's years and the reference lists. */
 export type SectionContext = {
@@ -12,8 +13,11 @@ export type SectionContext = {
 /** The project as the loader sends it to the page (JSON, so no class instances). */
 export type ProjectData = ProjectRecord;
 
-/** Flat form values: every field of our forms has a flat name (e.g. `lcpf-12`), never nested. */
-export type FormValues = Record<string, string | string[] | undefined>;
+/**
+ * A form's values by field name: text, ticked boxes, and for the lists (partners, organisations) an
+ * item per row, which conform posts as `partners[0].name`.
+ */
+export type FormValues = FormShape;
 
 /**
  * One short page of the project form. The same schema validates on the server and, with JavaScript,
@@ -32,4 +36,25 @@ export interface SectionDefinition<Schema extends z.ZodType = z.ZodType> {
 
 export function defineSection<Schema extends z.ZodType>(definition: SectionDefinition<Schema>): SectionDefinition<Schema> {
   return definition;
+}
+
+/**
+ * Values with every list item spelled out by its posted name (`partners[0].name`), as the conflict view
+ * compares and shows them field by field.
+ */
+export function flatValues(values: FormValues): Record<string, string | string[] | undefined> {
+  const flat: Record<string, string | string[] | undefined> = {};
+  const visit = (value: FormValues[string], name: string) => {
+    if (value === undefined || typeof value === "string") {
+      flat[name] = value;
+    } else if (Array.isArray(value) && value.every((item) => typeof item === "string")) {
+      flat[name] = value as string[];
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => visit(item, `${name}[${index}]`));
+    } else {
+      for (const [key, inner] of Object.entries(value)) visit(inner, `${name}.${key}`);
+    }
+  };
+  for (const [name, value] of Object.entries(values)) visit(value, name);
+  return flat;
 }

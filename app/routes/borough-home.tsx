@@ -1,8 +1,11 @@
-import { Form, redirect, useActionData } from "react-router";
+import { Form, useActionData } from "react-router";
+import { redirectWithMessage } from "~/auth/flash.server";
 import { requireUser } from "~/auth/guard.server";
 import { proposalsByPeriodForBorough, startProposal } from "~/data/proposals.server";
 import { allocationsForBorough } from "~/data/rounds.server";
 import { db } from "~/db.server";
+import { parseForm, refuse, replyTo } from "~/forms/common";
+import { startProposalSchema } from "~/forms/proposal";
 import { formatPounds } from "~/domain/money";
 import { splitAllocation } from "~/domain/split";
 import { mayStartProposal } from "~/domain/access";
@@ -38,25 +41,28 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request, ["borough_officer"]);
-  const formData = await request.formData();
+  const submission = parseForm(await request.formData(), { schema: startProposalSchema });
+  if (submission.status !== "success") return replyTo(submission);
   const started = await startProposal(db(), {
     organisationId: user.organisation_id,
-    periodId: Number(formData.get("periodId")),
+    periodId: submission.value.periodId,
     userId: user.id,
   });
-  if (!started.ok) return { error: started.message };
-  throw redirect(`/proposals/${started.proposalId}`);
+  if (!started.ok) return refuse(submission, { message: started.message });
+  throw await redirectWithMessage(request, `/proposals/${started.proposalId}`, "Proposal started");
 }
 
 export default function BoroughHome({ loaderData }: Route.ComponentProps) {
   const { boroughName, years, proposals, canStart, awaitingEndorsement } = loaderData;
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
+  // The start buttons carry no field to point at: any problem links to the list of proposals.
+  const errors = Object.values(lastResult?.error ?? {}).flatMap((messages) => messages ?? []);
   const hasDemoFigure = years.some((year) => year.isDemoFigure);
   return (
     <>
-      <title>{pageTitle(boroughName, !!result?.error)}</title>
+      <title>{pageTitle(boroughName, errors.length > 0)}</title>
       <span className="govuk-caption-l">London Crime Prevention Fund</span>
-      <ErrorSummary errors={result?.error ? [{ href: "#proposals", message: result.error }] : []} />
+      <ErrorSummary errors={errors.slice(0, 1).map((message) => ({ href: "#proposals", message }))} />
       <h1 className="govuk-heading-l">{boroughName}</h1>
 
       {awaitingEndorsement ? (

@@ -1,9 +1,13 @@
-import { Form, redirect } from "react-router";
+import { Form } from "react-router";
+import { redirectWithMessage } from "~/auth/flash.server";
 import { requireUser } from "~/auth/guard.server";
 import { markAllRead, notificationsFor } from "~/data/notifications.server";
 import { db } from "~/db.server";
+import { parseForm, replyTo } from "~/forms/common";
+import { markAllReadSchema } from "~/forms/proposal";
 import { formatDateTime } from "~/domain/dates";
 import { Button, Tag } from "~/ui";
+import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
 import type { Route } from "./+types/notifications";
 
@@ -14,8 +18,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request);
+  const submission = parseForm(await request.formData(), { schema: markAllReadSchema });
+  if (submission.status !== "success") return replyTo(submission);
   await markAllRead(db(), user.id);
-  throw redirect("/notifications");
+  throw await redirectWithMessage(request, "/notifications", "All notifications marked as read");
 }
 
 export default function Notifications({ loaderData }: Route.ComponentProps) {
@@ -24,6 +30,7 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <title>{pageTitle("Notifications")}</title>
+      <FlashBanner />
       <h1 className="govuk-heading-l">Notifications</h1>
       {notifications.length === 0 ? <p className="govuk-body">You have no notifications.</p> : null}
       <ul className="govuk-list" data-testid="notifications">

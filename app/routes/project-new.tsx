@@ -1,10 +1,11 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, redirect, useActionData } from "react-router";
+import { Form, useActionData } from "react-router";
+import { redirectWithMessage } from "~/auth/flash.server";
 import { requireProposal } from "~/auth/proposal-access.server";
 import { createProject } from "~/data/projects.server";
 import { sectionContext } from "~/data/section-context.server";
 import { db } from "~/db.server";
+import { parseForm, refuse, replyTo } from "~/forms/common";
 import { detailsSection } from "~/forms/sections/details";
 import { BackLink, Button, ErrorSummary } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
@@ -20,9 +21,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { proposal, user } = await requireProposal(request, params.proposalId, "edit");
   const ctx = await sectionContext(db(), proposal);
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: detailsSection.schema(ctx) });
-  if (submission.status !== "success") return submission.reply();
+  const submission = parseForm(await request.formData(), { schema: detailsSection.schema(ctx) });
+  if (submission.status !== "success") return replyTo(submission);
 
   const created = await createProject(db(), {
     proposalId: proposal.id,
@@ -30,12 +30,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     title: submission.value.title,
     changes: detailsSection.toChanges(submission.value, ctx),
   });
-  if (!created.ok) {
-    return created.field
-      ? submission.reply({ fieldErrors: { [created.field]: [created.message] } })
-      : submission.reply({ formErrors: [created.message] });
-  }
-  throw redirect(`/proposals/${proposal.id}/projects/${created.value}?saved=details`);
+  if (!created.ok) return refuse(submission, created, created.field ? 422 : 409);
+  throw await redirectWithMessage(request, `/proposals/${proposal.id}/projects/${created.value}`, `${submission.value.title} has been added`);
 }
 
 export default function NewProject({ loaderData }: Route.ComponentProps) {

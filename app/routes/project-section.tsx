@@ -1,14 +1,15 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, redirect, useActionData } from "react-router";
+import { data, Form, useActionData } from "react-router";
+import { redirectWithMessage } from "~/auth/flash.server";
 import { notFound } from "~/auth/guard.server";
 import { requireIdParam, requireProposal } from "~/auth/proposal-access.server";
 import { findProject, updateProject, type ProjectConflict as SavedConflict } from "~/data/projects.server";
 import { savedYearFigures, sectionContext } from "~/data/section-context.server";
 import { db } from "~/db.server";
 import { isProjectSection } from "~/domain/project-sections";
-import { changedFields, sameAnswer } from "~/domain/section-conflict";
-import type { FormValues, SectionContext, SectionDefinition } from "~/forms/project-section";
+import { changedFields, sameAnswer, type FlatFormValues } from "~/domain/section-conflict";
+import { parseForm } from "~/forms/common";
+import { flatValues, type FormValues, type SectionContext, type SectionDefinition } from "~/forms/project-section";
 import { parseSectionVersions } from "~/forms/section-versions";
 import { SECTION_DEFINITIONS } from "~/forms/sections";
 import { BackLink, Button, ErrorSummary } from "~/ui";
@@ -46,7 +47,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { access, definition, project, ctx } = await load(request, params);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: definition.schema(ctx) });
+  const submission = parseForm(formData, { schema: definition.schema(ctx) });
   const versions = parseSectionVersions(formData);
   if (!versions.ok) {
     return data({ result: submission.reply({ formErrors: [versions.message] }), baseVersion: null, conflict: null }, { status: 422 });
@@ -54,7 +55,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   // The page keeps the version it started from, whatever happens: refreshing it would let a second
   // press of Save overwrite what a colleague saved meanwhile.
   const baseVersion = versions.seenVersion;
-  if (submission.status !== "success") return data({ result: submission.reply(), baseVersion, conflict: null }, { status: 422 });
+  // A list's "Add another" or "Remove" (no status) only redraws the form.
+  if (submission.status !== "success") {
+    return data({ result: submission.reply(), baseVersion, conflict: null }, { status: submission.status === "error" ? 422 : 200 });
+  }
 
   const order = definition.fieldOrder(ctx);
   const saved = await updateProject(db(), {
@@ -64,7 +68,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     userId: access.user.id,
     changes: definition.toChanges(submission.value, ctx),
     // A colleague's save of another section overwrites nothing of this one.
-    overlaps: (base, current) => changedFields(definition.defaults(base, ctx), definition.defaults(current, ctx), order).length > 0,
+    overlaps: (base, current) =>
+      changedFields(flatValues(definition.defaults(base, ctx)), flatValues(definition.defaults(current, ctx)), order).length > 0,
   });
   if (!saved.ok) {
     const conflict = saved.conflict ? conflictView(saved.conflict, definition, ctx, submission.payload as FormValues) : null;
@@ -73,14 +78,16 @@ export async function action({ request, params }: Route.ActionArgs) {
       : submission.reply({ formErrors: [saved.message] });
     return data({ result, baseVersion, conflict }, { status: 422 });
   }
-  throw redirect(`/proposals/${access.proposal.id}/projects/${project.id}?saved=${definition.id}`);
+  throw await redirectWithMessage(request, `/proposals/${access.proposal.id}/projects/${project.id}`, `${definition.heading}: saved`);
 }
 
 /** The fields the colleague changed (or, if where the officer started is unknown, every field that differs). */
-function conflictView(conflict: SavedConflict, definition: SectionDefinition, ctx: SectionContext, typed: FormValues): ConflictView {
-  const theirs = definition.defaults(conflict.current, ctx);
+function conflictView(conflict: SavedConflict, definition: SectionDefinition, ctx: SectionContext, posted: FormValues): ConflictView {
+  // Lists (partners) compare item by item, under their posted names.
+  const typed = flatValues(posted);
+  const theirs = flatValues(definition.defaults(conflict.current, ctx));
   const order = definition.fieldOrder(ctx);
-  const names = conflict.base ? changedFields(definition.defaults(conflict.base, ctx), theirs, order) : changedFields(theirs, pick(typed, order), order);
+  const names = conflict.base ? changedFields(flatValues(definition.defaults(conflict.base, ctx)), theirs, order) : changedFields(theirs, pick(typed, order), order);
   return {
     version: conflict.current.version,
     savedByName: conflict.savedByName,
@@ -89,7 +96,8 @@ function conflictView(conflict: SavedConflict, definition: SectionDefinition, ct
   };
 }
 
-const pick = (values: FormValues, names: readonly string[]): FormValues => Object.fromEntries(names.map((name) => [name, values[name]]));
+const pick = (values: FlatFormValues, names: readonly string[]): FlatFormValues =>
+  Object.fromEntries(Object.entries(values).filter(([name]) => names.some((n) => name === n || name.startsWith(`${n}[`) || name.startsWith(`${n}.`))));
 
 export default function ProjectSection({ loaderData }: Route.ComponentProps) {
   const { proposalId, sectionId, heading, project, ctx, defaults } = loaderData;
@@ -116,7 +124,7 @@ export default function ProjectSection({ loaderData }: Route.ComponentProps) {
         <Form method="post" {...getFormProps(form)} key={form.key}>
           <input type="hidden" name="version" value={version} />
           {conflict ? <ProjectConflict conflict={conflict} ctx={ctx} reloadHref={sectionHref} /> : null}
-          <SectionForm values={values} errors={errors} ctx={ctx} project={project} years={loaderData.years} />
+          <SectionForm values={values} errors={errors} ctx={ctx} project={project} years={loaderData.years} form={form} />
           <Button type="submit">Save and return to the project</Button>
           {conflict ? <ConflictChoice conflict={conflict} reloadHref={sectionHref} /> : null}
         </Form>

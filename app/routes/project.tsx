@@ -5,7 +5,8 @@ import { findProject } from "~/data/projects.server";
 import { sectionContext } from "~/data/section-context.server";
 import { db } from "~/db.server";
 import { PROJECT_SECTIONS, sectionStatuses } from "~/domain/project-sections";
-import { BackLink, ButtonLink, NotificationBanner, Tag, TaskList } from "~/ui";
+import { BackLink, ButtonLink, Tag, TaskList } from "~/ui";
+import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
 import { ProjectFeedback } from "~/ui/history";
 import { ProjectSummary } from "~/ui/project-summary";
@@ -15,26 +16,24 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const access = await requireProposal(request, params.proposalId);
   const project = await findProject(db(), access.proposal.id, requireIdParam(params.projectId));
   if (!project) throw notFound();
-  const saved = new URL(request.url).searchParams.get("saved");
   return {
     proposalId: access.proposal.id,
     editable: canEdit(access),
     project,
     statuses: sectionStatuses(project),
     ctx: await sectionContext(db(), access.proposal),
-    savedSection: PROJECT_SECTIONS.find((s) => s.id === saved)?.title ?? null,
     feedback: feedbackByProject(await proposalHistory(db(), access.proposal.id)).get(project.id) ?? [],
   };
 }
 
 export default function Project({ loaderData }: Route.ComponentProps) {
-  const { proposalId, editable, project, statuses, ctx, savedSection, feedback } = loaderData;
+  const { proposalId, editable, project, statuses, ctx, feedback } = loaderData;
   const base = `/proposals/${proposalId}/projects/${project.id}`;
   return (
     <>
       <title>{pageTitle(project.title)}</title>
       <BackLink href={`/proposals/${proposalId}`}>Back to the proposal</BackLink>
-      {savedSection ? <NotificationBanner type="success" heading={`${savedSection}: saved`} /> : null}
+      <FlashBanner />
       <span className="govuk-caption-l">Project</span>
       <h1 className="govuk-heading-l">{project.title}</h1>
       <ProjectFeedback entries={feedback} />

@@ -1,16 +1,24 @@
-import { data, redirect, useActionData } from "react-router";
+import { useActionData } from "react-router";
+import { redirectWithMessage } from "~/auth/flash.server";
+import { notFound } from "~/auth/guard.server";
 import { canEdit, requireProposal } from "~/auth/proposal-access.server";
 import { loadProposalPage } from "~/data/proposal-page.server";
 import { sendingBlockers } from "~/data/proposals.server";
 import { db } from "~/db.server";
 import { takeAction } from "~/data/workflow.server";
+import { actionRule } from "~/domain/workflow";
+import { parseForm, refuse, replyTo } from "~/forms/common";
+import { stepSchema } from "~/forms/workflow";
 import { BackLink, ErrorSummary } from "~/ui";
-import { ActionForm } from "~/ui/action-form";
+import { ActionForm, actionFormSummary } from "~/ui/action-form";
 import { ComplianceSummary } from "~/ui/compliance-summary";
 import { pageTitle } from "~/ui/page-title";
 import { CoCommissioningPanel, DemoMark, EnvelopeTable, PriorityTotalsTable, UncoveredMeasures } from "~/ui/proposal-figures";
 import { ProjectSummary } from "~/ui/project-summary";
 import type { Route } from "./+types/proposal-check";
+
+const SEND_RULE = actionRule("send_to_csp").requires;
+const sendSchema = stepSchema({ comment: SEND_RULE.comment, meetingDate: false });
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const access = await requireProposal(request, params.proposalId);
@@ -29,26 +37,34 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { proposal, user } = await requireProposal(request, params.proposalId);
-  const formData = await request.formData();
+  const submission = parseForm(await request.formData(), { schema: sendSchema });
+  if (submission.status !== "success") return replyTo(submission);
   const outcome = await takeAction(db(), {
     proposalId: proposal.id,
     action: "send_to_csp",
     user,
-    comment: String(formData.get("comment") ?? ""),
+    comment: submission.value.comment,
   });
-  if (!outcome.ok) return data({ error: outcome.reason }, { status: outcome.status });
-  throw redirect(`/proposals/${proposal.id}?done=csp`);
+  if (!outcome.ok) {
+    if (outcome.status === 404) throw notFound();
+    return refuse(submission, { message: outcome.reason, field: outcome.field === "comment" ? "comment" : undefined }, outcome.status);
+  }
+  throw await redirectWithMessage(request, `/proposals/${proposal.id}`, "The proposal has been sent to the CSP for endorsement");
 }
 
 export default function CheckProposal({ loaderData }: Route.ComponentProps) {
   const { proposal, editable, summary, years, blockers, projects, ctx } = loaderData;
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
+  const errorSummary = actionFormSummary(lastResult, ["comment"], { comment: "comment" }).map((item) =>
+    // A refusal of the whole send (say, a problem found since the page loaded) points at the send section.
+    item.href === "#comment" && !lastResult?.error?.comment ? { ...item, href: "#send" } : item,
+  );
   const base = `/proposals/${proposal.id}`;
   return (
     <>
-      <title>{pageTitle("Check the proposal before sending it to the CSP", !!result?.error)}</title>
+      <title>{pageTitle("Check the proposal before sending it to the CSP", errorSummary.length > 0)}</title>
       <BackLink href={base}>Back to the proposal</BackLink>
-      <ErrorSummary errors={result?.error ? [{ href: "#send", message: result.error }] : []} />
+      <ErrorSummary errors={errorSummary} />
       <span className="govuk-caption-l">
         {proposal.boroughNames.join(", ")}, {proposal.periodName}
       </span>
@@ -102,8 +118,11 @@ export default function CheckProposal({ loaderData }: Route.ComponentProps) {
             waits for them; they can return it to you with comments.
           </p>
           <ActionForm
+            id="send-form"
+            schema={sendSchema}
+            lastResult={lastResult}
             button="Send to the CSP for endorsement"
-            comment={{ label: "Note for the CSP (optional)", required: false }}
+            comment={{ id: "comment", label: SEND_RULE.comment?.label ?? "Note for the CSP (optional)" }}
           />
         </section>
       ) : null}

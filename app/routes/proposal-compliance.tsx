@@ -1,10 +1,11 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, redirect, useActionData } from "react-router";
+import { Form, useActionData } from "react-router";
+import { redirectWithMessage } from "~/auth/flash.server";
 import { requireProposal } from "~/auth/proposal-access.server";
 import { saveCompliance } from "~/data/proposals.server";
 import { db } from "~/db.server";
 import { LIMITS } from "~/domain/project-fields";
+import { parseForm, refuse, replyTo } from "~/forms/common";
 import { COMPLIANCE_FIELD_ORDER, complianceSchema } from "~/forms/compliance";
 import { BackLink, Button, Checkboxes, ErrorSummary, Textarea, TextInput } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
@@ -32,12 +33,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { proposal, user } = await requireProposal(request, params.proposalId, "edit");
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: complianceSchema });
-  if (submission.status !== "success") return submission.reply();
-  const saved = await saveCompliance(db(), proposal.id, Number(formData.get("version")), user.id, submission.value);
-  if (!saved.ok) return submission.reply({ formErrors: [saved.message] });
-  throw redirect(`/proposals/${proposal.id}?saved=compliance`);
+  const submission = parseForm(await request.formData(), { schema: complianceSchema });
+  if (submission.status !== "success") return replyTo(submission);
+  const { version, ...answers } = submission.value;
+  const saved = await saveCompliance(db(), proposal.id, version, user.id, answers);
+  if (!saved.ok) return refuse(submission, { message: saved.message }, 409);
+  throw await redirectWithMessage(request, `/proposals/${proposal.id}`, "Compliance answers saved");
 }
 
 const CONFIRMATIONS = [

@@ -1,4 +1,6 @@
-import { data, Form, redirect, useActionData, useNavigation } from "react-router";
+import type { SubmissionResult } from "@conform-to/react";
+import { data, useActionData } from "react-router";
+import { redirectWithMessage } from "~/auth/flash.server";
 import { refused } from "~/auth/guard.server";
 import { requireProposal } from "~/auth/proposal-access.server";
 import { changesSinceLastSubmission, feedbackByProject, proposalHistory } from "~/data/history.server";
@@ -10,18 +12,19 @@ import { mayOpenReviewPages } from "~/domain/access";
 import { formatDate, todayInLondon } from "~/domain/dates";
 import { isOverdue } from "~/domain/routing";
 import { availableActions, isOpenReview, stateLabel, stateTagColour } from "~/domain/workflow";
-import { BackLink, Button, ErrorSummary, NotificationBanner, Radios, Select, SummaryList, Tag, Textarea } from "~/ui";
-import { ActionForm } from "~/ui/action-form";
+import { parseForm, refuse, replyTo } from "~/forms/common";
+import { reviewCommentSchema, reviewDecisionSchema, reviewReassignSchema, reviewSchema } from "~/forms/workflow";
+import { BackLink, ErrorSummary, Radios, Select, SummaryList, Tag } from "~/ui";
+import { ActionForm, actionFormSummary } from "~/ui/action-form";
 import { ChangesSinceLastSubmission } from "~/ui/changes";
 import { ComplianceSummary } from "~/ui/compliance-summary";
 import { History, ProjectFeedback } from "~/ui/history";
+import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
+import { text } from "~/ui/use-govuk-form";
 import { CoCommissioningPanel, EnvelopeTable, PriorityTotalsTable, UncoveredMeasures } from "~/ui/proposal-figures";
 import { ProjectSummary } from "~/ui/project-summary";
 import type { Route } from "./+types/proposal-review";
-
-const DECISIONS = ["request_changes", "approve", "reject"] as const;
-type Decision = (typeof DECISIONS)[number];
 
 async function loadForMopac(request: Request, proposalId: string | undefined) {
   const access = await requireProposal(request, proposalId);
@@ -40,7 +43,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   ]);
   const allowed = new Set(availableActions(proposal.status, access.actor, access.workflow).map((rule) => rule.action));
   const feedback = feedbackByProject(history);
-  const done = new URL(request.url).searchParams.get("done");
   return {
     proposal,
     summary: overview.summary,
@@ -57,57 +59,77 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       comment: allowed.has("comment"),
       reassign: allowed.has("reassign"),
     },
-    done,
   };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const access = await loadForMopac(request, params.proposalId);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  const comment = formData.get("comment")?.toString() ?? null;
+  const submission = parseForm(await request.formData(), { schema: reviewSchema });
+  // Which form on the page answered, so only that one shows the errors.
+  const formId = (value: unknown) => reviewFormId((value ?? {}) as Record<string, unknown>);
+  if (submission.status !== "success") return withForm(formId(submission.payload), replyTo(submission));
+  const input = submission.value;
   const base = { proposalId: access.proposal.id, user: access.user };
-  if (intent === "comment") {
-    const projectId = Number(formData.get("projectId")) || null;
-    const outcome = await takeAction(db(), { ...base, action: "comment", comment, projectId });
-    if (!outcome.ok) return data({ error: outcome.reason, field: projectId ? `comment-${projectId}` : "comment-overall" }, { status: outcome.status });
-    throw redirect(`/proposals/${access.proposal.id}/review?done=comment${projectId ? `#project-${projectId}` : "#overall"}`);
+  const here = `/proposals/${access.proposal.id}/review`;
+  const outcome =
+    input.intent === "comment"
+      ? await takeAction(db(), { ...base, action: "comment", comment: input.comment, projectId: input.projectId ?? null })
+      : input.intent === "reassign"
+        ? await takeAction(db(), { ...base, action: "reassign", reviewerId: input.reviewerId })
+        : await takeAction(db(), { ...base, action: input.decision, comment: input.comment ?? null });
+  if (!outcome.ok) {
+    if (outcome.status === 404) throw refused(404, outcome.reason);
+    // A refusal of the person (403) is about the whole form; a refused input, about its field.
+    const field =
+      outcome.status === 403 ? undefined : input.intent === "reassign" ? "reviewerId" : outcome.field === "comment" || input.intent === "comment" ? "comment" : undefined;
+    return withForm(formId(input), refuse(submission, { message: outcome.reason, field }, outcome.status));
   }
-  if (intent === "reassign") {
-    const outcome = await takeAction(db(), { ...base, action: "reassign", reviewerId: Number(formData.get("reviewerId")) });
-    if (!outcome.ok) return data({ error: outcome.reason, field: "reviewerId" }, { status: outcome.status });
-    throw redirect(`/proposals/${access.proposal.id}/review?done=reassign`);
+  if (input.intent === "comment") {
+    throw await redirectWithMessage(request, `${here}${input.projectId ? `#project-${input.projectId}` : "#overall"}`, DONE.comment);
   }
-  const decision = formData.get("decision")?.toString();
-  if (!DECISIONS.includes(decision as Decision)) {
-    return data({ error: "Choose whether to request changes, approve or reject the proposal", field: "decision" }, { status: 422 });
-  }
-  const outcome = await takeAction(db(), { ...base, action: decision as Decision, comment });
-  if (!outcome.ok) return data({ error: outcome.reason, field: "comment-decision" }, { status: outcome.status });
-  throw redirect(`/proposals/${access.proposal.id}/review?done=${decision}`);
+  throw await redirectWithMessage(request, here, DONE[input.intent === "reassign" ? "reassign" : input.decision]);
 }
 
-const DONE: Record<string, string> = {
+/** The form that was posted: each comment box, the decision and reassigning are separate forms. */
+function reviewFormId(value: Record<string, unknown>): string {
+  if (value.intent === "comment") return value.projectId ? `comment-${String(value.projectId)}-form` : "comment-overall-form";
+  return value.intent === "reassign" ? "reassign-form" : "decision-form";
+}
+
+/** Tags an answer with the form it belongs to, keeping its status. */
+function withForm<T>(formId: string, reply: { data: T; init: ResponseInit | null }) {
+  return data({ formId, result: reply.data }, reply.init ?? undefined);
+}
+
+const DONE = {
   comment: "Your comment has been added",
   reassign: "The proposal has been reassigned",
   request_changes: "Changes requested: the borough officers have been told",
   approve: "The proposal is approved: the borough officers have been told",
   reject: "The proposal is rejected: the borough officers have been told",
-};
+} as const;
+
+/** Field order and ids of each form on the page, for the error summary at the top. */
+function summaryOf(answer: { formId: string; result: SubmissionResult<string[]> } | undefined) {
+  if (!answer) return [];
+  const { formId, result } = answer;
+  if (formId === "decision-form") return actionFormSummary(result, ["decision", "comment"], { comment: "comment-decision" });
+  if (formId === "reassign-form") return actionFormSummary(result, ["reviewerId"]);
+  return actionFormSummary(result, ["comment"], { comment: formId.replace(/-form$/, "") });
+}
 
 export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
-  const { proposal, summary, years, projects, ctx, history, changes, reviewers, assignedReviewer, overdue, can, done } = loaderData;
-  const result = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle";
-  const errorFor = (field: string) => (result?.field === field ? result.error : undefined);
+  const { proposal, summary, years, projects, ctx, history, changes, reviewers, assignedReviewer, overdue, can } = loaderData;
+  const answer = useActionData<typeof action>();
+  const resultFor = (formId: string) => (answer?.formId === formId ? answer.result : undefined);
+  const errorSummary = summaryOf(answer);
 
   return (
     <>
-      <title>{pageTitle(`Review ${proposal.boroughNames.join(", ")}’s proposal`, !!result?.error)}</title>
+      <title>{pageTitle(`Review ${proposal.boroughNames.join(", ")}’s proposal`, errorSummary.length > 0)}</title>
       <BackLink href="/review">Back to proposals to review</BackLink>
-      {done && DONE[done] ? <NotificationBanner type="success" heading={DONE[done]} /> : null}
-      <ErrorSummary errors={result?.error ? [{ href: `#${result.field}`, message: result.error }] : []} />
+      <FlashBanner />
+      <ErrorSummary errors={errorSummary} />
       <span className="govuk-caption-l">{proposal.periodName}</span>
       <h1 className="govuk-heading-l">{proposal.boroughNames.join(", ")}: review</h1>
       <p className="govuk-body">
@@ -146,10 +168,12 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
           <ProjectFeedback entries={feedback} />
           {can.comment ? (
             <ActionForm
+              id={`comment-${project.id}-form`}
+              schema={reviewCommentSchema}
+              lastResult={resultFor(`comment-${project.id}-form`)}
               button="Add comment"
               variant="secondary"
-              comment={{ id: `comment-${project.id}`, label: `Comment on ${project.title}`, required: true }}
-              error={errorFor(`comment-${project.id}`)}
+              comment={{ id: `comment-${project.id}`, label: `Comment on ${project.title}` }}
             >
               <input type="hidden" name="intent" value="comment" />
               <input type="hidden" name="projectId" value={project.id} />
@@ -166,7 +190,14 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
           <h2 className="govuk-heading-m" id="overall-heading">
             Overall comment
           </h2>
-          <ActionForm button="Add comment" variant="secondary" comment={{ id: "comment-overall", label: "Comment on the whole proposal", required: true }} error={errorFor("comment-overall")}>
+          <ActionForm
+            id="comment-overall-form"
+            schema={reviewCommentSchema}
+            lastResult={resultFor("comment-overall-form")}
+            button="Add comment"
+            variant="secondary"
+            comment={{ id: "comment-overall", label: "Comment on the whole proposal" }}
+          >
             <input type="hidden" name="intent" value="comment" />
           </ActionForm>
         </section>
@@ -177,33 +208,36 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
           <h2 className="govuk-heading-l" id="decision-heading">
             Your decision
           </h2>
-          <Form method="post">
-            <input type="hidden" name="intent" value="decide" />
-            <Radios
-              name="decision"
-              label="What is your decision on this proposal?"
-              labelSize="s"
-              items={[
-                { value: "request_changes", label: "Request changes", hint: "The borough changes it and sends it to its CSP again" },
-                { value: "approve", label: "Approve" },
-                { value: "reject", label: "Reject" },
-              ]}
-              error={errorFor("decision")}
-            />
-            <Textarea
-              name="comment"
-              id="comment-decision"
-              label="Feedback for the borough"
-              labelSize="s"
-              hint="Required when you request changes or reject: say what must change, or why"
-              rows={6}
-              maxLength={3000}
-              error={errorFor("comment-decision")}
-            />
-            <Button type="submit" disabled={busy}>
-              Confirm decision
-            </Button>
-          </Form>
+          <ActionForm
+            id="decision-form"
+            schema={reviewDecisionSchema}
+            fieldOrder={["decision", "comment"]}
+            lastResult={resultFor("decision-form")}
+            button="Confirm decision"
+            comment={{
+              id: "comment-decision",
+              label: "Feedback for the borough",
+              hint: "Required when you request changes or reject: say what must change, or why",
+            }}
+          >
+            {(errors, values) => (
+              <>
+                <input type="hidden" name="intent" value="decide" />
+                <Radios
+                  name="decision"
+                  label="What is your decision on this proposal?"
+                  labelSize="s"
+                  items={[
+                    { value: "request_changes", label: "Request changes", hint: "The borough changes it and sends it to its CSP again" },
+                    { value: "approve", label: "Approve" },
+                    { value: "reject", label: "Reject" },
+                  ]}
+                  defaultValue={text(values, "decision")}
+                  error={errors.decision}
+                />
+              </>
+            )}
+          </ActionForm>
         </section>
       ) : null}
 
@@ -212,19 +246,27 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
           <h2 className="govuk-heading-m" id="reassign-heading">
             Reassign
           </h2>
-          <Form method="post">
-            <input type="hidden" name="intent" value="reassign" />
-            <Select
-              name="reviewerId"
-              label="Reviewer"
-              items={reviewers.map((r) => ({ value: String(r.id), text: r.name }))}
-              defaultValue={proposal.assigned_reviewer_id ? String(proposal.assigned_reviewer_id) : undefined}
-              error={errorFor("reviewerId")}
-            />
-            <Button type="submit" variant="secondary" disabled={busy}>
-              Reassign
-            </Button>
-          </Form>
+          <ActionForm
+            id="reassign-form"
+            schema={reviewReassignSchema}
+            fieldOrder={["reviewerId"]}
+            lastResult={resultFor("reassign-form")}
+            button="Reassign"
+            variant="secondary"
+          >
+            {(errors) => (
+              <>
+                <input type="hidden" name="intent" value="reassign" />
+                <Select
+                  name="reviewerId"
+                  label="Reviewer"
+                  items={reviewers.map((r) => ({ value: String(r.id), text: r.name }))}
+                  defaultValue={proposal.assigned_reviewer_id ? String(proposal.assigned_reviewer_id) : undefined}
+                  error={errors.reviewerId}
+                />
+              </>
+            )}
+          </ActionForm>
         </section>
       ) : null}
 

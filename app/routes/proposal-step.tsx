@@ -1,13 +1,18 @@
-import { data, redirect, useActionData } from "react-router";
+import { useActionData } from "react-router";
 import { notFound, refused } from "~/auth/guard.server";
 import { requireProposal } from "~/auth/proposal-access.server";
 import { takeAction } from "~/data/workflow.server";
 import { db } from "~/db.server";
-import { parseDateParts } from "~/domain/dates";
+import { redirectWithMessage } from "~/auth/flash.server";
+import { todayInLondon } from "~/domain/dates";
+import { parseForm, refuse, replyTo } from "~/forms/common";
+import { MEETING_DATE, STEP_FIELD_ORDER, stepSchema } from "~/forms/workflow";
 import { actionRule, mayAttempt } from "~/domain/workflow";
 import { BackLink, DateInput, ErrorSummary } from "~/ui";
-import { ActionForm } from "~/ui/action-form";
+import { ActionForm, actionFormSummary } from "~/ui/action-form";
+import { dateInputPartId } from "~/ui/date-input";
 import { pageTitle } from "~/ui/page-title";
+import { text, type FormShape } from "~/ui/use-govuk-form";
 import type { Route } from "./+types/proposal-step";
 
 /** The steps taken on a page of their own: the officer withdrawing, the CSP endorsing or returning. */
@@ -18,7 +23,7 @@ const STEPS = {
     intro: "A withdrawn proposal cannot be sent on. Your borough can then start a new proposal for this period.",
     button: "Withdraw the proposal",
     variant: "warning",
-    done: "withdrawn",
+    done: "The proposal has been withdrawn",
   },
   endorse: {
     action: "endorse",
@@ -26,7 +31,7 @@ const STEPS = {
     intro: "Once recorded, the proposal goes to MOPAC and is assigned to a reviewer straight away.",
     button: "Record the endorsement and submit to MOPAC",
     variant: "primary",
-    done: "endorsed",
+    done: "The CSP’s endorsement is recorded and the proposal has gone to MOPAC",
   },
   return: {
     action: "return_to_officers",
@@ -34,7 +39,7 @@ const STEPS = {
     intro: "Tell the officers what the CSP wants changed. They can change it and send it to the CSP again.",
     button: "Return the proposal",
     variant: "secondary",
-    done: "returned",
+    done: "The proposal has been returned to the borough officers",
   },
 } as const;
 
@@ -58,73 +63,81 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     proposalId: access.proposal.id,
     caption: `${access.proposal.boroughNames.join(", ")}, ${access.proposal.periodName}`,
     commentRule: actionRule(step.action).requires.comment,
+    meetingDate: actionRule(step.action).requires.meetingDate,
   };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { access, step } = await load(request, params);
-  const formData = await request.formData();
-  let meetingDate: string | null = null;
-  if (step.action === "endorse") {
-    const parsed = parseDateParts(
-      formData.get("meetingDateDay")?.toString(),
-      formData.get("meetingDateMonth")?.toString(),
-      formData.get("meetingDateYear")?.toString(),
-    );
-    if (parsed.ok === "empty") return data({ error: "Enter the date of the CSP meeting", field: "meetingDateDay" }, { status: 422 });
-    if (parsed.ok === false) {
-      const field = `meetingDate${parsed.part[0]!.toUpperCase()}${parsed.part.slice(1)}`;
-      return data({ error: `The date of the CSP meeting ${parsed.message}`, field }, { status: 422 });
-    }
-    meetingDate = parsed.date;
-  }
+  const rule = actionRule(step.action).requires;
+  const submission = parseForm(await request.formData(), {
+    schema: stepSchema(rule.meetingDate ? { comment: rule.comment, meetingDate: true, today: todayInLondon() } : { comment: rule.comment, meetingDate: false }),
+  });
+  if (submission.status !== "success") return replyTo(submission);
   const outcome = await takeAction(db(), {
     proposalId: access.proposal.id,
     action: step.action,
     user: access.user,
-    comment: formData.get("comment")?.toString() ?? null,
-    meetingDate,
+    comment: submission.value.comment,
+    meetingDate: submission.value.meetingDate,
   });
   if (!outcome.ok) {
     if (outcome.status === 404 || outcome.status === 403) throw refused(outcome.status, outcome.reason);
-    const field = outcome.field ?? (step.action === "endorse" && outcome.status === 422 && !outcome.reason.includes("comment") ? "meetingDateDay" : "comment");
-    return data({ error: outcome.reason, field }, { status: outcome.status });
+    // The workflow names the field its reason belongs to; a reason about the whole proposal goes on the form.
+    const field = outcome.field === "meetingDate" ? MEETING_DATE : outcome.field === "comment" ? "comment" : undefined;
+    return refuse(submission, { message: outcome.reason, field }, outcome.status === 409 ? 409 : 422);
   }
-  throw redirect(`/proposals/${access.proposal.id}?done=${step.done}`);
+  throw await redirectWithMessage(request, `/proposals/${access.proposal.id}`, step.done);
 }
 
 export default function ProposalStep({ loaderData }: Route.ComponentProps) {
-  const { name, proposalId, caption, commentRule } = loaderData;
+  const { name, proposalId, caption, commentRule, meetingDate } = loaderData;
   const step = STEPS[name];
-  const result = useActionData<typeof action>();
-  const error = result?.error;
-  const onDate = result?.field?.startsWith("meetingDate");
+  const lastResult = useActionData<typeof action>();
+  const schema = stepSchema(meetingDate ? { comment: commentRule, meetingDate: true, today: todayInLondon() } : { comment: commentRule, meetingDate: false });
+  const summary = actionFormSummary(lastResult, STEP_FIELD_ORDER, { comment: "comment", [MEETING_DATE]: "meetingDateDay" });
   return (
     <div className="govuk-grid-row">
-      <title>{pageTitle(step.heading, !!error)}</title>
+      <title>{pageTitle(step.heading, summary.length > 0)}</title>
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={`/proposals/${proposalId}`}>Back to the proposal</BackLink>
-        <ErrorSummary errors={error ? [{ href: `#${result.field}`, message: error }] : []} />
+        <ErrorSummary errors={summary} />
         <span className="govuk-caption-l">{caption}</span>
         <h1 className="govuk-heading-l">{step.heading}</h1>
         <p className="govuk-body">{step.intro}</p>
         <ActionForm
+          id={`${name}-form`}
+          schema={schema}
+          fieldOrder={STEP_FIELD_ORDER}
+          lastResult={lastResult}
           button={step.button}
           variant={step.variant}
-          comment={commentRule ? { label: commentRule.label, required: commentRule.required } : undefined}
-          error={!onDate ? error : undefined}
+          comment={commentRule ? { id: "comment", label: commentRule.label } : undefined}
         >
-          {step.action === "endorse" ? (
-            <DateInput
-              name="meetingDate"
-              label="Date of the CSP meeting that endorsed it"
-              labelSize="s"
-              hint="The meeting cannot be in the future. For example, 7 2 2017"
-              error={onDate ? error : undefined}
-            />
-          ) : null}
+          {(errors, values) => (meetingDate ? <MeetingDateInput errors={errors} values={values} /> : null)}
         </ActionForm>
       </div>
     </div>
+  );
+}
+
+/** The date boxes, with the box that needs fixing marked, or all three when the whole date is wrong. */
+function MeetingDateInput({ errors, values }: { errors: Record<string, string[] | undefined>; values: FormShape }) {
+  const parts = (["day", "month", "year"] as const).filter((part) => errors[dateInputPartId(MEETING_DATE, part)]);
+  const message = errors[MEETING_DATE] ?? parts.map((part) => errors[dateInputPartId(MEETING_DATE, part)]).find(Boolean);
+  return (
+    <DateInput
+      name={MEETING_DATE}
+      label="Date of the CSP meeting that endorsed it"
+      labelSize="s"
+      hint="The meeting cannot be in the future. For example, 7 2 2017"
+      error={message}
+      errorParts={errors[MEETING_DATE] ? undefined : parts}
+      defaultValue={{
+        day: text(values, "meetingDateDay"),
+        month: text(values, "meetingDateMonth"),
+        year: text(values, "meetingDateYear"),
+      }}
+    />
   );
 }

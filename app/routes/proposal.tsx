@@ -6,7 +6,8 @@ import { db } from "~/db.server";
 import { formatPounds } from "~/domain/money";
 import { PROJECT_SECTIONS, sectionStatuses } from "~/domain/project-sections";
 import { availableActions, stateLabel, stateTagColour } from "~/domain/workflow";
-import { ButtonLink, NotificationBanner, Table, Tag, TaskList, WarningText, type TableCell } from "~/ui";
+import { ButtonLink, Table, Tag, TaskList, WarningText, type TableCell } from "~/ui";
+import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
 import { ProgrammeDownloads } from "~/ui/downloads";
 import { CoCommissioningPanel, DemoMark, EnvelopeTable, PriorityTotalsTable, UncoveredMeasures } from "~/ui/proposal-figures";
@@ -22,32 +23,18 @@ const STEP_PAGES: Partial<Record<string, { path: string; text: string }>> = {
   request_changes: { path: "review", text: "Review the proposal" },
 };
 
-const BANNERS: Record<string, string> = {
-  csp: "The proposal has been sent to the CSP for endorsement",
-  endorsed: "The CSP’s endorsement is recorded and the proposal has gone to MOPAC",
-  returned: "The proposal has been returned to the borough officers",
-  withdrawn: "The proposal has been withdrawn",
-};
-
 export async function loader({ request, params }: Route.LoaderArgs) {
   const access = await requireProposal(request, params.proposalId);
   const { proposal } = access;
   const [overview, history] = await Promise.all([loadProposalPage(db(), proposal), proposalHistory(db(), proposal.id)]);
   const priorityOf = new Map(overview.projects.map((p) => [p.id, p.primaryPriorityName]));
   const sectionTitles = new Map<string, string>(PROJECT_SECTIONS.map((s) => [s.id, s.title]));
-  const search = new URL(request.url).searchParams;
-  const banner = search.has("removed")
-    ? `${search.get("removed")} has been removed from the proposal`
-    : search.get("saved") === "compliance"
-      ? "Compliance answers saved"
-      : (BANNERS[search.get("done") ?? ""] ?? null);
   const feedback = feedbackByProject(history);
   const steps = availableActions(proposal.status, access.actor, access.workflow)
     .map((rule) => STEP_PAGES[rule.action])
     .filter((step, index, all) => step !== undefined && all.indexOf(step) === index)
     .map((step) => ({ href: `/proposals/${proposal.id}/${step!.path}`, text: step!.text }));
   return {
-    banner,
     history,
     steps,
     proposal: {
@@ -79,7 +66,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
-  const { banner, history, steps, proposal, editable, summary, years, blockers, projects, complianceComplete } = loaderData;
+  const { history, steps, proposal, editable, summary, years, blockers, projects, complianceComplete } = loaderData;
   const base = `/proposals/${proposal.id}`;
   const heading = `LCPF proposal, ${proposal.periodName}`;
   const incompleteProjects = projects.filter((p) => p.incompleteSections.length > 0);
@@ -87,7 +74,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <title>{pageTitle(`${heading}, ${proposal.boroughNames.join(", ")}`)}</title>
-      {banner ? <NotificationBanner type="success" heading={banner} /> : null}
+      <FlashBanner />
       <span className="govuk-caption-l">{proposal.boroughNames.join(", ")}</span>
       <h1 className="govuk-heading-l">{heading}</h1>
       <p className="govuk-body">

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, redirect, useActionData, useNavigation } from "react-router";
-import { z } from "zod";
+import { parseForm, replyTo } from "~/forms/common";
 import { getUser, safeRedirectTarget } from "~/auth/guard.server";
 import { homePathFor } from "~/auth/home";
 import { attemptSignIn } from "~/auth/sign-in.server";
@@ -15,25 +15,13 @@ import {
   sessionIdFromToken,
   timeoutWarningTimes,
 } from "~/auth/session.server";
-import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from "~/domain/sign-in-throttle";
 import { db } from "~/db.server";
+import { SIGN_IN_FIELD_ORDER, signInSchema } from "~/forms/sign-in";
 import { pageTitle } from "~/ui/page-title";
 import { Button, ErrorSummary, NotificationBanner, TextInput } from "~/ui";
 import { errorSummaryItems } from "~/ui/form-errors";
 import type { Route } from "./+types/sign-in";
 
-const signInSchema = z.object({
-  email: z
-    .string({ error: "Enter your email address" })
-    .trim()
-    .min(1, "Enter your email address")
-    .max(MAX_EMAIL_LENGTH, `Email address must be ${MAX_EMAIL_LENGTH} characters or fewer`),
-  password: z
-    .string({ error: "Enter your password" })
-    .min(1, "Enter your password")
-    .max(MAX_PASSWORD_LENGTH, `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
-  redirectTo: z.string().optional(),
-});
 
 export const WRONG_CREDENTIALS = "Enter a correct email address and password";
 
@@ -52,8 +40,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: signInSchema });
-  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  const submission = parseForm(formData, { schema: signInSchema });
+  if (submission.status !== "success") return replyTo(submission, { hideFields: ["password"] });
 
   const { email, password, redirectTo } = submission.value;
   const result = await attemptSignIn(db(), email, password, context?.clientAddress);
@@ -85,7 +73,7 @@ export default function SignIn({ loaderData }: Route.ComponentProps) {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
   });
-  const summary = errorSummaryItems(form.allErrors, ["email", "password"]);
+  const summary = errorSummaryItems(form.allErrors, SIGN_IN_FIELD_ORDER);
 
   return (
     <div className="govuk-grid-row">

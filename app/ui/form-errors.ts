@@ -15,7 +15,8 @@ export function errorSummaryItems(
     .filter(([, messages]) => messages && messages.length > 0)
     .sort(([a], [b]) => rank(a) - rank(b))
     .map(([name, messages]) => ({
-      href: `#${name === "" ? (firstFieldId ?? fieldOrder[0] ?? "main-content") : fieldId(name)}`,
+      // The form as a whole, or its hidden version: there is no field to go to, so the first one.
+      href: `#${name === "" || name === "version" ? (firstFieldId ?? fieldOrder[0] ?? "main-content") : fieldId(name)}`,
       message: messages![0]!,
     }));
 }

@@ -180,6 +180,75 @@ test.describe("without JavaScript", () => {
   });
 });
 
+/** Adds a project of the test's own to the demo proposal and opens its partners page. */
+async function openPartnersOfNewProject(page: Page, title: string) {
+  await openDemoProposal(page);
+  await page.getByRole("button", { name: "Add a project" }).click();
+  await page.getByLabel("Project title").fill(title);
+  await page.getByLabel("Neighbourhood Policing").check();
+  await page.getByLabel("Crime prevention").check();
+  await page.getByRole("button", { name: "Add the project" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await page.getByRole("link", { name: "Partners and voluntary organisations", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Partners and voluntary organisations" })).toBeVisible();
+}
+
+/** `axe`: false without JavaScript, where axe cannot run in the page; the same markup is checked with it. */
+async function addAndRemovePartners(page: Page, axe: boolean) {
+  await page.locator("#partners-0-name").fill("Barking Community Trust");
+  await page.getByRole("button", { name: "Add another partner" }).click();
+  await expect(page.getByRole("group", { name: "Partner 2" })).toBeVisible();
+  await expect(page.locator("#partners-0-name")).toHaveValue("Barking Community Trust");
+  await page.locator("#partners-1-name").fill("Metropolitan Police");
+  await page.getByRole("button", { name: "Add another partner" }).click();
+  await page.locator("#partners-2-name").fill("Dagenham Youth Club");
+  if (axe) await expectAccessible(page);
+  await page.getByRole("button", { name: "Remove partner 2" }).click();
+  await expect(page.getByRole("group", { name: "Partner 3" })).toHaveCount(0);
+  await expect(page.locator("#partners-0-name")).toHaveValue("Barking Community Trust");
+  await expect(page.locator("#partners-1-name")).toHaveValue("Dagenham Youth Club");
+  await page.getByRole("button", { name: "Save and return to the project" }).click();
+  await expect(page.getByText("Partners and voluntary organisations: saved")).toBeVisible();
+  await expect(page.getByText("Barking Community Trust")).toBeVisible();
+  await expect(page.getByText("Dagenham Youth Club")).toBeVisible();
+  await expect(page.getByText("Metropolitan Police")).toHaveCount(0);
+}
+
+test.describe("the partners list", () => {
+  test("adds and removes partners with plain form posts, without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, "officer@barking-dagenham.test");
+    await openPartnersOfNewProject(page, "Parks Partnership (no script)");
+    await addAndRemovePartners(page, false);
+    await page.getByRole("button", { name: "Remove this project" }).click();
+    await page.getByRole("button", { name: "Yes, remove the project" }).click();
+    await expect(page.getByText("Parks Partnership (no script) has been removed from the proposal")).toBeVisible();
+    await context.close();
+  });
+
+  test("adds and removes partners in place with JavaScript", async ({ page }) => {
+    await signIn(page, "officer@barking-dagenham.test");
+    await openPartnersOfNewProject(page, "Parks Partnership");
+    await addAndRemovePartners(page, true);
+    await page.getByRole("button", { name: "Remove this project" }).click();
+    await page.getByRole("button", { name: "Yes, remove the project" }).click();
+    await expect(page.getByText("Parks Partnership has been removed from the proposal")).toBeVisible();
+    await expectAccessible(page);
+  });
+});
+
+test("text put in the address is never shown as a message", async ({ page }) => {
+  await signIn(page, "officer@barking-dagenham.test");
+  await openDemoProposal(page);
+  const crafted = "Your account is locked, call 020 7946 0000";
+  const query = ["removed", "done", "saved"].map((name) => `${name}=${encodeURIComponent(crafted)}`).join("&");
+  await page.goto(`${new URL(page.url()).pathname}?${query}`);
+  await expect(page.getByRole("heading", { level: 1, name: /LCPF proposal, Period 1/ })).toBeVisible();
+  await expect(page.getByText("locked")).toHaveCount(0);
+  await expect(page.locator(".govuk-notification-banner")).toHaveCount(0);
+});
+
 test("officer@newham.test gets page not found for every page of Barking and Dagenham's proposal", async ({ page }) => {
   await signIn(page, "officer@barking-dagenham.test");
   await openDemoProposal(page);

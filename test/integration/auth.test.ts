@@ -109,7 +109,10 @@ describe("signing in", () => {
 
   it("refuses an empty form with a message per field", async () => {
     const result = await signInAction({ request: formRequest("/sign-in", {}), params: {}, context: {} } as never);
-    expect(result).toMatchObject({ status: "error", error: { email: ["Enter your email address"], password: ["Enter your password"] } });
+    expect(result).toMatchObject({
+      init: { status: 422 },
+      data: { status: "error", error: { email: ["Enter your email address"], password: ["Enter your password"] } },
+    });
   });
 });
 

@@ -126,13 +126,14 @@ describe("the sign-in page when limited", () => {
       params: {},
       context: { clientAddress: "198.51.100.121" },
     } as never);
-    expect(reply).toMatchObject({ status: "error", error: { email: ["Email address must be 254 characters or fewer"] } });
+    // Refused input is a 422, with conform's reply for the page.
+    expect(reply).toMatchObject({ init: { status: 422 }, data: { status: "error", error: { email: ["Email address must be 254 characters or fewer"] } } });
     const longPassword = await signInAction({
       request: formRequest("/sign-in", { email: "officer@newham.test", password: "p".repeat(257) }),
       params: {},
       context: { clientAddress: "198.51.100.121" },
     } as never);
-    expect(longPassword).toMatchObject({ status: "error", error: { password: ["Password must be 256 characters or fewer"] } });
+    expect(longPassword).toMatchObject({ init: { status: 422 }, data: { status: "error", error: { password: ["Password must be 256 characters or fewer"] } } });
     expect(await attemptSignIn(db(), longEmail, "x", "198.51.100.121")).toEqual({ ok: false, reason: "too-long" });
     expect(await failuresStored()).toBe(before);
   });

@@ -8,45 +8,62 @@ import { defineSection, type FormValues, type SectionContext } from "../project-
 export type ContributorKind = "partner" | "vcs";
 
 /**
- * Rows the schema reads per group. schema(ctx) cannot know how many rows were posted, so it accepts
- * up to this many, each optional; far more than any project has (the CSP report's have a handful).
+ * Most partners (or organisations) one project may list. The page has no cap of its own: people add
+ * rows one at a time. The limit keeps one post bounded; the CSP report's projects have a handful.
  */
-export const MAX_CONTRIBUTOR_ROWS = 50;
+export const MAX_CONTRIBUTORS = 100;
 
 export const CONTRIBUTOR_GROUPS = {
   partner: {
     kind: "partner",
+    list: "partners",
     noun: "Partner",
-    rowsField: "partnerRows",
+    plural: "partners",
     missingName: "Enter the partner’s name",
     hasInKind: true,
   },
   vcs: {
     kind: "vcs",
+    list: "vcs",
     noun: "Organisation",
-    rowsField: "vcsRows",
+    plural: "voluntary and community sector organisations",
     missingName: "Enter the organisation’s name",
     hasInKind: false,
   },
 } as const;
 
-const KINDS: readonly ContributorKind[] = ["partner", "vcs"];
+export const CONTRIBUTOR_KINDS: readonly ContributorKind[] = ["partner", "vcs"];
 
-export const contributorNameField = (kind: ContributorKind, index: number) => `${kind}-${index}-name`;
-export const contributorAmountField = (kind: ContributorKind, index: number, financialYearId: number) =>
-  `${kind}-${index}-amount-${financialYearId}`;
-export const contributorInKindField = (index: number) => `partner-${index}-inKind`;
+/** Field names inside one item of a list: conform posts them as `partners[0].name`, `partners[0].amount-2`. */
+export const amountKey = (financialYearId: number) => `amount-${financialYearId}`;
+export const itemField = (kind: ContributorKind, index: number, key: string) => `${CONTRIBUTOR_GROUPS[kind].list}[${index}].${key}`;
 
-/** Every field name of one row, in page order. */
-function rowFields(kind: ContributorKind, index: number, ctx: SectionContext): string[] {
-  return [
-    contributorNameField(kind, index),
-    ...ctx.years.map((year) => contributorAmountField(kind, index, year.financialYearId)),
-    ...(CONTRIBUTOR_GROUPS[kind].hasInKind ? [contributorInKindField(index)] : []),
-  ];
+export const tooManyMessage = (kind: ContributorKind) =>
+  `A project can list up to ${MAX_CONTRIBUTORS} ${CONTRIBUTOR_GROUPS[kind].plural}. Remove some, or contact MOPAC if it really has more`;
+
+type Item = { name?: string | undefined; inKind?: string | undefined } & Record<string, unknown>;
+
+/** One row's checks; its messages name the row ("Partner 3’s amount in 2017/18"), so they are built per row. */
+function itemSchema(kind: ContributorKind, index: number, ctx: SectionContext) {
+  const { noun, hasInKind, missingName } = CONTRIBUTOR_GROUPS[kind];
+  const row = `${noun} ${index + 1}`;
+  const shape: Record<string, z.ZodType> = {
+    name: optionalText(LIMITS.contributorName, `${row}’s name must be ${LIMITS.contributorName} characters or fewer`),
+  };
+  for (const year of ctx.years) shape[amountKey(year.financialYearId)] = optionalMoney(`${row}’s amount in ${year.label}`);
+  if (hasInKind) {
+    shape.inKind = optionalText(LIMITS.inKind, `${row}’s in-kind contribution must be ${LIMITS.inKind} characters or fewer`);
+  }
+  return z.object(shape).superRefine(
+    (value: Record<string, unknown>, refinement) => {
+      if (!filledText(value.name) && hasDetails(value, kind, ctx)) {
+        refinement.addIssue({ code: "custom", path: ["name"], message: missingName });
+      }
+    },
+    // Always, so a missing name shows together with a wrong amount in the same row.
+    { when: () => true },
+  );
 }
-
-const rowIndexes = () => Array.from({ length: MAX_CONTRIBUTOR_ROWS }, (_, index) => index);
 
 const filledText = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
 
@@ -54,94 +71,70 @@ const filledText = (value: unknown): value is string => typeof value === "string
  * Whether anything besides the name was given. Runs on partly parsed values: an amount that did not
  * parse is not a number and counts as given, so its row still needs a name.
  */
-function hasDetails(value: Record<string, unknown>, kind: ContributorKind, index: number, ctx: SectionContext): boolean {
+function hasDetails(value: Record<string, unknown>, kind: ContributorKind, ctx: SectionContext): boolean {
   const amountGiven = ctx.years.some((year) => {
-    const amount = value[contributorAmountField(kind, index, year.financialYearId)];
+    const amount = value[amountKey(year.financialYearId)];
     return amount !== undefined && amount !== 0;
   });
-  return amountGiven || (CONTRIBUTOR_GROUPS[kind].hasInKind && filledText(value[contributorInKindField(index)]));
+  return amountGiven || (CONTRIBUTOR_GROUPS[kind].hasInKind && filledText(value.inKind));
 }
 
-function contributorsOf(value: Record<string, unknown>, kind: ContributorKind, ctx: SectionContext): ContributorInput[] {
-  const list: ContributorInput[] = [];
-  for (const index of rowIndexes()) {
-    const name = value[contributorNameField(kind, index)];
-    // Rows without a name were refused unless wholly blank, and blank rows are not contributors.
-    if (!filledText(name)) continue;
-    const inKind = CONTRIBUTOR_GROUPS[kind].hasInKind ? value[contributorInKindField(index)] : undefined;
-    list.push({
-      name,
-      inKind: filledText(inKind) ? inKind : null,
-      amounts: ctx.years.flatMap((year) => {
-        const amount = value[contributorAmountField(kind, index, year.financialYearId)];
-        return typeof amount === "number" && amount > 0 ? [{ financialYearId: year.financialYearId, amountPence: amount }] : [];
-      }),
+function toContributor(item: Item, kind: ContributorKind, ctx: SectionContext): ContributorInput | null {
+  // Rows without a name were refused unless wholly blank, and blank rows are not contributors.
+  if (!filledText(item.name)) return null;
+  return {
+    name: item.name,
+    inKind: CONTRIBUTOR_GROUPS[kind].hasInKind && filledText(item.inKind) ? item.inKind : null,
+    amounts: ctx.years.flatMap((year) => {
+      const amount = item[amountKey(year.financialYearId)];
+      return typeof amount === "number" && amount > 0 ? [{ financialYearId: year.financialYearId, amountPence: amount }] : [];
+    }),
+  };
+}
+
+/** Conform leaves blank boxes out of an item; a blank item arrives as undefined. Both are just blank. */
+const looseItem = z.record(z.string(), z.unknown()).optional();
+
+function listSchema(kind: ContributorKind, ctx: SectionContext) {
+  const rows = new Map<number, ReturnType<typeof itemSchema>>();
+  const rowSchema = (index: number) => {
+    let schema = rows.get(index);
+    if (!schema) rows.set(index, (schema = itemSchema(kind, index, ctx)));
+    return schema;
+  };
+  return z
+    .array(looseItem)
+    .max(MAX_CONTRIBUTORS, tooManyMessage(kind))
+    .optional()
+    .transform((items, refinement) => {
+      const list: ContributorInput[] = [];
+      (items ?? []).forEach((item, index) => {
+        const parsed = rowSchema(index).safeParse(withoutBlanks(item ?? {}));
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            refinement.addIssue({ code: "custom", path: [index, ...issue.path], message: issue.message });
+          }
+          return;
+        }
+        const contributor = toContributor(parsed.data as Item, kind, ctx);
+        if (contributor) list.push(contributor);
+      });
+      return list;
     });
-  }
-  return list;
 }
 
-/**
- * How many rows of a group the page shows: every row that has something in it plus one blank one, and
- * never fewer than the page showed last time (`partnerRows` / `vcsRows`), so a refused save comes back
- * as it was sent.
- */
-export function rowsToShow(values: FormValues, kind: ContributorKind, ctx: SectionContext): number {
-  const shown = Number(values[CONTRIBUTOR_GROUPS[kind].rowsField]);
-  let lastFilled = -1;
-  for (const index of rowIndexes()) {
-    if (rowFields(kind, index, ctx).some((name) => filledText(values[name]))) lastFilled = index;
-  }
-  const atLeast = Number.isSafeInteger(shown) && shown > 0 ? shown : 0;
-  return Math.min(MAX_CONTRIBUTOR_ROWS, Math.max(atLeast, lastFilled + 2));
+/** What the browser sends for an empty box (an empty string) means the same as no box at all. */
+function withoutBlanks(item: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(item).filter(([, value]) => !(typeof value === "string" && value.trim() === "")));
 }
 
 function buildSchema(ctx: SectionContext) {
-  // The row counts only tell the page how many rows to draw again; they are never an error.
-  const shape: Record<string, z.ZodType> = { partnerRows: z.string().optional(), vcsRows: z.string().optional() };
-  for (const kind of KINDS) {
-    const { noun, hasInKind } = CONTRIBUTOR_GROUPS[kind];
-    for (const index of rowIndexes()) {
-      const row = `${noun} ${index + 1}`;
-      shape[contributorNameField(kind, index)] = optionalText(
-        LIMITS.contributorName,
-        `${row}’s name must be ${LIMITS.contributorName} characters or fewer`,
-      );
-      for (const year of ctx.years) {
-        shape[contributorAmountField(kind, index, year.financialYearId)] = optionalMoney(`${row}’s amount in ${year.label}`);
-      }
-      if (hasInKind) {
-        shape[contributorInKindField(index)] = optionalText(
-          LIMITS.inKind,
-          `${row}’s in-kind contribution must be ${LIMITS.inKind} characters or fewer`,
-        );
-      }
-    }
-  }
   return z
-    .object(shape)
-    .superRefine(
-      (value: Record<string, unknown>, refinement) => {
-        for (const kind of KINDS) {
-          for (const index of rowIndexes()) {
-            const name = contributorNameField(kind, index);
-            if (!filledText(value[name]) && hasDetails(value, kind, index, ctx)) {
-              refinement.addIssue({ code: "custom", path: [name], message: CONTRIBUTOR_GROUPS[kind].missingName });
-            }
-          }
-        }
-      },
-      // Always, so a missing name shows together with a wrong amount elsewhere on the page.
-      { when: () => true },
-    )
-    .transform((value: Record<string, unknown>) => ({
-      partners: contributorsOf(value, "partner", ctx),
-      vcs: contributorsOf(value, "vcs", ctx),
-    }));
+    .object({ partners: listSchema("partner", ctx), vcs: listSchema("vcs", ctx) })
+    .transform((value) => ({ partners: value.partners, vcs: value.vcs }));
 }
 
-// Hundreds of optional fields make this schema slow to build and to parse the first time (~40ms), and
-// the browser revalidates on every keystroke with the same ctx: build it once per ctx.
+// The browser revalidates on every keystroke with the same ctx: build the schema once per ctx.
 const schemas = new WeakMap<SectionContext, ReturnType<typeof buildSchema>>();
 
 export const partnersSection = defineSection({
@@ -156,21 +149,19 @@ export const partnersSection = defineSection({
   },
   defaults: (project, ctx) => {
     const values: FormValues = {};
-    for (const kind of KINDS) {
+    for (const kind of CONTRIBUTOR_KINDS) {
       const saved = project.contributors.filter((contributor) => contributor.kind === kind);
-      saved.forEach((contributor, index) => {
-        values[contributorNameField(kind, index)] = contributor.name;
+      const items: FormValues[] = saved.map((contributor) => {
+        const item: FormValues = { name: contributor.name };
         for (const year of ctx.years) {
           const amount = contributor.amounts.find((a) => a.financialYearId === year.financialYearId);
-          if (amount && amount.amountPence > 0) {
-            values[contributorAmountField(kind, index, year.financialYearId)] = formatMoneyForInput(amount.amountPence);
-          }
+          if (amount && amount.amountPence > 0) item[amountKey(year.financialYearId)] = formatMoneyForInput(amount.amountPence);
         }
-        if (CONTRIBUTOR_GROUPS[kind].hasInKind && contributor.inKind !== null) {
-          values[contributorInKindField(index)] = contributor.inKind;
-        }
+        if (CONTRIBUTOR_GROUPS[kind].hasInKind && contributor.inKind !== null) item.inKind = contributor.inKind;
+        return item;
       });
-      values[CONTRIBUTOR_GROUPS[kind].rowsField] = String(Math.min(MAX_CONTRIBUTOR_ROWS, saved.length + 1));
+      // A group with nothing saved starts with one blank row to fill in.
+      values[CONTRIBUTOR_GROUPS[kind].list] = items.length > 0 ? items : [{}];
     }
     return values;
   },
@@ -180,5 +171,5 @@ export const partnersSection = defineSection({
       { kind: "vcs", list: value.vcs },
     ],
   }),
-  fieldOrder: (ctx) => KINDS.flatMap((kind) => rowIndexes().flatMap((index) => rowFields(kind, index, ctx))),
+  fieldOrder: () => CONTRIBUTOR_KINDS.map((kind) => CONTRIBUTOR_GROUPS[kind].list),
 });

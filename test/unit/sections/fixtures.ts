@@ -2,7 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { expect } from "vitest";
 import type { z } from "zod";
 import type { ProjectRecord } from "~/data/projects.server";
-import type { FormValues, SectionContext } from "~/forms/project-section";
+import type { SectionContext } from "~/forms/project-section";
+import type { FormShape as FormValues } from "~/ui/use-govuk-form";
 
 /** Only what the parse helpers use of a section, so a test can pass any `SectionDefinition`. */
 type SectionWithSchema<Schema extends z.ZodType> = { schema: (ctx: SectionContext) => Schema };
@@ -58,12 +59,25 @@ export function project(overrides: Partial<ProjectRecord> = {}): ProjectRecord {
   };
 }
 
-/** A browser post: list values become repeated fields (ticked checkboxes), undefined ones are left out. */
+/**
+ * A browser post: list values become repeated fields (ticked checkboxes), list items become conform's
+ * names (`partners[0].name`), undefined ones are left out.
+ */
 export function formData(values: FormValues): FormData {
   const data = new FormData();
-  for (const [name, value] of Object.entries(values)) {
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) data.append(name, item);
-  }
+  const add = (name: string, value: FormValues[string]) => {
+    if (value === undefined) return;
+    if (typeof value === "string") return data.append(name, value);
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => (typeof item === "string" ? data.append(name, item) : addAll(item, `${name}[${index}].`)));
+      return;
+    }
+    addAll(value, `${name}.`);
+  };
+  const addAll = (group: FormValues, prefix: string) => {
+    for (const [name, value] of Object.entries(group)) add(`${prefix}${name}`, value);
+  };
+  addAll(values, "");
   return data;
 }
 
