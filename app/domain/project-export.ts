@@ -53,7 +53,11 @@ export const PROJECT_EXPORT_COLUMNS: readonly ExportColumn[] = [
   { header: "Primary priority", width: 32, value: (r) => text(r.primaryPriority) },
   { header: "Secondary priority", width: 32, value: (r) => text(r.secondaryPriority) },
   { header: "Categories", width: 40, value: (r) => text(categoryNames(r.categories)) },
-  { header: "Delivery type", width: 36, value: (r) => text(r.deliveryType ? (deliveryLabels.get(r.deliveryType) ?? r.deliveryType) : null) },
+  {
+    header: "Delivery type",
+    width: 36,
+    value: (r) => text(r.deliveryType ? (deliveryLabels.get(r.deliveryType) ?? r.deliveryType) : null),
+  },
   { header: "Provider", width: 28, value: (r) => text(r.provider) },
   { header: "Co-commissioning candidate", width: 14, value: (r) => text(r.coCommissioningCandidate ? "Yes" : "No") },
   { header: "LCPF amount (£)", width: 16, value: (r) => money(r.lcpfPence) },

@@ -25,7 +25,11 @@ export default function DecisionTablePrint({ loaderData }: Route.ComponentProps)
       </p>
       <h1 className="govuk-heading-l">LCPF allocations for decision{year ? `: ${year.label}` : ""}</h1>
       <p className="govuk-body">Printed {formatDate(printedOn)}.</p>
-      {year ? <DecisionAllocationsTable table={table} yearLabel={year.label} /> : <p className="govuk-body">No funding round has been set up.</p>}
+      {year ? (
+        <DecisionAllocationsTable table={table} yearLabel={year.label} />
+      ) : (
+        <p className="govuk-body">No funding round has been set up.</p>
+      )}
     </>
   );
 }

@@ -23,9 +23,9 @@ export default function DecisionTablePage({ loaderData }: Route.ComponentProps) 
       <title>{pageTitle("Decision table")}</title>
       <h1 className="govuk-heading-l">Decision table</h1>
       <p className="govuk-body">
-        The allocations of approved proposals, borough by borough, in the form MOPAC’s decisions publish them. The Chief Executive may
-        sign grant arrangements up to {formatPounds(CHIEF_EXECUTIVE_LIMIT_PENCE)}; anything above needs a decision of the Deputy Mayor
-        for Policing and Crime (DMPC).
+        The allocations of approved proposals, borough by borough, in the form MOPAC’s decisions publish them. The Chief
+        Executive may sign grant arrangements up to {formatPounds(CHIEF_EXECUTIVE_LIMIT_PENCE)}; anything above needs a
+        decision of the Deputy Mayor for Policing and Crime (DMPC).
       </p>
       <Form method="get" className="app-no-print">
         <Select
@@ -39,7 +39,11 @@ export default function DecisionTablePage({ loaderData }: Route.ComponentProps) 
           Show
         </Button>
       </Form>
-      {year ? <DecisionAllocationsTable table={table} yearLabel={year.label} /> : <p className="govuk-body">No funding round has been set up.</p>}
+      {year ? (
+        <DecisionAllocationsTable table={table} yearLabel={year.label} />
+      ) : (
+        <p className="govuk-body">No funding round has been set up.</p>
+      )}
       {year ? (
         <ul className="govuk-list app-no-print">
           <li>

@@ -66,8 +66,8 @@ export function DecisionAllocationsTable({ table, yearLabel }: { table: Decision
       />
       {table.rowsNotSet > 0 ? (
         <p className="govuk-body">
-          {table.rowsNotSet} approved {table.rowsNotSet === 1 ? "proposal has" : "proposals have"} no allocation set for {yearLabel}, so{" "}
-          {table.rowsNotSet === 1 ? "it is" : "they are"} not in the total.
+          {table.rowsNotSet} approved {table.rowsNotSet === 1 ? "proposal has" : "proposals have"} no allocation set for{" "}
+          {yearLabel}, so {table.rowsNotSet === 1 ? "it is" : "they are"} not in the total.
         </p>
       ) : null}
     </>

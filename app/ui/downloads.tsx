@@ -20,7 +20,8 @@ export function LondonDownloads() {
     <>
       <h2 className="govuk-heading-m">All London projects</h2>
       <p className="govuk-body">
-        Every project of every proposal that has reached MOPAC, one row per project per year, with a column marking demo figures:{" "}
+        Every project of every proposal that has reached MOPAC, one row per project per year, with a column marking demo
+        figures:{" "}
         <a className="govuk-link" href="/exports/london-projects.csv" download>
           CSV
         </a>{" "}

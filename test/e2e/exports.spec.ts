@@ -25,7 +25,11 @@ test("a reviewer opens the decision table, its print view and its CSV, all acces
   const xlsx = await page.request.get("/exports/london-projects.xlsx");
   expect(xlsx.status()).toBe(200);
   // An XLSX is a zip: it starts "PK".
-  expect(Buffer.from(await xlsx.body()).subarray(0, 2).toString("latin1")).toBe("PK");
+  expect(
+    Buffer.from(await xlsx.body())
+      .subarray(0, 2)
+      .toString("latin1"),
+  ).toBe("PK");
 });
 
 test("a borough officer is refused the decision table", async ({ page }) => {
@@ -34,7 +38,9 @@ test("a borough officer is refused the decision table", async ({ page }) => {
   expect(response?.status()).toBe(403);
 });
 
-test("the demo proposal marks every figure built on the demo 2018/19 allocation, and shows the report's own comparison", async ({ page }) => {
+test("the demo proposal marks every figure built on the demo 2018/19 allocation, and shows the report's own comparison", async ({
+  page,
+}) => {
   await signIn(page, "officer@barking-dagenham.test");
   await page.goto("/borough");
   await page.getByRole("link", { name: /View the proposal for Period 1/ }).click();

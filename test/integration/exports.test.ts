@@ -57,16 +57,34 @@ let year1 = 0;
 beforeAll(async () => {
   const now = new Date().toISOString();
   reviewerCookie = await cookieFor("reviewer@mopac.test");
-  const officer = await db().selectFrom("users").select("id").where("email", "=", "officer@barking-dagenham.test").executeTakeFirstOrThrow();
-  const years = await db().selectFrom("financial_years").select(["id", "label", "funding_period_id"]).orderBy("position").execute();
+  const officer = await db()
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", "officer@barking-dagenham.test")
+    .executeTakeFirstOrThrow();
+  const years = await db()
+    .selectFrom("financial_years")
+    .select(["id", "label", "funding_period_id"])
+    .orderBy("position")
+    .execute();
   const [first, second] = years;
   year1 = first!.id;
-  const borough = async (gss: string) => (await db().selectFrom("organisations").select("id").where("gss_code", "=", gss).executeTakeFirstOrThrow()).id;
+  const borough = async (gss: string) =>
+    (await db().selectFrom("organisations").select("id").where("gss_code", "=", gss).executeTakeFirstOrThrow()).id;
 
   async function approvedProposal(organisationId: number, allocationPence: number, isDemo: boolean) {
     await db()
       .insertInto("allocations")
-      .values({ organisation_id: organisationId, financial_year_id: year1, amount_pence: allocationPence, uplift_pence: null, is_demo_figure: isDemo ? 1 : 0, source: "test", created_at: now, updated_at: now })
+      .values({
+        organisation_id: organisationId,
+        financial_year_id: year1,
+        amount_pence: allocationPence,
+        uplift_pence: null,
+        is_demo_figure: isDemo ? 1 : 0,
+        source: "test",
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     const { id } = await db()
       .insertInto("proposals")
@@ -86,28 +104,66 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow();
     await db()
       .insertInto("proposal_boroughs")
-      .values({ proposal_id: id, organisation_id: organisationId, funding_period_id: first!.funding_period_id, active: 1, created_at: now })
+      .values({
+        proposal_id: id,
+        organisation_id: organisationId,
+        funding_period_id: first!.funding_period_id,
+        active: 1,
+        created_at: now,
+      })
       .execute();
     return id;
   }
 
-  async function project(proposalId: number, title: string, costs: [number, number, number, boolean][], partnerPence = 0) {
+  async function project(
+    proposalId: number,
+    title: string,
+    costs: [number, number, number, boolean][],
+    partnerPence = 0,
+  ) {
     const { id } = await db()
       .insertInto("projects")
-      .values({ proposal_id: proposalId, title, position: 1, delivery_type: "contribution", provider: "+Provider", created_at: now, updated_at: now })
+      .values({
+        proposal_id: proposalId,
+        title,
+        position: 1,
+        delivery_type: "contribution",
+        provider: "+Provider",
+        created_at: now,
+        updated_at: now,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     for (const [yearId, lcpf, laCash, demo] of costs) {
       await db()
         .insertInto("project_costs")
-        .values({ project_id: id, financial_year_id: yearId, lcpf_pence: lcpf, la_cash_pence: laCash, is_demo_figure: demo ? 1 : 0, created_at: now, updated_at: now })
+        .values({
+          project_id: id,
+          financial_year_id: yearId,
+          lcpf_pence: lcpf,
+          la_cash_pence: laCash,
+          is_demo_figure: demo ? 1 : 0,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
     }
-    await db().insertInto("project_categories").values({ project_id: id, category: "youth-crime", created_at: now }).execute();
+    await db()
+      .insertInto("project_categories")
+      .values({ project_id: id, category: "youth-crime", created_at: now })
+      .execute();
     if (partnerPence > 0) {
       const partner = await db()
         .insertInto("project_contributors")
-        .values({ project_id: id, kind: "partner", name: "Police", in_kind: null, position: 1, created_at: now, updated_at: now })
+        .values({
+          project_id: id,
+          kind: "partner",
+          name: "Police",
+          in_kind: null,
+          position: 1,
+          created_at: now,
+          updated_at: now,
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       await db()
@@ -120,16 +176,25 @@ beforeAll(async () => {
   // Camden: £520,000, above the Chief Executive's limit; Hackney: exactly £499,000, within it (a demo figure).
   camdenProposalId = await approvedProposal(await borough("E09000007"), 520_000_00, false);
   const hackney = await approvedProposal(await borough("E09000012"), 499_000_00, true);
-  await project(camdenProposalId, HOSTILE, [
-    [year1, 40_000_00, 5_000_00, false],
-    [second!.id, 10_000_50, 0, true],
-  ], 2_500_00);
+  await project(
+    camdenProposalId,
+    HOSTILE,
+    [
+      [year1, 40_000_00, 5_000_00, false],
+      [second!.id, 10_000_50, 0, true],
+    ],
+    2_500_00,
+  );
   await project(hackney, MULTI_LINE, [[year1, 12_345_67, 0, false]]);
 });
 
 describe("the London projects CSV", () => {
   it("round-trips through a CSV parser with the right totals and neutralised text", async () => {
-    const response = (await londonCsv({ request: getRequest("/exports/london-projects.csv", reviewerCookie), params: {}, context: {} } as never)) as Response;
+    const response = (await londonCsv({
+      request: getRequest("/exports/london-projects.csv", reviewerCookie),
+      params: {},
+      context: {},
+    } as never)) as Response;
     expect(response.headers.get("Content-Type")).toContain("text/csv");
     const bytes = Buffer.from(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -167,7 +232,11 @@ describe("the London projects CSV", () => {
 
 describe("the London projects workbook", () => {
   it("opens with exceljs, holds money as numbers formatted in pounds, and sums right", async () => {
-    const response = (await londonXlsx({ request: getRequest("/exports/london-projects.xlsx", reviewerCookie), params: {}, context: {} } as never)) as Response;
+    const response = (await londonXlsx({
+      request: getRequest("/exports/london-projects.xlsx", reviewerCookie),
+      params: {},
+      context: {},
+    } as never)) as Response;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
     const sheet = workbook.worksheets[0]!;
@@ -190,7 +259,11 @@ describe("the London projects workbook", () => {
 
 describe("the decision table", () => {
   it("totals the approved allocations and marks the one above £499,000", async () => {
-    const page = await decisionPage({ request: getRequest(`/decision-table?year=${year1}`, reviewerCookie), params: {}, context: {} } as never);
+    const page = await decisionPage({
+      request: getRequest(`/decision-table?year=${year1}`, reviewerCookie),
+      params: {},
+      context: {},
+    } as never);
     const { table } = page as Awaited<ReturnType<typeof decisionPage>>;
     expect(table.rows.map((r) => [r.name, r.amountPence, r.route, r.isDemoFigure])).toEqual([
       ["Camden", 520_000_00, "dmpc", false],
@@ -200,7 +273,11 @@ describe("the decision table", () => {
   });
 
   it("writes the same table as CSV with a total row", async () => {
-    const response = (await decisionCsv({ request: getRequest(`/decision-table.csv?year=${year1}`, reviewerCookie), params: {}, context: {} } as never)) as Response;
+    const response = (await decisionCsv({
+      request: getRequest(`/decision-table.csv?year=${year1}`, reviewerCookie),
+      params: {},
+      context: {},
+    } as never)) as Response;
     const rows = parseCsv((await response.text()).replace(/^\uFEFF/, ""));
     expect(rows).toEqual([
       ["Borough", "Allocation (£)", "Decision needed", "Demo figure"],

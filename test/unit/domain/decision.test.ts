@@ -34,7 +34,9 @@ describe("decisionTable", () => {
   ] as const;
 
   it("totals the published table and leaves it to the Chief Executive", () => {
-    const table = decisionTable(restorativeJustice.map(([name, pounds]) => ({ name, amountPence: pounds * POUNDS, isDemoFigure: false })));
+    const table = decisionTable(
+      restorativeJustice.map(([name, pounds]) => ({ name, amountPence: pounds * POUNDS, isDemoFigure: false })),
+    );
     expect(table.totalPence).toBe(250_000 * POUNDS);
     expect(table.route).toBe("chief_executive");
     expect(table.rows.every((row) => row.route === "chief_executive")).toBe(true);

@@ -13,7 +13,12 @@ describe("a figure computed from a demo figure is a demo figure", () => {
   });
 
   it("marks a sum that adds one demo amount", () => {
-    expect(sumMarked([{ pence: 1, isDemoFigure: false }, { pence: 2, isDemoFigure: true }])).toEqual({ pence: 3, isDemoFigure: true });
+    expect(
+      sumMarked([
+        { pence: 1, isDemoFigure: false },
+        { pence: 2, isDemoFigure: true },
+      ]),
+    ).toEqual({ pence: 3, isDemoFigure: true });
     expect(sumMarked([{ pence: 1, isDemoFigure: false }])).toEqual({ pence: 1, isDemoFigure: false });
   });
 });
@@ -21,8 +26,22 @@ describe("a figure computed from a demo figure is a demo figure", () => {
 // The demo proposal in small: 2017/18's £644,000 is real, 2018/19's is the demo repeat of it; the
 // candidates' 2017/18 amounts are the CSP report's, their 2018/19 amounts demo repeats.
 const YEARS: ProposalYear[] = [
-  { financialYearId: 1, label: "2017/18", periodId: 1, position: 1, allocationPence: 644 * THOUSAND_POUNDS, hasDemoFigure: false },
-  { financialYearId: 2, label: "2018/19", periodId: 1, position: 2, allocationPence: 644 * THOUSAND_POUNDS, hasDemoFigure: true },
+  {
+    financialYearId: 1,
+    label: "2017/18",
+    periodId: 1,
+    position: 1,
+    allocationPence: 644 * THOUSAND_POUNDS,
+    hasDemoFigure: false,
+  },
+  {
+    financialYearId: 2,
+    label: "2018/19",
+    periodId: 1,
+    position: 2,
+    allocationPence: 644 * THOUSAND_POUNDS,
+    hasDemoFigure: true,
+  },
 ];
 const CANDIDATE_THOUSANDS = [40, 40, 13, 40, 6, 110, 48, 32];
 const PROJECTS: ProposalProject[] = CANDIDATE_THOUSANDS.map((thousands, index) => ({
@@ -38,7 +57,13 @@ const PROJECTS: ProposalProject[] = CANDIDATE_THOUSANDS.map((thousands, index) =
 }));
 
 function summary(projects = PROJECTS, years = YEARS) {
-  return summariseProposal({ projects, years, priorities: [{ id: 1, name: "Neighbourhood Policing" }], measures: [], splitRule: LCPF_2017_21_SPLIT_RULE });
+  return summariseProposal({
+    projects,
+    years,
+    priorities: [{ id: 1, name: "Neighbourhood Policing" }],
+    measures: [],
+    splitRule: LCPF_2017_21_SPLIT_RULE,
+  });
 }
 
 describe("the proposal's figures carry the mark", () => {
