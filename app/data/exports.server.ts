@@ -35,7 +35,29 @@ type Scope = { proposalId: number } | { reachedMopac: true };
 
 /** One row per project per year, for one proposal or for every proposal that has reached MOPAC. */
 export async function exportRows(db: DB, scope: Scope): Promise<ExportRow[]> {
+  // Lists and sums are aggregated once per table and joined, not asked for row by row.
   let query = db
+    .with("cats", (qb) =>
+      qb
+        .selectFrom("project_categories")
+        .select(["project_id", sql<string>`group_concat(category, ',')`.as("categories")])
+        .groupBy("project_id"),
+    )
+    .with("partner_sums", (qb) =>
+      qb
+        .selectFrom("project_contributors as pcn")
+        .innerJoin("project_contributor_amounts as a", "a.contributor_id", "pcn.id")
+        .where("pcn.kind", "=", "partner")
+        .select(["pcn.project_id", "a.financial_year_id", sql<number>`sum(a.amount_pence)`.as("pence")])
+        .groupBy(["pcn.project_id", "a.financial_year_id"]),
+    )
+    .with("borough_names", (qb) =>
+      qb
+        .selectFrom("proposal_boroughs as pb")
+        .innerJoin("organisations as o", "o.id", "pb.organisation_id")
+        .select(["pb.proposal_id", sql<string>`group_concat(o.name, '; ')`.as("names")])
+        .groupBy("pb.proposal_id"),
+    )
     .selectFrom("project_costs as c")
     .innerJoin("projects as p", "p.id", "c.project_id")
     .innerJoin("proposals as pr", "pr.id", "p.proposal_id")
@@ -43,6 +65,9 @@ export async function exportRows(db: DB, scope: Scope): Promise<ExportRow[]> {
     .innerJoin("funding_periods as fp", "fp.id", "pr.funding_period_id")
     .leftJoin("priorities as pp", "pp.id", "p.primary_priority_id")
     .leftJoin("priorities as sp", "sp.id", "p.secondary_priority_id")
+    .leftJoin("cats", "cats.project_id", "p.id")
+    .leftJoin("partner_sums as ps", (join) => join.onRef("ps.project_id", "=", "p.id").onRef("ps.financial_year_id", "=", "c.financial_year_id"))
+    .leftJoin("borough_names as bn", "bn.proposal_id", "pr.id")
     .select([
       "pr.id as proposalId",
       "fp.name as periodName",
@@ -59,16 +84,12 @@ export async function exportRows(db: DB, scope: Scope): Promise<ExportRow[]> {
       "c.la_cash_pence as laCashPence",
       "c.is_demo_figure",
       "pr.status",
-      sql<string>`(select group_concat(name, '; ') from (select o.name from proposal_boroughs pb join organisations o on o.id = pb.organisation_id where pb.proposal_id = pr.id order by o.name))`.as(
-        "boroughs",
-      ),
-      sql<string | null>`(select group_concat(category, ',') from project_categories pc where pc.project_id = p.id)`.as("categories"),
-      sql<number>`coalesce((select sum(a.amount_pence) from project_contributors pcn join project_contributor_amounts a on a.contributor_id = pcn.id where pcn.project_id = p.id and pcn.kind = 'partner' and a.financial_year_id = c.financial_year_id), 0)`.as(
-        "partnerPence",
-      ),
+      "bn.names as boroughs",
+      "cats.categories",
+      sql<number>`coalesce(ps.pence, 0)`.as("partnerPence"),
     ]);
   query = "proposalId" in scope ? query.where("pr.id", "=", scope.proposalId) : query.where("pr.first_submitted_at", "is not", null);
-  const rows = await query.orderBy("boroughs").orderBy("pr.id").orderBy("p.position").orderBy("p.id").orderBy("y.position").execute();
+  const rows = await query.orderBy("bn.names").orderBy("pr.id").orderBy("p.position").orderBy("p.id").orderBy("y.position").execute();
   return rows.map(({ co_commissioning_candidate, is_demo_figure, ...row }) => ({
     ...row,
     boroughs: row.boroughs ?? "",
