@@ -157,7 +157,7 @@ test("through a TLS-terminating nginx: sign in, save a section, __Host- Secure c
 
   await page.goto(`${publicUrl}/borough`);
   await page.getByRole("link", { name: /View the proposal for Period 1/ }).click();
-  await page.getByRole("link", { name: "VAWG Counselling" }).first().click();
+  await page.getByRole("link", { name: "VAWG Counselling", exact: true }).first().click();
   await page.getByRole("link", { name: "Description, aims and outcomes", exact: true }).click();
   const aims = "Fewer repeat victims of domestic abuse (saved through the proxy).";
   await page.getByLabel("Description").fill("Counselling for women and girls affected by violence, at two community venues.");
