@@ -54,6 +54,8 @@ export default defineConfig({
   projects: [
     { name: "sign-in", testMatch: /sign-in\.spec\.ts/ },
     { name: "catalogue", testMatch: /catalogue\.spec\.ts/ },
+    // Reads the demo proposal while it is still a draft; posts nothing.
+    { name: "fast", testMatch: /fast\.spec\.ts/ },
     // Works on projects of its own in the demo proposal and removes them. With no dependencies it runs in
     // the first phase, with sign-in, so before the journey takes the demo proposal out of draft.
     { name: "conflict", testMatch: /conflict\.spec\.ts/ },
@@ -68,6 +70,8 @@ export default defineConfig({
     { name: "proxy", testMatch: /proxy\.spec\.ts/ },
     // Every page at 320px, with axe and the Nu HTML Checker; read-only on the demo data, so no dependencies.
     { name: "reflow", testMatch: /reflow\.spec\.ts/ },
+    // Reads the demo data only (decision table, exports, demo marks); no dependencies.
+    { name: "exports", testMatch: /exports\.spec\.ts/ },
   ],
   webServer: {
     // The compiled production server, recompiled from the current source each run (under a second).

@@ -24,7 +24,10 @@ type PriorityCode = "neighbourhood-policing" | "children-young-people" | "vawg" 
 export type DemoProject = {
   /** The paragraph of the CSP report the project comes from. */
   reportParagraph: string;
+  /** Section 3's name, followed by the candidates table's shorter name where it has one. */
   title: string;
+  /** The name in section 4's table of co-commissioning candidates, where it shortens section 3's. */
+  shortName?: string;
   priorityCode: PriorityCode;
   description: string;
   categories: readonly ProjectCategory[];
@@ -177,9 +180,8 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
   },
   {
     reportParagraph: "3.10",
-    // Section 3 calls it the Domestic and Sexual Violence Young Person Community Outreach Worker; the
-    // candidates table's name is used so the two lists match.
-    title: "Domestic Violence Advocacy",
+    title: "Domestic and Sexual Violence Young Person Community Outreach Worker (Domestic Violence Advocacy)",
+    shortName: "Domestic Violence Advocacy",
     priorityCode: "vawg",
     description:
       "A young person's community outreach worker giving specialist advocacy to young women aged 16 to 18 who have " +
@@ -224,8 +226,8 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
   },
   {
     reportParagraph: "3.13",
-    // Section 3 calls it STOP HATE CRIME UK; the candidates table's name is used so the two lists match.
-    title: "Stop Hate UK",
+    title: "Stop Hate Crime UK (Stop Hate UK)",
+    shortName: "Stop Hate UK",
     priorityCode: "hate-crime-extremism",
     description:
       "An independent helpline, open around the clock, where people can report hate incidents by phone, online chat, " +
@@ -270,8 +272,8 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
   },
   {
     reportParagraph: "3.16",
-    // Section 3 calls it the Drug Intervention Programme; the candidates table's name is used so the two lists match.
-    title: "Drug Intervention Project",
+    title: "Drug Intervention Programme (Drug Intervention Project)",
+    shortName: "Drug Intervention Project",
     priorityCode: "wider-criminal-justice",
     description: "Part of the cost of the borough's Recovery Management and Prescribing service contract.",
     categories: ["substance-misuse", "integrated-offender-management"],
@@ -284,14 +286,15 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
   },
   {
     reportParagraph: "3.17",
-    // Section 3 calls it the IOM Female Offenders Rehabilitation Initiative; the candidates table's name is used.
-    title: "IOM Female Offenders Initiative",
+    title: "Integrated Offender Management (IOM) Female Offenders Rehabilitation Initiative (IOM Female Offenders Initiative)",
+    shortName: "IOM Female Offenders Initiative",
     priorityCode: "wider-criminal-justice",
     description:
       "Integrated offender management for adult women who offend: finding them, supporting them and opening routes " +
-      "away from offending.",
+      "away from offending. The LCPF pays part of an integrated offender management service funded from several sources.",
     categories: ["female-offenders", "integrated-offender-management"],
-    deliveryType: null,
+    // Section 4.1: IOM services receive funding from several sources.
+    deliveryType: "contribution",
     provider: null,
     serviceTotalCostPence: null,
     coCommissioningCandidate: true,
@@ -304,9 +307,11 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
     priorityCode: "wider-criminal-justice",
     description:
       "A post that brings together the police, probation, the council, drug and alcohol services and others around " +
-      "people who reoffend, so that they get the support that stops them offending again.",
+      "people who reoffend, so that they get the support that stops them offending again. The LCPF pays part of an " +
+      "integrated offender management service funded from several sources.",
     categories: ["integrated-offender-management"],
-    deliveryType: null,
+    // Section 4.1: IOM services receive funding from several sources.
+    deliveryType: "contribution",
     provider: null,
     serviceTotalCostPence: null,
     coCommissioningCandidate: true,

@@ -59,19 +59,22 @@ const VAWG = "Tackling violence against women and girls";
 const HATE = "Standing together against extremism, hatred and intolerance";
 const LOCAL = "Local priorities";
 
-/** Measures of success from the CSP report, section 6.2 (mandatory) and the local priorities. */
+/**
+ * Measures of success from the CSP report, section 6.2 (mandatory) and the local priorities. Where the
+ * report asks victims to "come forward and report", the name keeps its words: reporting is the measure.
+ */
 export const MEASURES: ReadonlyArray<{ code: string; group: string; name: string; mandatory: boolean }> = [
   { code: "cyp-young-victims", group: CYP, name: "Reduce the number of young victims of crime", mandatory: true },
   { code: "cyp-first-time-entrants", group: CYP, name: "Reduce first time entrants to the criminal justice system", mandatory: true },
   { code: "cyp-knife-crime", group: CYP, name: "Reduce knife crime (volume and repeat victims)", mandatory: true },
   { code: "cyp-gun-crime", group: CYP, name: "Reduce gun crime, including discharges", mandatory: true },
   { code: "cyp-serious-youth-violence", group: CYP, name: "Reduce serious youth violence (volume and repeat victims)", mandatory: true },
-  { code: "cyp-cse-reporting", group: CYP, name: "More victims of child sexual exploitation come forward", mandatory: true },
+  { code: "cyp-cse-reporting", group: CYP, name: "Encourage more victims of child sexual exploitation to come forward and report", mandatory: true },
   { code: "vawg-domestic-abuse", group: VAWG, name: "More victims of domestic abuse come forward, fewer repeat victims", mandatory: true },
   { code: "vawg-sexual-abuse", group: VAWG, name: "More victims of sexual abuse come forward, fewer repeat victims", mandatory: true },
-  { code: "vawg-harmful-practices", group: VAWG, name: "More victims of harmful practices (FGM, honour based violence, forced marriage) come forward", mandatory: true },
+  { code: "vawg-harmful-practices", group: VAWG, name: "Encourage more victims of harmful practices (FGM, honour based violence, forced marriage) to come forward and report", mandatory: true },
   { code: "vawg-attrition", group: VAWG, name: "Reduce attrition of VAWG cases through the criminal justice process", mandatory: true },
-  { code: "hate-reporting", group: HATE, name: "More victims of hate crime come forward", mandatory: true },
+  { code: "hate-reporting", group: HATE, name: "Encourage more victims of hate crime to come forward and report", mandatory: true },
   { code: "hate-repeat-victims", group: HATE, name: "Reduce repeat victimisation", mandatory: true },
   { code: "hate-attrition", group: HATE, name: "Reduce attrition of hate crime cases", mandatory: true },
   { code: "hate-satisfaction", group: HATE, name: "Improve hate crime victims' satisfaction", mandatory: true },
@@ -128,14 +131,9 @@ export const ALLOCATIONS: ReadonlyArray<{
     amountPence: 401_731_00,
     upliftPence: null,
     isDemoFigure: false,
-    source: "Bromley committee papers",
-  },
-  {
-    gssCode: "E09000006",
-    year: "2018/19",
-    amountPence: 241_699_00,
-    upliftPence: null,
-    isDemoFigure: false,
-    source: "Bromley committee papers",
+    // Bromley's 2018/19 figure (£241,699) is left out on purpose: its committee papers call it indicative
+    // and already net of the 30% co-commissioning top slice, so stored as an allocation it would be split
+    // a second time. An allocation is the whole figure before the split.
+    source: "Bromley committee papers, 29 November 2016",
   },
 ];

@@ -42,7 +42,11 @@ export async function loadProposalPage(db: DB, proposal: ProposalRecord): Promis
     primaryPriorityId: project.primary_priority_id,
     primaryPriorityName: project.primary_priority_id === null ? null : (priorityNames.get(project.primary_priority_id) ?? null),
     coCommissioningCandidate: project.co_commissioning_candidate === 1,
-    costs: project.costs.map((c) => ({ financialYearId: c.financialYearId, lcpfPence: c.lcpfPence })),
+    costs: project.costs.map((c) => ({
+      financialYearId: c.financialYearId,
+      lcpfPence: c.lcpfPence,
+      ...(c.isDemoFigure ? { isDemoFigure: true } : {}),
+    })),
     measureIds: project.measureIds,
     requiredAnswers: {
       aims: project.aims,

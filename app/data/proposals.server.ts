@@ -409,7 +409,7 @@ function fixHref(proposalId: number, fix: BlockerFix): string | null {
   }
 }
 
-export type Blocker = { code: string; message: string; href: string | null };
+export type Blocker = { code: string; message: string; href: string | null; isDemoFigure: boolean };
 
 /** What stops the proposal going to the CSP (the domain's one rule), each with the page to fix it on. */
 export function sendingBlockers(proposalId: number, overview: ProposalOverview): Blocker[] {
@@ -418,5 +418,10 @@ export function sendingBlockers(proposalId: number, overview: ProposalOverview):
     projects: overview.projects.map((project) => ({ id: project.id, title: project.title, answers: project.requiredAnswers })),
     complianceComplete: overview.complianceComplete,
     endorserCount: overview.endorserCount,
-  }).map((blocker) => ({ code: blocker.code, message: blocker.message, href: fixHref(proposalId, blocker.fix) }));
+  }).map((blocker) => ({
+    code: blocker.code,
+    message: blocker.message,
+    href: fixHref(proposalId, blocker.fix),
+    isDemoFigure: blocker.isDemoFigure ?? false,
+  }));
 }

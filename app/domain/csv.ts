@@ -1,38 +1,56 @@
 /**
- * CSV as spreadsheets open it safely: UTF-8 with a byte-order mark (so Excel reads £ and accents),
- * RFC 4180 quoting, and cells that a spreadsheet would run as a formula neutralised.
+ * CSV as spreadsheet programs open it safely: UTF-8 with a byte order mark (so Excel reads
+ * "£" and accented names correctly), CRLF line ends (RFC 4180), and no cell a spreadsheet
+ * could run as a formula.
  */
 
-/** Characters that make Excel, LibreOffice or Sheets treat a cell as a formula (or a DDE call). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export type CsvCell = string | number | boolean | null | undefined;
+
+/** Excel's and LibreOffice's way of spotting UTF-8 in a .csv file. */
+export const UTF8_BOM = "\uFEFF";
+
+// A spreadsheet treats a cell starting with any of these as a formula (or, for tab and
+// carriage return, strips them and then may find one), so text such as a project title
+// typed by a borough could run on the reviewer's machine.
+const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r"]);
 
 /**
- * A cell that starts like a formula gets a single quote in front, so it is shown as text and never
- * evaluated: the OWASP advice for CSV injection. Every other cell is left exactly as it is.
+ * Text that cannot start a formula: a leading single quote is what spreadsheets themselves
+ * use to mean "this is text". Numbers are written by us, never typed, so they pass untouched;
+ * a negative amount stays a number.
  */
-export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+export function neutraliseFormula(text: string): string {
+  return text.length > 0 && FORMULA_TRIGGERS.has(text[0]!) ? `'${text}` : text;
 }
 
-function quote(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+function cellText(cell: CsvCell): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell)) throw new RangeError(`A CSV cell cannot hold ${cell}`);
+    return String(cell);
+  }
+  if (typeof cell === "boolean") return cell ? "Yes" : "No";
+  return neutraliseFormula(cell);
 }
 
-export type CsvValue = string | number | null;
-
-/** Rows to CSV text: BOM first, CRLF line ends, every text cell neutralised then quoted where needed. */
-export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
-  // Numbers are written as they are: a negative number is a figure, not a formula.
-  const text = (cell: CsvValue) =>
-    cell === null ? "" : typeof cell === "number" ? String(cell) : neutraliseCell(cell);
-  const lines = rows.map((row) => row.map((cell) => quote(text(cell))).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+/** One field, quoted when it holds a comma, a quote or a line break; quotes inside are doubled. */
+export function csvField(cell: CsvCell): string {
+  const text = cellText(cell);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** Pence as pounds with two decimals and no grouping or symbol, so a spreadsheet reads a number. */
-export function penceAsPounds(pence: number): string {
+/** A whole file: the byte order mark, then every row (the header first) ending in CRLF. */
+export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
+  return UTF8_BOM + rows.map((row) => row.map(csvField).join(",") + "\r\n").join("");
+}
+
+/**
+ * Pence as pounds with two decimals ("40000.00", "-12.05"), by integer and string arithmetic
+ * only, so no binary fraction can creep into an exported amount.
+ */
+export function poundsText(pence: number): string {
+  if (!Number.isSafeInteger(pence)) throw new RangeError(`Pence must be a whole number, got ${pence}`);
   const sign = pence < 0 ? "-" : "";
-  const magnitude = Math.abs(pence);
-  const pennies = magnitude % 100;
-  return `${sign}${(magnitude - pennies) / 100}.${String(pennies).padStart(2, "0")}`;
+  const digits = String(Math.abs(pence)).padStart(3, "0");
+  return `${sign}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }

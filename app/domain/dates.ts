@@ -1,6 +1,19 @@
+// Made once: building an Intl.DateTimeFormat costs far more than formatting with one, and the review
+// pages format a date or timestamp many times a request.
+const LONDON_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+const LONDON_TIMESTAMP = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  hour12: true,
+});
+
 /** Today's date in London as yyyy-mm-dd: the portal's users and deadlines are all in London. */
 export function todayInLondon(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return LONDON_DAY.format(now);
 }
 
 const MONTHS = [
@@ -28,15 +41,7 @@ export function formatDate(isoDate: string): string {
 /** A timestamp as people read it: "23 February 2017 at 2:05pm", in London time. */
 export function formatDateTime(isoTimestamp: string): string {
   const date = new Date(isoTimestamp);
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    hour12: true,
-  }).formatToParts(date);
+  const parts = LONDON_TIMESTAMP.formatToParts(date);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("day")} ${part("month")} ${part("year")} at ${part("hour")}:${part("minute")}${part("dayPeriod").toLowerCase()}`;
 }

@@ -1,3 +1,4 @@
+import { derivedFromDemo } from "~/domain/demo-figures";
 import { assessEnvelope } from "~/domain/envelope";
 import { assertNonNegativePence, formatPounds } from "~/domain/money";
 import { MILESTONES } from "~/domain/project-fields";
@@ -10,7 +11,12 @@ import { splitAllocation, splitApplies, type SplitRule } from "~/domain/split";
  * testable on their own.
  */
 
-export type ProjectCost = { financialYearId: number; lcpfPence: number };
+export type ProjectCost = {
+  financialYearId: number;
+  lcpfPence: number;
+  /** The amount was invented for the demonstration; unset means a real figure. */
+  isDemoFigure?: boolean;
+};
 
 export type ProposalProject = {
   id: number;
@@ -30,6 +36,8 @@ export type ProposalYear = {
   position: number;
   /** The borough's allocation for the year; null while MOPAC has not set it. */
   allocationPence: number | null;
+  /** The allocation (of any borough of the proposal) is a demo figure; unset means real. */
+  hasDemoFigure?: boolean;
 };
 
 export type FundingPeriod = { id: number; name: string };
@@ -47,6 +55,8 @@ export type ProposalIssueCode =
 export type ProposalIssue = {
   code: ProposalIssueCode;
   message: string;
+  /** The message states an amount computed from a demo figure; absent for real figures. */
+  isDemoFigure?: boolean;
   projectId?: number;
   financialYearId?: number;
   periodId?: number;
@@ -74,25 +84,43 @@ export type ProposalYearFigures = {
   remainingPence: number;
   overByPence: number;
   carriedOutPence: number;
+  /**
+   * The demo mark of each figure (a figure computed from a demo figure is one too): the allocation
+   * and what is cut from it (direct funding, the pot); the plan (any project's demo amount); and the
+   * envelope (carried in, available, remaining, over, carried out), which depends on both and on the
+   * years before it in the period.
+   */
+  demo: { allocation: boolean; plan: boolean; envelope: boolean };
 };
 
 export type PriorityTotal = {
   /** null for the row of projects that have no primary priority yet. */
   priorityId: number | null;
   name: string;
-  perYear: { financialYearId: number; pence: number }[];
+  perYear: { financialYearId: number; pence: number; isDemoFigure: boolean }[];
   totalPence: number;
+  totalIsDemoFigure: boolean;
 };
 
 export type CandidatesAgainstPot = {
   financialYearId: number;
   label: string;
-  candidates: { projectId: number; title: string; lcpfPence: number }[];
+  candidates: { projectId: number; title: string; lcpfPence: number; isDemoFigure: boolean }[];
   candidatesPence: number;
   /** The year's co-commissioned part; null while the allocation is not set. */
   potPence: number | null;
   /** By how much the candidates exceed the pot (0 when they fit); null while the pot is unknown. */
   overPotByPence: number | null;
+  candidatesAreDemo: boolean;
+  potIsDemo: boolean;
+  /** The comparison as a whole (and so the amount over) uses a demo figure. */
+  isDemoFigure: boolean;
+  /**
+   * True for a year the split does not apply to: there is no pot, and the figures only illustrate
+   * what the round's share of that year's allocation would be, as the CSP report does for 2017/18.
+   */
+  illustration: boolean;
+  coCommissionedPercent: number;
 };
 
 export type ProposalInput = {
@@ -108,6 +136,9 @@ export type ProposalInput = {
 export type ProposalSummary = {
   years: ProposalYearFigures[];
   totalPlannedPence: number;
+  totalPlannedIsDemoFigure: boolean;
+  /** Illustrations of the pot for years before the split applies (see CandidatesAgainstPot.illustration). */
+  coCommissioningIllustrations: CandidatesAgainstPot[];
   priorityTotals: PriorityTotal[];
   coCommissioning: CandidatesAgainstPot[];
   uncoveredMandatoryMeasures: Measure[];
@@ -132,12 +163,18 @@ export function projectSpendInYear(project: ProposalProject, financialYearId: nu
   return pence;
 }
 
+/** Whether any of the project's amounts in the year is a demo figure. */
+export function projectSpendIsDemo(project: ProposalProject, financialYearId: number): boolean {
+  return project.costs.some((cost) => cost.financialYearId === financialYearId && cost.isDemoFigure === true && cost.lcpfPence > 0);
+}
+
 type PlannedYear = {
   year: ProposalYear;
   split: { directPence: number; coCommissionedPence: number } | null;
   splitApplies: boolean;
   coCommissionedPercent: number;
   plannedPence: number;
+  planIsDemo: boolean;
 };
 
 /** The envelope over years whose split and plan are known: the one place both the overview and the funding form total it. */
@@ -151,9 +188,14 @@ function envelopeFigures(rows: readonly PlannedYear[]): ProposalYearFigures[] {
       plannedDirectPence: plannedPence,
     })),
   );
-  return rows.map(({ year, split, plannedPence, ...splitShare }, index) => {
+  // What is carried between years of a period carries the mark of every earlier year of the period.
+  const periodDemo = new Map<number, boolean>();
+  return rows.map(({ year, split, plannedPence, planIsDemo, ...splitShare }, index) => {
     const assessed = envelope[index];
     if (!assessed) throw new Error("The envelope lost a year");
+    const allocationIsDemo = derivedFromDemo(year.hasDemoFigure);
+    const envelopeIsDemo = derivedFromDemo(allocationIsDemo, planIsDemo, periodDemo.get(year.periodId));
+    periodDemo.set(year.periodId, envelopeIsDemo);
     return {
       financialYearId: year.financialYearId,
       label: year.label,
@@ -172,6 +214,7 @@ function envelopeFigures(rows: readonly PlannedYear[]): ProposalYearFigures[] {
       remainingPence: assessed.remainingPence,
       overByPence: assessed.overByPence,
       carriedOutPence: assessed.carriedOutPence,
+      demo: { allocation: allocationIsDemo, plan: planIsDemo, envelope: envelopeIsDemo },
     };
   });
 }
@@ -191,6 +234,7 @@ export function assessYears(
         splitApplies: applies,
         coCommissionedPercent: applies ? rule.coCommissionedPercent : 0,
         plannedPence: projects.reduce((sum, project) => sum + projectSpendInYear(project, year.financialYearId), 0),
+        planIsDemo: projects.some((project) => projectSpendIsDemo(project, year.financialYearId)),
       };
     }),
   );
@@ -227,11 +271,13 @@ export function replanProjectSpend(
   // The years already carry their split, so only the plan changes.
   const figures = envelopeFigures(
     rows.map(({ year, otherProjectsPence, thisProject }) => ({
-      year,
+      year: { ...year, hasDemoFigure: year.demo.allocation },
       split: year.directPence === null ? null : { directPence: year.directPence, coCommissionedPence: year.coCommissionedPence ?? 0 },
       splitApplies: year.splitApplies,
       coCommissionedPercent: year.coCommissionedPercent,
       plannedPence: otherProjectsPence + (thisProject.valid ? thisProject.pence : 0),
+      // The other projects' demo amounts are still in the plan; a typed amount is the officer's own.
+      planIsDemo: year.demo.plan,
     })),
   );
   return figures.map((figure, index) => {
@@ -273,8 +319,15 @@ export function priorityTotals(
     const perYear = ordered.map((year) => ({
       financialYearId: year.financialYearId,
       pence: members.reduce((sum, project) => sum + projectSpendInYear(project, year.financialYearId), 0),
+      isDemoFigure: members.some((project) => projectSpendIsDemo(project, year.financialYearId)),
     }));
-    return { priorityId, name, perYear, totalPence: perYear.reduce((sum, cell) => sum + cell.pence, 0) };
+    return {
+      priorityId,
+      name,
+      perYear,
+      totalPence: perYear.reduce((sum, cell) => sum + cell.pence, 0),
+      totalIsDemoFigure: perYear.some((cell) => cell.isDemoFigure),
+    };
   };
 
   const rows = priorities.map((priority) => rowFor(priority.id, priority.name));
@@ -290,25 +343,62 @@ export function candidatesAgainstPot(
   projects: readonly ProposalProject[],
   yearFigures: readonly ProposalYearFigures[],
 ): CandidatesAgainstPot[] {
-  const candidates = projects.filter((project) => project.coCommissioningCandidate);
   return yearFigures
     .filter((year) => year.splitApplies)
+    .map((year) => candidatesInYear(projects, year, year.coCommissionedPence, year.coCommissionedPercent, false));
+}
+
+function candidatesInYear(
+  projects: readonly ProposalProject[],
+  year: ProposalYearFigures,
+  potPence: number | null,
+  coCommissionedPercent: number,
+  illustration: boolean,
+): CandidatesAgainstPot {
+  const rows = projects
+    .filter((project) => project.coCommissioningCandidate)
+    .map((project) => ({
+      projectId: project.id,
+      title: project.title,
+      lcpfPence: projectSpendInYear(project, year.financialYearId),
+      isDemoFigure: projectSpendIsDemo(project, year.financialYearId),
+    }));
+  const candidatesPence = rows.reduce((sum, row) => sum + row.lcpfPence, 0);
+  const candidatesAreDemo = rows.some((row) => row.isDemoFigure);
+  const potIsDemo = potPence !== null && year.demo.allocation;
+  return {
+    financialYearId: year.financialYearId,
+    label: year.label,
+    candidates: rows,
+    candidatesPence,
+    potPence,
+    overPotByPence: potPence === null ? null : Math.max(0, candidatesPence - potPence),
+    candidatesAreDemo,
+    potIsDemo,
+    isDemoFigure: derivedFromDemo(candidatesAreDemo, potIsDemo),
+    illustration,
+    coCommissionedPercent,
+  };
+}
+
+/**
+ * The CSP report's own comparison: before the split applies there is no pot, but the report sets
+ * that year's candidates against the round's share of that year's allocation to show the scale
+ * (£329,000 against 30% of £644,000, £193,200). Only for years before the split starts, with an
+ * allocation, at least one candidate, and a later year of the proposal that has a pot.
+ */
+export function coCommissioningIllustrations(
+  projects: readonly ProposalProject[],
+  yearFigures: readonly ProposalYearFigures[],
+  rule: SplitRule,
+): CandidatesAgainstPot[] {
+  if (rule.coCommissionedPercent === 0 || !yearFigures.some((year) => year.splitApplies)) return [];
+  if (!projects.some((project) => project.coCommissioningCandidate)) return [];
+  return yearFigures
+    .filter((year) => !year.splitApplies && year.allocationPence !== null)
     .map((year) => {
-      const rows = candidates.map((project) => ({
-        projectId: project.id,
-        title: project.title,
-        lcpfPence: projectSpendInYear(project, year.financialYearId),
-      }));
-      const candidatesPence = rows.reduce((sum, row) => sum + row.lcpfPence, 0);
-      const potPence = year.coCommissionedPence;
-      return {
-        financialYearId: year.financialYearId,
-        label: year.label,
-        candidates: rows,
-        candidatesPence,
-        potPence,
-        overPotByPence: potPence === null ? null : Math.max(0, candidatesPence - potPence),
-      };
+      const share = splitAllocation(year.allocationPence ?? 0, rule.splitFromYearPosition, rule).coCommissionedPence;
+      return candidatesInYear(projects, year, share, rule.coCommissionedPercent, true);
     });
 }
 
@@ -372,6 +462,7 @@ export function proposalIssues(
         code: "year-over-direct-funding",
         message: `${year.label} is over its direct funding by ${formatPounds(year.overByPence)}`,
         financialYearId: year.financialYearId,
+        ...(year.demo.envelope ? { isDemoFigure: true } : {}),
       });
     }
   }
@@ -387,6 +478,7 @@ export function proposalIssues(
         code: "direct-funding-unplanned",
         message: `${formatPounds(lastYear.remainingPence)} of direct funding for ${periodName(periodId, yearFigures, periods)} is not planned`,
         periodId,
+        ...(lastYear.demo.envelope ? { isDemoFigure: true } : {}),
       });
     }
   }
@@ -401,6 +493,8 @@ export function summariseProposal(input: ProposalInput): ProposalSummary {
   return {
     years,
     totalPlannedPence: years.reduce((sum, year) => sum + year.plannedPence, 0),
+    totalPlannedIsDemoFigure: years.some((year) => year.demo.plan),
+    coCommissioningIllustrations: coCommissioningIllustrations(input.projects, years, input.splitRule),
     priorityTotals: priorityTotals(input.projects, input.priorities, input.years),
     coCommissioning: candidatesAgainstPot(input.projects, years),
     uncoveredMandatoryMeasures: uncoveredMandatoryMeasures(input.projects, input.measures),
@@ -436,7 +530,7 @@ export type SendingBlockerCode =
   | "compliance-unanswered"
   | "csp-without-endorser";
 
-export type SendingBlocker = { code: SendingBlockerCode; message: string; fix: BlockerFix };
+export type SendingBlocker = { code: SendingBlockerCode; message: string; fix: BlockerFix; isDemoFigure?: boolean };
 
 export type SendingCheck = {
   /** The figures' blockers, from summariseProposal. */
@@ -471,7 +565,13 @@ function fixFor(issue: ProposalIssue): BlockerFix {
  * and a CSP with nobody who may endorse. An empty list means it may be sent.
  */
 export function sendingBlockers(check: SendingCheck): SendingBlocker[] {
-  const blockers: SendingBlocker[] = check.issues.map((issue) => ({ code: issue.code, message: issue.message, fix: fixFor(issue) }));
+  const blockers: SendingBlocker[] = check.issues.map((issue) => ({
+    code: issue.code,
+    message: issue.message,
+    fix: fixFor(issue),
+    // Only set when true, so a real figure's blocker reads as before.
+    ...(issue.isDemoFigure ? { isDemoFigure: true } : {}),
+  }));
   for (const project of check.projects) {
     const { answers } = project;
     const description = { to: "project-section", projectId: project.id, section: "description" } as const;

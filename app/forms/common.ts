@@ -1,7 +1,7 @@
 import type { Submission } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "react-router";
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * Pieces every form of ours shares: the proposal's version, the limit on free-text notes, and the
@@ -12,14 +12,12 @@ export const VERSION_PROBLEM = "This page was out of date or incomplete. Go back
 
 /** The proposal's version as the page saw it: a whole number from 1, never NaN reaching a query. */
 export const versionField = z
-  .number({ error: VERSION_PROBLEM })
-  .int(VERSION_PROBLEM)
-  .min(1, VERSION_PROBLEM)
-  .max(Number.MAX_SAFE_INTEGER, VERSION_PROBLEM);
+  .int({ error: VERSION_PROBLEM })
+  .check(z.minimum(1, VERSION_PROBLEM), z.maximum(Number.MAX_SAFE_INTEGER, VERSION_PROBLEM));
 
 /** A database id posted by a form (a project, a reviewer, a funding period). */
 export const idField = (message: string) =>
-  z.number({ error: message }).int(message).min(1, message).max(Number.MAX_SAFE_INTEGER, message);
+  z.int({ error: message }).check(z.minimum(1, message), z.maximum(Number.MAX_SAFE_INTEGER, message));
 
 /** Workflow comments and notes (to the CSP, from the CSP, MOPAC feedback): long enough for real feedback. */
 export const NOTE_LIMIT = 5000;
@@ -48,7 +46,7 @@ export function refuse<Output>(
 }
 
 /** A form's own schema plus the proposal's version, for forms that save under the version check. */
-export function withVersion<Schema extends z.ZodType>(schema: Schema) {
+export function withVersion<Schema extends z.core.$ZodType>(schema: Schema) {
   return z.intersection(z.object({ version: versionField }), schema);
 }
 
@@ -69,11 +67,14 @@ export function listIntent(intent: { type: "insert"; name: string } | { type: "r
 const MAX_LIST_INDEX = 999;
 
 const intentSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("validate"), payload: z.object({ name: z.string().max(200).optional() }) }),
-  z.object({ type: z.literal("insert"), payload: z.strictObject({ name: z.string().regex(/^[A-Za-z]\w{0,40}$/) }) }),
+  z.object({ type: z.literal("validate"), payload: z.object({ name: z.optional(z.string().check(z.maxLength(200))) }) }),
+  z.object({ type: z.literal("insert"), payload: z.strictObject({ name: z.string().check(z.regex(/^[A-Za-z]\w{0,40}$/)) }) }),
   z.object({
     type: z.literal("remove"),
-    payload: z.strictObject({ name: z.string().regex(/^[A-Za-z]\w{0,40}$/), index: z.number().int().min(0).max(MAX_LIST_INDEX) }),
+    payload: z.strictObject({
+      name: z.string().check(z.regex(/^[A-Za-z]\w{0,40}$/)),
+      index: z.int().check(z.minimum(0), z.maximum(MAX_LIST_INDEX)),
+    }),
   }),
 ]);
 
@@ -84,13 +85,13 @@ export const UNKNOWN_FORM_ACTION = "This form was not recognised. Go back, reloa
  * only as one of ours (adding to or removing from a top-level list, at a small index), never as JSON
  * that conform would fail on or use to grow a list without bound. Anything else is a 422.
  */
-export function parseForm<Schema extends z.ZodType>(
+export function parseForm<Schema extends z.core.$ZodType>(
   formData: FormData,
   options: { schema: Schema },
 ): Submission<z.input<Schema>, string[], z.output<Schema>> {
   const intent = formData.get(LIST_INTENT);
   if (intent !== null && !acceptableIntent(intent)) {
-    const refused = z.unknown().superRefine((_, ctx) => ctx.addIssue({ code: "custom", path: [], message: UNKNOWN_FORM_ACTION }));
+    const refused = z.unknown().check(z.superRefine((_, ctx) => ctx.addIssue({ code: "custom", path: [], message: UNKNOWN_FORM_ACTION })));
     const submission = parseWithZod(new FormData(), { schema: refused });
     // Typed as the form's own, so the route answers it like any other refused input.
     return submission as unknown as Submission<z.input<Schema>, string[], z.output<Schema>>;
@@ -102,7 +103,7 @@ export function parseForm<Schema extends z.ZodType>(
 function acceptableIntent(intent: FormDataEntryValue): boolean {
   if (typeof intent !== "string" || intent.length > 500) return false;
   try {
-    return intentSchema.safeParse(JSON.parse(intent)).success;
+    return z.safeParse(intentSchema, JSON.parse(intent)).success;
   } catch {
     return false;
   }

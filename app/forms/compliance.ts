@@ -1,15 +1,14 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { checkbox, requiredText } from "~/domain/form-fields";
 import { LIMITS } from "~/domain/project-fields";
 import { versionField } from "./common";
 
 const url = (missing: string) =>
-  requiredText(missing, LIMITS.url, `The address must be ${LIMITS.url} characters or fewer`).refine(
-    (value) => /^https?:\/\/[^\s]+\.[^\s]+$/i.test(value),
-    "Enter a full web address, starting with https://",
+  requiredText(missing, LIMITS.url, `The address must be ${LIMITS.url} characters or fewer`).check(
+    z.refine((value: string) => /^https?:\/\/[^\s]+\.[^\s]+$/i.test(value), "Enter a full web address, starting with https://"),
   );
 
-const confirmed = (message: string) => checkbox().refine((value) => value, message);
+const confirmed = (message: string) => checkbox().check(z.refine((value: boolean) => value, message));
 
 /** The compliance answers, asked once per proposal (the GLA asked them per project). */
 export const complianceSchema = z.object({

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { ProjectChanges, ProjectRecord } from "~/data/projects.server";
 import type { ProjectSectionId } from "~/domain/project-sections";
 import type { FormShape } from "~/ui/use-govuk-form";
@@ -23,7 +23,7 @@ export type FormValues = FormShape;
  * One short page of the project form. The same schema validates on the server and, with JavaScript,
  * in the browser; `defaults` fills the form from the saved project; `toChanges` says what to save.
  */
-export interface SectionDefinition<Schema extends z.ZodType = z.ZodType> {
+export interface SectionDefinition<Schema extends z.core.$ZodType = z.core.$ZodType> {
   id: ProjectSectionId;
   /** The page's h1. */
   heading: string;
@@ -34,7 +34,7 @@ export interface SectionDefinition<Schema extends z.ZodType = z.ZodType> {
   fieldOrder: (ctx: SectionContext) => string[];
 }
 
-export function defineSection<Schema extends z.ZodType>(definition: SectionDefinition<Schema>): SectionDefinition<Schema> {
+export function defineSection<Schema extends z.core.$ZodType>(definition: SectionDefinition<Schema>): SectionDefinition<Schema> {
   return definition;
 }
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { idField, versionField } from "./common";
 
 /** Small forms about a proposal as a whole. */

@@ -1,6 +1,6 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
-const version = z.coerce.number({ error: "Reload the page and try again" }).int().positive().max(Number.MAX_SAFE_INTEGER);
+const version = z.coerce.number({ error: "Reload the page and try again" }).check(z.int(), z.positive(), z.maximum(Number.MAX_SAFE_INTEGER));
 
 /**
  * The versions a project section's form carries: `version`, the project's version when the officer
@@ -10,8 +10,8 @@ const version = z.coerce.number({ error: "Reload the page and try again" }).int(
  */
 const schema = z.object({
   version,
-  conflictVersion: version.optional(),
-  resolution: z.literal("keep-mine").optional(),
+  conflictVersion: z.optional(version),
+  resolution: z.optional(z.literal("keep-mine")),
 });
 
 export type SectionVersions = { ok: true; seenVersion: number } | { ok: false; message: string };
@@ -21,7 +21,7 @@ export function parseSectionVersions(formData: FormData): SectionVersions {
     const value = formData.get(name);
     return typeof value === "string" && value !== "" ? value : undefined;
   };
-  const parsed = schema.safeParse({
+  const parsed = z.safeParse(schema, {
     version: single("version"),
     conflictVersion: single("conflictVersion"),
     resolution: single("resolution"),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { checkPastDateParts } from "~/domain/dates";
 import { optionalText, requiredText } from "~/domain/form-fields";
 import type { CommentRule } from "~/domain/workflow";
@@ -12,7 +12,7 @@ const noteTooLong = (label: string) =>
 /** A step's comment as its workflow rule asks for it: required or optional, never over the limit. */
 export function commentField(rule: CommentRule | null) {
   // A step without a comment ignores one sent anyway, as it ignores any other unknown field.
-  if (!rule) return z.unknown().transform((): string | undefined => undefined);
+  if (!rule) return z.pipe(z.unknown(), z.transform((): string | undefined => undefined));
   return rule.required
     ? requiredText(rule.missing, NOTE_LIMIT, noteTooLong(rule.label))
     : optionalText(NOTE_LIMIT, noteTooLong(rule.label));
@@ -20,7 +20,7 @@ export function commentField(rule: CommentRule | null) {
 
 /** Longest text a date box takes; anything longer is not a date and need not be read further. */
 const DATE_PART_LIMIT = 10;
-const datePart = z.string().max(DATE_PART_LIMIT, "Enter a real date").optional();
+const datePart = z.optional(z.string().check(z.maxLength(DATE_PART_LIMIT, "Enter a real date")));
 
 export const MEETING_DATE = "meetingDate";
 export const MEETING_DATE_LABEL = "The date of the CSP meeting";
@@ -44,9 +44,11 @@ export function stepSchema(
     options.meetingDate
       ? checkPastDateParts({ day: value.meetingDateDay, month: value.meetingDateMonth, year: value.meetingDateYear }, options.today)
       : null;
-  return base
-    .superRefine(
-      (value, ctx) => {
+  type Parts = z.output<typeof base>;
+  return z.pipe(
+    base.check(
+      z.superRefine(
+      (value: Parts, ctx) => {
         if (!options.meetingDate) return;
         // A box over its length already has its message; the date is not read.
         if ([value.meetingDateDay, value.meetingDateMonth, value.meetingDateYear].some((part) => (part?.length ?? 0) > DATE_PART_LIMIT)) return;
@@ -60,11 +62,13 @@ export function stepSchema(
       },
       // Always, so a wrong date shows together with a comment that is too long.
       { when: () => true },
-    )
-    .transform((value) => {
+      ),
+    ),
+    z.transform((value: Parts) => {
       const checked = dateOf(value);
       return { comment: value.comment ?? null, meetingDate: checked?.ok ? checked.date : null };
-    });
+    }),
+  );
 }
 
 export const STEP_FIELD_ORDER = [MEETING_DATE, ...Object.values(PART_FIELD), "comment"];
@@ -77,7 +81,7 @@ const reviewComment = requiredText("Enter a comment", NOTE_LIMIT, noteTooLong("Y
 
 export const reviewCommentSchema = z.object({
   intent: z.literal("comment"),
-  projectId: idField("Reload the page and try again: the project was not recognised").optional(),
+  projectId: z.optional(idField("Reload the page and try again: the project was not recognised")),
   comment: reviewComment,
 });
 

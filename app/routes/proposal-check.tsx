@@ -13,7 +13,7 @@ import { BackLink, ErrorSummary } from "~/ui";
 import { ActionForm, actionFormSummary } from "~/ui/action-form";
 import { ComplianceSummary } from "~/ui/compliance-summary";
 import { pageTitle } from "~/ui/page-title";
-import { CoCommissioningPanel, EnvelopeTable, PriorityTotalsTable, UncoveredMeasures } from "~/ui/proposal-figures";
+import { CoCommissioningPanel, DemoMark, EnvelopeTable, PriorityTotalsTable, UncoveredMeasures } from "~/ui/proposal-figures";
 import { ProjectSummary } from "~/ui/project-summary";
 import type { Route } from "./+types/proposal-check";
 
@@ -97,7 +97,10 @@ export default function CheckProposal({ loaderData }: Route.ComponentProps) {
             <div className="govuk-error-summary__body">
               <ul className="govuk-list govuk-error-summary__list">
                 {blockers.map((b) => (
-                  <li key={b.message}>{b.href ? <a href={b.href}>{b.message}</a> : b.message}</li>
+                  <li key={b.message}>
+                    {b.href ? <a href={b.href}>{b.message}</a> : b.message}
+                    <DemoMark show={b.isDemoFigure} />
+                  </li>
                 ))}
               </ul>
             </div>

@@ -9,7 +9,8 @@ import { availableActions, stateLabel, stateTagColour } from "~/domain/workflow"
 import { ButtonLink, Table, Tag, TaskList, WarningText, type TableCell } from "~/ui";
 import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
-import { CoCommissioningPanel, EnvelopeTable, PriorityTotalsTable, UncoveredMeasures } from "~/ui/proposal-figures";
+import { ProgrammeDownloads } from "~/ui/downloads";
+import { CoCommissioningPanel, DemoMark, EnvelopeTable, PriorityTotalsTable, UncoveredMeasures } from "~/ui/proposal-figures";
 import { History } from "~/ui/history";
 import type { Route } from "./+types/proposal";
 
@@ -105,6 +106,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
                 ) : (
                   b.message
                 )}
+                <DemoMark show={b.isDemoFigure} />
               </li>
             ))}
           </ul>
@@ -212,6 +214,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
         />
       ) : null}
       {editable ? <ButtonLink href={`${base}/projects/new`}>Add a project</ButtonLink> : null}
+      <ProgrammeDownloads base={base} />
 
       <h2 className="govuk-heading-m" id="history">
         History

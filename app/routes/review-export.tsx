@@ -1,7 +1,7 @@
 import { requireUser } from "~/auth/guard.server";
 import { reviewQueueView } from "~/data/review-queue.server";
 import { db } from "~/db.server";
-import { penceAsPounds, toCsv } from "~/domain/csv";
+import { poundsText, toCsv } from "~/domain/csv";
 import { stateLabel } from "~/domain/workflow";
 import type { Route } from "./+types/review-export";
 
@@ -19,7 +19,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       row.feedbackDeadline ?? "",
       row.overdue ? "Yes" : "No",
       row.lastSubmittedAt ? row.lastSubmittedAt.slice(0, 10) : "",
-      penceAsPounds(row.totalPence),
+      poundsText(row.totalPence),
     ]),
   ]);
   return new Response(csv, {

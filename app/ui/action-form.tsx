@@ -56,7 +56,7 @@ export function ActionForm({
 }: {
   /** Unique on the page. */
   id: string;
-  schema: z.ZodType;
+  schema: z.core.$ZodType;
   fieldOrder?: readonly string[];
   lastResult?: SubmissionResult<string[]> | undefined | null;
   action?: string;

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { AppLink, cx } from "~/ui/parts";
+import { cx } from "~/ui/parts";
 
 export interface SummaryListAction {
   href: string;
@@ -24,6 +24,9 @@ export function SummaryList(props: SummaryListProps) {
   return <SummaryListBody {...props} />;
 }
 
+// A plain anchor, not React Router's Link: the check and review pages render over a hundred change
+// links, and Link's hooks were about half of those pages' summary render time (test/bench/render-summary.tsx).
+// A change link needs no client-side navigation.
 function ActionLink({
   action,
   cardTitle,
@@ -33,7 +36,7 @@ function ActionLink({
 }) {
   const hasHidden = Boolean(action.visuallyHiddenText) || Boolean(cardTitle);
   return (
-    <AppLink className="govuk-link" href={action.href}>
+    <a className="govuk-link" href={action.href}>
       {action.text}
       {hasHidden ? (
         <span className="govuk-visually-hidden">
@@ -41,7 +44,7 @@ function ActionLink({
           {cardTitle ? <> ({cardTitle})</> : null}
         </span>
       ) : null}
-    </AppLink>
+    </a>
   );
 }
 

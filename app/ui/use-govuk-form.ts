@@ -21,7 +21,7 @@ export function useGovukForm({
 }: {
   /** Needed only where a page has several forms. */
   id?: string;
-  schema: z.ZodType;
+  schema: z.core.$ZodType;
   fieldOrder: readonly string[];
   /** Flat for most forms; nested where a form holds a list (conform's `name[0].field`). */
   defaults: FormShape;

@@ -17,6 +17,8 @@ export type LoadPage = {
   expectText: string;
   /** The least throughput allowed, as a fraction of the trivial page's. Null for the trivial page. */
   minRatio: number | null;
+  /** A file download (CSV, XLSX): no page, so no JavaScript is shipped with it. */
+  download?: boolean;
 };
 
 export type LoadResult = {

@@ -153,7 +153,7 @@ test.describe("without JavaScript", () => {
   test("an officer changes a project and sees a field error, with plain form posts", async ({ page }) => {
     await signIn(page, "officer@barking-dagenham.test");
     await openDemoProposal(page);
-    await page.getByRole("link", { name: "Stop Hate UK", exact: true }).click();
+    await page.getByRole("link", { name: "Stop Hate Crime UK (Stop Hate UK)", exact: true }).click();
     await page.getByRole("link", { name: "How it is delivered", exact: true }).click();
     await page.getByLabel("Who provides it?").fill("");
     await page.getByRole("button", { name: "Save and return to the project" }).click();

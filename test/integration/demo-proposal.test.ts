@@ -126,7 +126,7 @@ describe("the demo proposal's data", () => {
       (row) => !row.amount.demoFigure,
     );
     expect(real.every((row) => row.year === "2017/18" && row.project.coCommissioningCandidate)).toBe(true);
-    expect(real.map((row) => [row.project.title, row.amount.pence])).toEqual(CANDIDATES_TABLE);
+    expect(real.map((row) => [row.project.shortName ?? row.project.title, row.amount.pence])).toEqual(CANDIDATES_TABLE);
     expect(real.reduce((sum, row) => sum + row.amount.pence, 0)).toBe(329_000_00);
     // Every 2018/19 amount is invented: the report gives no figures for that year.
     expect(DEMO_PROJECTS.every((p) => p.lcpf["2018/19"].demoFigure)).toBe(true);
@@ -205,10 +205,12 @@ describe("the seeded demo proposal", () => {
       .execute();
     const byTitle = Object.fromEntries(rows.map((r) => [r.title, r]));
     expect(byTitle["Victim Support Project Worker"]).toMatchObject({ delivery_type: "commissioned", provider: "Victim Support" });
-    expect(byTitle["Stop Hate UK"]).toMatchObject({ delivery_type: "commissioned", provider: "Stop Hate UK" });
-    expect(byTitle["Domestic Violence Advocacy"]).toMatchObject({ delivery_type: "contribution", service_total_cost_pence: 23_690_500 });
-    expect(byTitle["Drug Intervention Project"]).toMatchObject({ delivery_type: "contribution", service_total_cost_pence: null });
-    expect(rows.filter((r) => r.delivery_type !== null)).toHaveLength(4);
+    expect(byTitle["Stop Hate Crime UK (Stop Hate UK)"]).toMatchObject({ delivery_type: "commissioned", provider: "Stop Hate UK" });
+    expect(byTitle["Domestic and Sexual Violence Young Person Community Outreach Worker (Domestic Violence Advocacy)"]).toMatchObject({ delivery_type: "contribution", service_total_cost_pence: 23_690_500 });
+    expect(byTitle["Drug Intervention Programme (Drug Intervention Project)"]).toMatchObject({ delivery_type: "contribution", service_total_cost_pence: null });
+    // The two IOM projects are contributions to multi-funded services (report, paragraph 4.1).
+    expect(byTitle["IOM Coordinator"]).toMatchObject({ delivery_type: "contribution" });
+    expect(rows.filter((r) => r.delivery_type !== null)).toHaveLength(6);
     expect(rows.every((r) => r.aims === null && r.outcomes === null && r.start_on === null && r.completion_on === null)).toBe(true);
   });
 
@@ -257,7 +259,9 @@ describe("the seeded demo proposal", () => {
     expect(summary.coCommissioning).toHaveLength(1);
     const pot = summary.coCommissioning[0];
     expect(pot).toMatchObject({ label: "2018/19", candidatesPence: 32_900_000, potPence: 19_320_000, overPotByPence: 13_580_000 });
-    expect(pot?.candidates.map((c) => [c.title, c.lcpfPence])).toEqual(CANDIDATES_TABLE);
+    // Titles follow section 3 of the report; the candidates table's shorter names are kept alongside.
+    const shortName = new Map(DEMO_PROJECTS.map((p) => [p.title, p.shortName ?? p.title]));
+    expect(pot?.candidates.map((c) => [shortName.get(c.title), c.lcpfPence])).toEqual(CANDIDATES_TABLE);
   });
 
   it("leaves mandatory measures with no project, gun crime among them", () => {

@@ -77,7 +77,9 @@ describe("the proposal pages' loader", () => {
     const first = page.fullProjects[0]!;
     const row = page.projects[0]!;
     expect(row.primaryPriorityName).toBe(page.ctx.priorities.find((p) => p.id === first.primary_priority_id)?.name ?? null);
-    expect(row.costs).toEqual(first.costs.map((c) => ({ financialYearId: c.financialYearId, lcpfPence: c.lcpfPence })));
+    expect(row.costs).toEqual(
+      first.costs.map((c) => ({ financialYearId: c.financialYearId, lcpfPence: c.lcpfPence, ...(c.isDemoFigure ? { isDemoFigure: true } : {}) })),
+    );
     expect(page.ctx.years.map((y) => y.financialYearId)).toEqual(page.years.map((y) => y.financialYearId));
     expect(page.summary.years).toHaveLength(page.years.length);
   });

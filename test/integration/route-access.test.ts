@@ -180,6 +180,9 @@ const PROPOSAL_ROUTES: ProposalCase[] = [
     body: () => ({ version: "1", comment: "" }),
   },
   { path: "proposals/:proposalId/review", loader: REVIEW_PAGE, action: null },
+  // A borough's programme as a file: whoever may see the proposal may download it.
+  { path: "proposals/:proposalId/projects.csv", loader: VIEW("200"), action: NO_ACTION },
+  { path: "proposals/:proposalId/projects.xlsx", loader: VIEW("200"), action: NO_ACTION },
   {
     path: "proposals/:proposalId/review",
     variant: "comment",
@@ -354,6 +357,12 @@ const OTHER_ROUTES: PageCase[] = [
     loader: only(["officer", "otherBoroughOfficer", "cspMember", "cspEndorser"], "200"),
     action: forAll("405"),
   },
+  // London-wide figures are MOPAC's alone.
+  { path: "decision-table", loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"), action: forAll("405") },
+  { path: "decision-table/print", loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"), action: forAll("405") },
+  { path: "decision-table.csv", loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"), action: forAll("405") },
+  { path: "exports/london-projects.csv", loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"), action: forAll("405") },
+  { path: "exports/london-projects.xlsx", loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"), action: forAll("405") },
   { path: "notifications", loader: signedIn("200"), action: signedIn("302") },
   { path: "*", loader: forAll("404"), action: forAll("404") },
 ];

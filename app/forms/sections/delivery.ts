@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { money, requiredText } from "~/domain/form-fields";
 import { formatMoneyForInput } from "~/domain/money";
 import { DELIVERY_TYPES, fieldLabel, LIMITS, type DeliveryTypeValue } from "~/domain/project-fields";
@@ -14,21 +14,23 @@ export const deliverySection = defineSection({
   id: "delivery",
   heading: "How it is delivered",
   schema: () =>
-    z
+    z.pipe(
+      z
       .object({
         deliveryType: z.enum(deliveryTypeValues, { error: "Choose how the project is delivered" }),
         provider: requiredText("Enter who provides the project", LIMITS.provider, `Provider must be ${LIMITS.provider} characters or fewer`),
         // Checked below, and only for a contribution: the field is revealed only for that answer, so
         // whatever is left in it after choosing another answer is discarded rather than refused.
-        serviceTotalCost: z.string().optional(),
+        serviceTotalCost: z.optional(z.string()),
       })
-      .superRefine(
-        (value, ctx) => {
+      .check(
+        z.superRefine(
+        (value: { serviceTotalCost?: string | undefined }, ctx) => {
           if (value.serviceTotalCost === undefined) {
             ctx.addIssue({ code: "custom", path: ["serviceTotalCost"], message: SERVICE_TOTAL_COST_MISSING });
             return;
           }
-          const parsed = serviceTotalCost.safeParse(value.serviceTotalCost);
+          const parsed = z.safeParse(serviceTotalCost, value.serviceTotalCost);
           for (const issue of parsed.error?.issues ?? []) {
             ctx.addIssue({ code: "custom", path: ["serviceTotalCost"], message: issue.message });
           }
@@ -37,13 +39,15 @@ export const deliverySection = defineSection({
           // Runs even when another field is wrong, so every problem shows on the first submission.
           when: ({ value }) => (value as { deliveryType?: unknown }).deliveryType === "contribution",
         },
-      )
-      .transform(({ deliveryType, provider, serviceTotalCost: cost }) => ({
+        ),
+      ),
+      z.transform(({ deliveryType, provider, serviceTotalCost: cost }: { deliveryType: DeliveryTypeValue; provider: string; serviceTotalCost?: string | undefined }) => ({
         deliveryType,
         provider,
         serviceTotalCost:
-          deliveryType === "contribution" && cost !== undefined ? serviceTotalCost.parse(cost) : undefined,
+          deliveryType === "contribution" && cost !== undefined ? z.parse(serviceTotalCost, cost) : undefined,
       })),
+    ),
   defaults: (project) => ({
     deliveryType: project.delivery_type ?? undefined,
     provider: project.provider ?? undefined,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { requiredText, yesNo } from "~/domain/form-fields";
 import { LIMITS } from "~/domain/project-fields";
 import { defineSection } from "../project-section";
@@ -9,7 +9,8 @@ export const descriptionSection = defineSection({
   id: "description",
   heading: "Description, aims and outcomes",
   schema: () =>
-    z
+    z.pipe(
+      z
       .object({
         description: requiredText(
           "Enter a description of the project",
@@ -28,10 +29,11 @@ export const descriptionSection = defineSection({
         ),
         worksWithOtherAuthorities: yesNo("Choose yes if the project involves working with other local authorities"),
         // Checked below, and only when the answer is yes: text left behind after choosing no is discarded.
-        otherAuthorities: z.string().trim().optional(),
+        otherAuthorities: z.optional(z.string().check(z.trim())),
       })
-      .superRefine(
-        (value, ctx) => {
+      .check(
+        z.superRefine(
+        (value: { worksWithOtherAuthorities: "yes" | "no"; otherAuthorities?: string | undefined }, ctx) => {
           if (value.worksWithOtherAuthorities !== "yes") return;
           const named = value.otherAuthorities ?? "";
           if (named === "") {
@@ -53,14 +55,16 @@ export const descriptionSection = defineSection({
           // yes/no answer itself is missing, since then there is nothing to check against.
           when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === "worksWithOtherAuthorities"),
         },
-      )
-      .transform((value) => ({
+        ),
+      ),
+      z.transform((value: { description: string; aims: string; outcomes: string; worksWithOtherAuthorities: "yes" | "no"; otherAuthorities?: string | undefined }) => ({
         description: value.description,
         aims: value.aims,
         outcomes: value.outcomes,
         worksWithOtherAuthorities: value.worksWithOtherAuthorities === "yes",
         otherAuthorities: value.worksWithOtherAuthorities === "yes" ? (value.otherAuthorities ?? null) : null,
       })),
+    ),
   defaults: (project) => ({
     description: project.description ?? undefined,
     aims: project.aims ?? undefined,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { requiredText } from "~/domain/form-fields";
 import { LIMITS, MAX_CATEGORIES, MIN_CATEGORIES, PROJECT_CATEGORIES } from "~/domain/project-fields";
 import { defineSection } from "../project-section";
@@ -14,22 +14,25 @@ export const detailsSection = defineSection({
         title: requiredText("Enter the project’s title", LIMITS.title, `Title must be ${LIMITS.title} characters or fewer`),
         primaryPriority: z.coerce
           .number({ error: "Choose the Police and Crime Plan priority the project mainly serves" })
-          .refine((id) => ctx.priorities.some((p) => p.id === id), "Choose one of the five priorities"),
-        secondaryPriority: z.coerce
-          .number()
-          .refine((id) => ctx.priorities.some((p) => p.id === id), "Choose one of the five priorities")
-          .optional(),
+          .check(z.refine((id: number) => ctx.priorities.some((p) => p.id === id), "Choose one of the five priorities")),
+        secondaryPriority: z.optional(
+          z.coerce.number().check(z.refine((id: number) => ctx.priorities.some((p) => p.id === id), "Choose one of the five priorities")),
+        ),
         categories: z
           .array(z.enum(categoryValues, { error: "Choose categories from the list" }), {
             error: `Choose between ${MIN_CATEGORIES} and ${MAX_CATEGORIES} categories`,
           })
-          .min(MIN_CATEGORIES, `Choose between ${MIN_CATEGORIES} and ${MAX_CATEGORIES} categories`)
-          .max(MAX_CATEGORIES, `Choose no more than ${MAX_CATEGORIES} categories`),
+          .check(
+            z.minLength(MIN_CATEGORIES, `Choose between ${MIN_CATEGORIES} and ${MAX_CATEGORIES} categories`),
+            z.maxLength(MAX_CATEGORIES, `Choose no more than ${MAX_CATEGORIES} categories`),
+          ),
       })
-      .refine((value) => value.secondaryPriority === undefined || value.secondaryPriority !== value.primaryPriority, {
-        path: ["secondaryPriority"],
-        message: "The secondary priority must be different from the primary priority",
-      }),
+      .check(
+        z.refine((value: { primaryPriority: number; secondaryPriority?: number | undefined }) => value.secondaryPriority === undefined || value.secondaryPriority !== value.primaryPriority, {
+          path: ["secondaryPriority"],
+          message: "The secondary priority must be different from the primary priority",
+        }),
+      ),
   defaults: (project) => ({
     title: project.title,
     primaryPriority: project.primary_priority_id?.toString(),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { checkbox, optionalMoney, optionalText } from "~/domain/form-fields";
 import { formatMoneyForInput } from "~/domain/money";
 import { LIMITS } from "~/domain/project-fields";
@@ -28,13 +28,15 @@ export const fundingSection = defineSection({
     }
     const lcpfNames = new Set(ctx.years.map((year) => lcpfField(year.financialYearId)));
     const firstYear = ctx.years[0];
-    return z
+    return z.pipe(
+      z
       .object({
         ...amounts,
         laInKind: optionalText(LIMITS.inKind, `Council in-kind contributions must be ${LIMITS.inKind} characters or fewer`),
         coCommissioningCandidate: checkbox(),
       })
-      .superRefine(
+      .check(
+        z.superRefine(
         (value: Record<string, unknown>, refinement) => {
           if (!firstYear) return;
           const anySpend = ctx.years.some((year) => pence(value, lcpfField(year.financialYearId)) > 0);
@@ -44,8 +46,9 @@ export const fundingSection = defineSection({
         },
         // Only once every LCPF amount reads: an amount that does not parse has its own message already.
         { when: (payload) => !payload.issues.some((issue) => lcpfNames.has(String(issue.path?.[0]))) },
-      )
-      .transform((value: Record<string, unknown>) => ({
+        ),
+      ),
+      z.transform((value: Record<string, unknown> & { coCommissioningCandidate: boolean; laInKind?: string | undefined }) => ({
         costs: ctx.years.map((year) => ({
           financialYearId: year.financialYearId,
           lcpfPence: pence(value, lcpfField(year.financialYearId)),
@@ -53,7 +56,8 @@ export const fundingSection = defineSection({
         })),
         laInKind: typeof value.laInKind === "string" && value.laInKind !== "" ? value.laInKind : null,
         coCommissioningCandidate: value.coCommissioningCandidate === true,
-      }));
+      })),
+    );
   },
   defaults: (project, ctx) => {
     const values: Record<string, string | undefined> = {

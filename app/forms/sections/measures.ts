@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { addIssue } from "~/domain/form-fields";
 import { defineSection, type SectionContext } from "../project-section";
 
 const NONE_CHOSEN = "Choose at least one measure of success the project contributes to";
@@ -21,21 +22,21 @@ export const measuresSection = defineSection({
     z.object({
       // Elements are left unchecked here so that any problem is reported on `measures` itself, the
       // field the page and its error summary link know, never on `measures[3]`.
-      measures: z
-        .array(z.unknown(), { error: NONE_CHOSEN })
-        .min(1, NONE_CHOSEN)
-        .transform((chosen, issueCtx) => {
+      measures: z.pipe(
+        z.array(z.unknown(), { error: NONE_CHOSEN }).check(z.minLength(1, NONE_CHOSEN)),
+        z.transform((chosen: unknown[], issueCtx) => {
           const ids: number[] = [];
           for (const value of chosen) {
             const measure = ctx.measures.find((m) => String(m.id) === value);
             if (!measure) {
-              issueCtx.addIssue({ code: "custom", message: "Choose measures from the list" });
+              addIssue(issueCtx, "Choose measures from the list");
               return z.NEVER;
             }
             if (!ids.includes(measure.id)) ids.push(measure.id);
           }
           return ids;
         }),
+      ),
     }),
   defaults: (project) => ({ measures: project.measureIds.map(String) }),
   toChanges: (value) => ({ measureIds: value.measures }),

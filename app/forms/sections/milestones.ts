@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { checkDateParts } from "~/domain/form-fields";
+import * as z from "zod/mini";
+import { addIssue, checkDateParts } from "~/domain/form-fields";
 import { MILESTONES } from "~/domain/project-fields";
 import { defineSection, type FormValues } from "../project-section";
 
@@ -26,21 +26,22 @@ export const milestonesSection = defineSection({
   id: "milestones",
   heading: "Milestones",
   schema: () =>
-    z
-      .object(Object.fromEntries(partNames.map((name) => [name, z.string().optional()])) as Record<string, z.ZodOptional<z.ZodString>>)
-      .transform((parts, ctx): MilestoneDates => {
+    z.pipe(
+      z.object(Object.fromEntries(partNames.map((name) => [name, z.optional(z.string())])) as Record<string, z.ZodMiniOptional<z.ZodMiniString>>),
+      z.transform((parts: Record<string, string | undefined>, ctx): MilestoneDates => {
         const dates = Object.fromEntries(
           MILESTONES.map((m) => [m.field, checkDateParts(parts, m.field, m.label, m.required, ctx)]),
         ) as MilestoneDates;
         // ISO dates compare correctly as text. Each check waits until both of its dates are readable.
         if (dates.startOn && dates.completionOn && dates.completionOn < dates.startOn) {
-          ctx.addIssue({ code: "custom", path: ["completionOnDay"], message: COMPLETION_BEFORE_START });
+          addIssue(ctx, COMPLETION_BEFORE_START, ["completionOnDay"]);
         }
         if (dates.startOn && dates.evaluationCompletedOn && dates.evaluationCompletedOn < dates.startOn) {
-          ctx.addIssue({ code: "custom", path: ["evaluationCompletedOnDay"], message: EVALUATION_BEFORE_START });
+          addIssue(ctx, EVALUATION_BEFORE_START, ["evaluationCompletedOnDay"]);
         }
         return dates;
       }),
+    ),
   defaults: (project) => {
     const values: FormValues = {};
     for (const m of MILESTONES) {

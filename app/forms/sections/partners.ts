@@ -1,6 +1,6 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ContributorInput } from "~/data/projects.server";
-import { optionalMoney, optionalText } from "~/domain/form-fields";
+import { addIssue, optionalMoney, optionalText } from "~/domain/form-fields";
 import { formatMoneyForInput } from "~/domain/money";
 import { LIMITS } from "~/domain/project-fields";
 import { defineSection, type FormValues, type SectionContext } from "../project-section";
@@ -47,21 +47,23 @@ type Item = { name?: string | undefined; inKind?: string | undefined } & Record<
 function itemSchema(kind: ContributorKind, index: number, ctx: SectionContext) {
   const { noun, hasInKind, missingName } = CONTRIBUTOR_GROUPS[kind];
   const row = `${noun} ${index + 1}`;
-  const shape: Record<string, z.ZodType> = {
+  const shape: Record<string, z.ZodMiniType> = {
     name: optionalText(LIMITS.contributorName, `${row}’s name must be ${LIMITS.contributorName} characters or fewer`),
   };
   for (const year of ctx.years) shape[amountKey(year.financialYearId)] = optionalMoney(`${row}’s amount in ${year.label}`);
   if (hasInKind) {
     shape.inKind = optionalText(LIMITS.inKind, `${row}’s in-kind contribution must be ${LIMITS.inKind} characters or fewer`);
   }
-  return z.object(shape).superRefine(
-    (value: Record<string, unknown>, refinement) => {
-      if (!filledText(value.name) && hasDetails(value, kind, ctx)) {
-        refinement.addIssue({ code: "custom", path: ["name"], message: missingName });
-      }
-    },
-    // Always, so a missing name shows together with a wrong amount in the same row.
-    { when: () => true },
+  return z.object(shape).check(
+    z.superRefine(
+      (value: Record<string, unknown>, refinement) => {
+        if (!filledText(value.name) && hasDetails(value, kind, ctx)) {
+          refinement.addIssue({ code: "custom", path: ["name"], message: missingName });
+        }
+      },
+      // Always, so a missing name shows together with a wrong amount in the same row.
+      { when: () => true },
+    ),
   );
 }
 
@@ -93,7 +95,7 @@ function toContributor(item: Item, kind: ContributorKind, ctx: SectionContext): 
 }
 
 /** Conform leaves blank boxes out of an item; a blank item arrives as undefined. Both are just blank. */
-const looseItem = z.record(z.string(), z.unknown()).optional();
+const looseItem = z.optional(z.record(z.string(), z.unknown()));
 
 function listSchema(kind: ContributorKind, ctx: SectionContext) {
   const rows = new Map<number, ReturnType<typeof itemSchema>>();
@@ -102,25 +104,22 @@ function listSchema(kind: ContributorKind, ctx: SectionContext) {
     if (!schema) rows.set(index, (schema = itemSchema(kind, index, ctx)));
     return schema;
   };
-  return z
-    .array(looseItem)
-    .max(MAX_CONTRIBUTORS, tooManyMessage(kind))
-    .optional()
-    .transform((items, refinement) => {
+  return z.pipe(
+    z.optional(z.array(looseItem).check(z.maxLength(MAX_CONTRIBUTORS, tooManyMessage(kind)))),
+    z.transform((items: (Record<string, unknown> | undefined)[] | undefined, refinement) => {
       const list: ContributorInput[] = [];
       (items ?? []).forEach((item, index) => {
-        const parsed = rowSchema(index).safeParse(withoutBlanks(item ?? {}));
+        const parsed = z.safeParse(rowSchema(index), withoutBlanks(item ?? {}));
         if (!parsed.success) {
-          for (const issue of parsed.error.issues) {
-            refinement.addIssue({ code: "custom", path: [index, ...issue.path], message: issue.message });
-          }
+          for (const issue of parsed.error.issues) addIssue(refinement, issue.message, [index, ...issue.path]);
           return;
         }
         const contributor = toContributor(parsed.data as Item, kind, ctx);
         if (contributor) list.push(contributor);
       });
       return list;
-    });
+    }),
+  );
 }
 
 /** What the browser sends for an empty box (an empty string) means the same as no box at all. */
@@ -129,9 +128,10 @@ function withoutBlanks(item: Record<string, unknown>): Record<string, unknown> {
 }
 
 function buildSchema(ctx: SectionContext) {
-  return z
-    .object({ partners: listSchema("partner", ctx), vcs: listSchema("vcs", ctx) })
-    .transform((value) => ({ partners: value.partners, vcs: value.vcs }));
+  return z.pipe(
+    z.object({ partners: listSchema("partner", ctx), vcs: listSchema("vcs", ctx) }),
+    z.transform((value: { partners: ContributorInput[]; vcs: ContributorInput[] }) => ({ partners: value.partners, vcs: value.vcs })),
+  );
 }
 
 // The browser revalidates on every keystroke with the same ctx: build the schema once per ctx.

@@ -6,7 +6,7 @@ import type { SectionContext } from "~/forms/project-section";
 import type { FormShape as FormValues } from "~/ui/use-govuk-form";
 
 /** Only what the parse helpers use of a section, so a test can pass any `SectionDefinition`. */
-type SectionWithSchema<Schema extends z.ZodType> = { schema: (ctx: SectionContext) => Schema };
+type SectionWithSchema<Schema extends z.core.$ZodType> = { schema: (ctx: SectionContext) => Schema };
 
 /** Period 1 of LCPF 2017-21 (2017/18 and 2018/19) and one priority; a file that needs more passes it in. */
 export function sectionContext(overrides: Partial<SectionContext> = {}): SectionContext {
@@ -82,12 +82,12 @@ export function formData(values: FormValues): FormData {
 }
 
 /** Parses a post the way the section's route does, with the schema built for `sectionCtx`. */
-export function parseSection<Schema extends z.ZodType>(section: SectionWithSchema<Schema>, values: FormValues, sectionCtx: SectionContext) {
+export function parseSection<Schema extends z.core.$ZodType>(section: SectionWithSchema<Schema>, values: FormValues, sectionCtx: SectionContext) {
   return parseWithZod(formData(values), { schema: section.schema(sectionCtx) });
 }
 
 /** The field errors of a post the schema must refuse. */
-export function errorsOf<Schema extends z.ZodType>(section: SectionWithSchema<Schema>, values: FormValues, sectionCtx: SectionContext) {
+export function errorsOf<Schema extends z.core.$ZodType>(section: SectionWithSchema<Schema>, values: FormValues, sectionCtx: SectionContext) {
   const submission = parseSection(section, values, sectionCtx);
   if (submission.status === "success") throw new Error("expected errors, but the form was accepted");
   expect(submission.status).toBe("error");
@@ -95,7 +95,7 @@ export function errorsOf<Schema extends z.ZodType>(section: SectionWithSchema<Sc
 }
 
 /** `parse` and `errorsOf` bound to one section and context, so a test reads `parse({ ... })`. */
-export function sectionHelpers<Schema extends z.ZodType>(section: SectionWithSchema<Schema>, sectionCtx: SectionContext) {
+export function sectionHelpers<Schema extends z.core.$ZodType>(section: SectionWithSchema<Schema>, sectionCtx: SectionContext) {
   return {
     parse: (values: FormValues) => parseSection(section, values, sectionCtx),
     errorsOf: (values: FormValues) => errorsOf(section, values, sectionCtx),

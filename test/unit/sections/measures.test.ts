@@ -13,7 +13,7 @@ const measures = MEASURES.map((m, index) => ({ id: 101 + index, name: m.name, gr
 const idOf = (name: string) => measures.find((m) => m.name === name)!.id;
 const KNIFE_CRIME = idOf("Reduce knife crime (volume and repeat victims)");
 const DOMESTIC_ABUSE = idOf("More victims of domestic abuse come forward, fewer repeat victims");
-const HATE_REPORTING = idOf("More victims of hate crime come forward");
+const HATE_REPORTING = idOf("Encourage more victims of hate crime to come forward and report");
 const ASB = idOf("Anti-social behaviour");
 
 const ctx = sectionContext({ measures });

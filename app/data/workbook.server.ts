@@ -1,0 +1,45 @@
+import ExcelJS from "exceljs";
+import { poundsText, toCsv, type CsvCell } from "~/domain/csv";
+import { PROJECT_EXPORT_COLUMNS, type ExportValue, type ProjectYearRow } from "~/domain/project-export";
+
+/** Excel's number format for pounds: thousands grouped, two decimals, negatives in red brackets. */
+export const POUNDS_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00';
+
+const csvCell = (value: ExportValue): CsvCell => (value.kind === "money" ? poundsText(value.pence) : value.text);
+
+export function projectsCsv(rows: readonly ProjectYearRow[]): string {
+  return toCsv([
+    PROJECT_EXPORT_COLUMNS.map((c) => c.header),
+    ...rows.map((row) => PROJECT_EXPORT_COLUMNS.map((c) => csvCell(c.value(row)))),
+  ]);
+}
+
+/**
+ * The same columns as a workbook. Money goes in as numbers of pounds formatted in pounds, so
+ * people can add them up; the number comes from the exact two-decimal text, never from pence / 100
+ * arithmetic done here.
+ */
+export async function projectsWorkbook(rows: readonly ProjectYearRow[], sheetName: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "London Crime Prevention Fund portal";
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = PROJECT_EXPORT_COLUMNS.map((column, index) => ({
+    header: column.header,
+    key: String(index),
+    width: column.width,
+  }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) {
+    const added = sheet.addRow(
+      PROJECT_EXPORT_COLUMNS.map((column) => {
+        const value = column.value(row);
+        // Text cells are stored as strings, which Excel never evaluates, so no formula can run.
+        return value.kind === "money" ? Number(poundsText(value.pence)) : value.text;
+      }),
+    );
+    PROJECT_EXPORT_COLUMNS.forEach((column, index) => {
+      if (column.value(row).kind === "money") added.getCell(index + 1).numFmt = POUNDS_FORMAT;
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
