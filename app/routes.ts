@@ -14,6 +14,7 @@ export default [
   route("proposals/:proposalId/compliance", "routes/proposal-compliance.tsx"),
   route("proposals/:proposalId/check", "routes/proposal-check.tsx"),
   route("proposals/:proposalId/review", "routes/proposal-review.tsx"),
+  route("proposals/:proposalId/review/decision", "routes/proposal-decision.tsx"),
   route("proposals/:proposalId/:step", "routes/proposal-step.tsx"),
   route("proposals/:proposalId/projects/new", "routes/project-new.tsx"),
   route("proposals/:proposalId/projects/:projectId", "routes/project.tsx"),
