@@ -78,6 +78,13 @@ export const config = {
     const minutes = Number(process.env.SESSION_IDLE_MINUTES);
     return Number.isFinite(minutes) && minutes >= 1 && minutes <= 30 ? minutes : 30;
   },
+  /**
+   * Keys that sign the short-lived cookie carrying the message after an action, comma-separated: the
+   * first signs, all verify (so a key can be rotated). Empty when unset.
+   */
+  get sessionSecrets(): string[] {
+    return (process.env.SESSION_SECRET ?? "").split(",").map((secret) => secret.trim()).filter(Boolean);
+  },
   get mailFrom(): string {
     return process.env.MAIL_FROM ?? "London Crime Prevention Fund <lcpf-noreply@localhost>";
   },

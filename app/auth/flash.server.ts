@@ -12,8 +12,8 @@ import { config } from "~/config.server";
 // when the server restarts (or lands on another instance) is then dropped, never forged.
 let processSecret: string | undefined;
 function secrets(): string[] {
-  const configured = process.env.SESSION_SECRET;
-  if (configured) return configured.split(",").map((secret) => secret.trim()).filter(Boolean);
+  const configured = config.sessionSecrets;
+  if (configured.length > 0) return configured;
   processSecret ??= randomBytes(32).toString("base64url");
   return [processSecret];
 }
