@@ -120,9 +120,9 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
   const resultFor = (formId: string) => (answer?.formId === formId ? answer.result : undefined);
   const errorSummary = summaryOf(answer);
 
-  // The decision comes first: a reviewer should not scroll past seventeen projects to reach it.
+  // "decision" is the first radio's id, so the section has another. The decision comes first: a reviewer should not scroll past seventeen projects to reach it.
   const contents = [
-    ...(can.decide ? [{ href: "#decision", text: "Your decision" }] : []),
+    ...(can.decide ? [{ href: "#your-decision", text: "Your decision" }] : []),
     ...(changes ? [{ href: "#changes", text: "Changes since the last submission" }] : []),
     { href: "#figures", text: "Funding and planned spend" },
     {
@@ -167,7 +167,7 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
       <ContentsList items={contents} />
 
       {can.decide ? (
-        <section id="decision" aria-labelledby="decision-heading" className="govuk-!-margin-bottom-8">
+        <section id="your-decision" aria-labelledby="decision-heading" className="govuk-!-margin-bottom-8">
           <h2 className="govuk-heading-l" id="decision-heading">
             Your decision
           </h2>
