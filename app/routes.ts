@@ -29,6 +29,7 @@ export default [
   route("proposals/:proposalId/review", "routes/proposal-review.tsx"),
   route("proposals/:proposalId/projects.csv", "routes/proposal-export-csv.tsx"),
   route("proposals/:proposalId/projects.xlsx", "routes/proposal-export-xlsx.tsx"),
+  route("proposals/:proposalId/review/decision", "routes/proposal-decision.tsx"),
   route("proposals/:proposalId/:step", "routes/proposal-step.tsx"),
   route("proposals/:proposalId/projects/new", "routes/project-new.tsx"),
   route("proposals/:proposalId/projects/:projectId", "routes/project.tsx"),

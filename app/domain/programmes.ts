@@ -18,14 +18,14 @@ export function isEndorsedProgramme(state: State): boolean {
   return (ENDORSED_STATES as readonly State[]).includes(state);
 }
 
-type GroupableProject = { primaryPriorityId: number | null; costs: readonly { isDemoFigure: boolean }[] };
+type GroupableProject = { primaryPriorityId: number | null };
 
 export type PriorityGroup<P> = {
   priorityId: number | null;
   name: string;
   /** The priority's total from the proposal's own summary: it counts each project under its primary priority only. */
   total: PriorityTotal;
-  /** A total built from a demo figure is itself a demo figure. */
+  /** A total built from a demo figure is itself a demo figure (the summary's own mark). */
   hasDemoFigure: boolean;
   projects: P[];
 };
@@ -45,7 +45,7 @@ export function groupByPrimaryPriority<P extends GroupableProject>(
         priorityId: total.priorityId,
         name: total.name,
         total,
-        hasDemoFigure: members.some((p) => p.costs.some((c) => c.isDemoFigure)),
+        hasDemoFigure: total.totalIsDemoFigure,
         projects: members,
       };
     })

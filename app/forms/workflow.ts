@@ -85,8 +85,14 @@ export const reviewCommentSchema = z.object({
   comment: reviewComment,
 });
 
+/**
+ * A decision goes through its confirmation page: "check" shows what is about to happen (nothing changes),
+ * "confirm" acts. Both carry the decision and the feedback, so nothing typed is lost between them.
+ */
+export const DECISION_INTENTS = ["check", "confirm"] as const;
+
 export const reviewDecisionSchema = z.object({
-  intent: z.literal("decide"),
+  intent: z.enum(DECISION_INTENTS, { error: "Reload the page and try again: the form was not recognised" }),
   decision: z.enum(REVIEW_DECISIONS, { error: "Choose whether to request changes, approve or reject the proposal" }),
   // Whether feedback is required depends on the decision; the workflow's rule says so with its own message.
   comment: optionalText(NOTE_LIMIT, noteTooLong("Feedback for the borough")),
@@ -97,8 +103,9 @@ export const reviewReassignSchema = z.object({
   reviewerId: idField("Choose a reviewer"),
 });
 
+/** The review page's own forms; the decision is posted to its confirmation page instead. */
 export const reviewSchema = z.discriminatedUnion(
   "intent",
-  [reviewCommentSchema, reviewDecisionSchema, reviewReassignSchema],
+  [reviewCommentSchema, reviewReassignSchema],
   { error: "Reload the page and try again: the form was not recognised" },
 );

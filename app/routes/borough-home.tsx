@@ -9,9 +9,10 @@ import { startProposalSchema } from "~/forms/proposal";
 import { formatPounds } from "~/domain/money";
 import { splitAllocation } from "~/domain/split";
 import { mayStartProposal } from "~/domain/access";
+import { periodReadiness } from "~/domain/period-allocation";
 import { actorFromUser } from "~/domain/roles";
 import { mayAttempt, stateLabel, stateTagColour } from "~/domain/workflow";
-import { Button, ErrorSummary, Table, Tag, WarningText, type TableCell } from "~/ui";
+import { Button, ErrorSummary, NotificationBanner, Table, Tag, WarningText, type TableCell } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
 import type { Route } from "./+types/borough-home";
 
@@ -30,7 +31,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     canStart: mayStartProposal(actor),
     // Only those the workflow lets endorse see the list (and a list of nothing tells them so).
     awaitingEndorsement: endorser ? proposals.filter((p) => p.status && mayAttempt("endorse", p.status, actor, ofThisBorough).ok) : null,
-    proposals,
+    proposals: proposals.map((p) => ({ ...p, readiness: periodReadiness(p.periodId, years) })),
     years: years.map((year) => ({
       ...year,
       split:
@@ -43,6 +44,9 @@ export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request, ["borough_officer"]);
   const submission = parseForm(await request.formData(), { schema: startProposalSchema });
   if (submission.status !== "success") return replyTo(submission);
+  // Refused with the reason, for a post made without the button (which is not offered then).
+  const readiness = periodReadiness(submission.value.periodId, await allocationsForBorough(db(), user.organisation_id));
+  if (!readiness.ready) return refuse(submission, { message: readiness.reason });
   const started = await startProposal(db(), {
     organisationId: user.organisation_id,
     periodId: submission.value.periodId,
@@ -58,12 +62,24 @@ export default function BoroughHome({ loaderData }: Route.ComponentProps) {
   // The start buttons carry no field to point at: any problem links to the list of proposals.
   const errors = Object.values(lastResult?.error ?? {}).flatMap((messages) => messages ?? []);
   const hasDemoFigure = years.some((year) => year.isDemoFigure);
+  // Only periods the borough has not started yet: once started, the proposal pages say the rest.
+  const notReady = proposals.filter((p) => !p.proposalId && !p.readiness.ready);
   return (
     <>
       <title>{pageTitle(boroughName, errors.length > 0)}</title>
       <span className="govuk-caption-l">London Crime Prevention Fund</span>
       <ErrorSummary errors={errors.slice(0, 1).map((message) => ({ href: "#proposals", message }))} />
       <h1 className="govuk-heading-l">{boroughName}</h1>
+
+      {canStart && notReady.length > 0 ? (
+        <NotificationBanner title="Allocation not set" titleId="allocation-banner-title">
+          {notReady.map((p) => (
+            <p key={p.periodId} className="govuk-notification-banner__heading" data-testid="no-allocation">
+              {p.periodName}: {p.readiness.ready ? null : p.readiness.reason}
+            </p>
+          ))}
+        </NotificationBanner>
+      ) : null}
 
       {awaitingEndorsement ? (
         <>
@@ -108,6 +124,8 @@ export default function BoroughHome({ loaderData }: Route.ComponentProps) {
                 </a>{" "}
                 <Tag colour={stateTagColour(row.status!)}>{stateLabel(row.status!)}</Tag>
               </>
+            ) : canStart && !row.readiness.ready ? (
+              "Allocation not set yet"
             ) : canStart ? (
               <Form method="post" className="govuk-!-margin-0">
                 <input type="hidden" name="periodId" value={row.periodId} />

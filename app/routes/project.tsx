@@ -36,7 +36,7 @@ export default function Project({ loaderData }: Route.ComponentProps) {
       <FlashBanner />
       <span className="govuk-caption-l">Project</span>
       <h1 className="govuk-heading-l">{project.title}</h1>
-      <ProjectFeedback entries={feedback} />
+      <ProjectFeedback entries={feedback} headingLevel={2} id="feedback" />
       {editable ? (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">

@@ -12,6 +12,7 @@ import { stepSchema } from "~/forms/workflow";
 import { BackLink, ErrorSummary } from "~/ui";
 import { ActionForm, actionFormSummary } from "~/ui/action-form";
 import { ComplianceSummary } from "~/ui/compliance-summary";
+import { CollapsibleProject, ContentsList } from "~/ui/contents-list";
 import { pageTitle } from "~/ui/page-title";
 import { CoCommissioningPanel, DemoMark, EnvelopeTable, PriorityTotalsTable, UncoveredMeasures } from "~/ui/proposal-figures";
 import { ProjectSummary } from "~/ui/project-summary";
@@ -60,6 +61,12 @@ export default function CheckProposal({ loaderData }: Route.ComponentProps) {
     item.href === "#comment" && !lastResult?.error?.comment ? { ...item, href: "#send" } : item,
   );
   const base = `/proposals/${proposal.id}`;
+  const contents = [
+    ...(editable ? [{ href: "#send", text: blockers.length > 0 ? "Before you can send" : "Send the proposal to the CSP" }] : []),
+    { href: "#figures", text: "Funding and planned spend" },
+    { href: "#projects", text: `Projects (${projects.length})`, children: projects.map((p) => ({ href: `#project-${p.id}`, text: p.title })) },
+    { href: "#compliance", text: "Compliance" },
+  ];
   return (
     <>
       <title>{pageTitle("Check the proposal before sending it to the CSP", errorSummary.length > 0)}</title>
@@ -70,53 +77,39 @@ export default function CheckProposal({ loaderData }: Route.ComponentProps) {
       </span>
       <h1 className="govuk-heading-l">Check the proposal before sending it to the CSP</h1>
 
-      <EnvelopeTable summary={summary} years={years} />
-      <PriorityTotalsTable summary={summary} />
-      <h2 className="govuk-heading-m">Co-commissioning candidates</h2>
-      <CoCommissioningPanel summary={summary} />
-      <h2 className="govuk-heading-m">Measures of success</h2>
-      <UncoveredMeasures summary={summary} />
+      <ContentsList items={contents} />
 
-      <h2 className="govuk-heading-l">Projects</h2>
-      {projects.map((project) => (
-        <section key={project.id} aria-labelledby={`project-${project.id}`} className="govuk-!-margin-bottom-8">
-          <h2 className="govuk-heading-m" id={`project-${project.id}`}>
-            {project.title}
+      {/* Near the top, so nobody scrolls through every project to find out whether they can send. */}
+      {editable ? (
+        <section id="send" aria-labelledby="send-heading" className="govuk-!-margin-bottom-8">
+          <h2 className="govuk-heading-l" id="send-heading">
+            Send the proposal to the CSP
           </h2>
-          <ProjectSummary project={project} ctx={ctx} changeBase={editable ? `${base}/projects/${project.id}` : null} headingLevel={3} />
-        </section>
-      ))}
-
-      <h2 className="govuk-heading-l">Compliance</h2>
-      <ComplianceSummary proposal={proposal} changeHref={editable ? `${base}/compliance` : null} />
-
-      {editable && blockers.length > 0 ? (
-        <div className="govuk-error-summary" data-testid="blockers">
-          <div role="alert">
-            <h2 className="govuk-error-summary__title">You cannot send this proposal to the CSP yet</h2>
-            <div className="govuk-error-summary__body">
-              <ul className="govuk-list govuk-error-summary__list">
+          {blockers.length > 0 ? (
+            // Not an error summary: nobody has submitted anything yet; this is what is left to do.
+            <div className="govuk-inset-text" data-testid="blockers">
+              <h3 className="govuk-heading-s">Before you can send this proposal to the CSP</h3>
+              <ul className="govuk-list govuk-list--bullet">
                 {blockers.map((b) => (
                   <li key={b.message}>
-                    {b.href ? <a href={b.href}>{b.message}</a> : b.message}
+                    {b.href ? (
+                      <a className="govuk-link" href={b.href}>
+                        {b.message}
+                      </a>
+                    ) : (
+                      b.message
+                    )}
                     <DemoMark show={b.isDemoFigure} />
                   </li>
                 ))}
               </ul>
             </div>
-          </div>
-        </div>
-      ) : null}
-      {/* Offered even with blockers: sending then lists them, and a CSP without an endorser is reported to MOPAC. */}
-      {editable ? (
-        <section id="send" aria-labelledby="send-heading">
-          <h2 className="govuk-heading-m" id="send-heading">
-            Send the proposal to the CSP
-          </h2>
+          ) : null}
           <p className="govuk-body">
             The borough’s Community Safety Partnership will be asked to endorse it. You cannot change it while it
             waits for them; they can return it to you with comments.
           </p>
+          {/* Offered even with blockers: sending then lists them, and a CSP without an endorser is reported to MOPAC. */}
           <ActionForm
             id="send-form"
             schema={sendSchema}
@@ -126,6 +119,37 @@ export default function CheckProposal({ loaderData }: Route.ComponentProps) {
           />
         </section>
       ) : null}
+
+      <section id="figures" aria-labelledby="figures-heading">
+        <h2 className="govuk-heading-l" id="figures-heading">
+          Funding and planned spend
+        </h2>
+        <EnvelopeTable summary={summary} years={years} />
+        <PriorityTotalsTable summary={summary} />
+        <h3 className="govuk-heading-m">Co-commissioning candidates</h3>
+        <CoCommissioningPanel summary={summary} />
+        <h3 className="govuk-heading-m">Measures of success</h3>
+        <UncoveredMeasures summary={summary} />
+      </section>
+
+      <h2 className="govuk-heading-l" id="projects">
+        Projects
+      </h2>
+      {projects.map((project) => (
+        <section key={project.id} id={`project-${project.id}`} aria-labelledby={`project-${project.id}-heading`} className="govuk-!-margin-bottom-6">
+          <h3 className="govuk-heading-m" id={`project-${project.id}-heading`}>
+            {project.title}
+          </h3>
+          <CollapsibleProject title={project.title}>
+            <ProjectSummary project={project} ctx={ctx} changeBase={editable ? `${base}/projects/${project.id}` : null} headingLevel={4} />
+          </CollapsibleProject>
+        </section>
+      ))}
+
+      <h2 className="govuk-heading-l" id="compliance">
+        Compliance
+      </h2>
+      <ComplianceSummary proposal={proposal} changeHref={editable ? `${base}/compliance` : null} />
     </>
   );
 }

@@ -13,15 +13,16 @@ import { formatDate, todayInLondon } from "~/domain/dates";
 import { isOverdue } from "~/domain/routing";
 import { availableActions, isOpenReview, stateLabel, stateTagColour } from "~/domain/workflow";
 import { parseForm, refuse, replyTo } from "~/forms/common";
-import { reviewCommentSchema, reviewDecisionSchema, reviewReassignSchema, reviewSchema } from "~/forms/workflow";
-import { BackLink, ErrorSummary, Radios, Select, SummaryList, Tag } from "~/ui";
+import { reviewCommentSchema, reviewReassignSchema, reviewSchema } from "~/forms/workflow";
+import { BackLink, ErrorSummary, Select, SummaryList, Tag } from "~/ui";
+import { CollapsibleProject, ContentsList } from "~/ui/contents-list";
+import { DecisionForm } from "~/ui/decision-form";
 import { ActionForm, actionFormSummary } from "~/ui/action-form";
 import { ChangesSinceLastSubmission } from "~/ui/changes";
 import { ComplianceSummary } from "~/ui/compliance-summary";
 import { History, ProjectFeedback } from "~/ui/history";
 import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
-import { text } from "~/ui/use-govuk-form";
 import { CoCommissioningPanel, EnvelopeTable, PriorityTotalsTable, UncoveredMeasures } from "~/ui/proposal-figures";
 import { ProjectSummary } from "~/ui/project-summary";
 import type { Route } from "./+types/proposal-review";
@@ -71,12 +72,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   const input = submission.value;
   const base = { proposalId: access.proposal.id, user: access.user };
   const here = `/proposals/${access.proposal.id}/review`;
+  // Decisions are not taken here: they go through their confirmation page (proposal-decision.tsx).
   const outcome =
     input.intent === "comment"
       ? await takeAction(db(), { ...base, action: "comment", comment: input.comment, projectId: input.projectId ?? null })
-      : input.intent === "reassign"
-        ? await takeAction(db(), { ...base, action: "reassign", reviewerId: input.reviewerId })
-        : await takeAction(db(), { ...base, action: input.decision, comment: input.comment ?? null });
+      : await takeAction(db(), { ...base, action: "reassign", reviewerId: input.reviewerId });
   if (!outcome.ok) {
     if (outcome.status === 404) throw refused(404, outcome.reason);
     // A refusal of the person (403) is about the whole form; a refused input, about its field.
@@ -87,13 +87,13 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (input.intent === "comment") {
     throw await redirectWithMessage(request, `${here}${input.projectId ? `#project-${input.projectId}` : "#overall"}`, DONE.comment);
   }
-  throw await redirectWithMessage(request, here, DONE[input.intent === "reassign" ? "reassign" : input.decision]);
+  throw await redirectWithMessage(request, here, DONE.reassign);
 }
 
 /** The form that was posted: each comment box, the decision and reassigning are separate forms. */
 function reviewFormId(value: Record<string, unknown>): string {
   if (value.intent === "comment") return value.projectId ? `comment-${String(value.projectId)}-form` : "comment-overall-form";
-  return value.intent === "reassign" ? "reassign-form" : "decision-form";
+  return "reassign-form";
 }
 
 /** Tags an answer with the form it belongs to, keeping its status. */
@@ -104,16 +104,12 @@ function withForm<T>(formId: string, reply: { data: T; init: ResponseInit | null
 const DONE = {
   comment: "Your comment has been added",
   reassign: "The proposal has been reassigned",
-  request_changes: "Changes requested: the borough officers have been told",
-  approve: "The proposal is approved: the borough officers have been told",
-  reject: "The proposal is rejected: the borough officers have been told",
 } as const;
 
 /** Field order and ids of each form on the page, for the error summary at the top. */
 function summaryOf(answer: { formId: string; result: SubmissionResult<string[]> } | undefined) {
   if (!answer) return [];
   const { formId, result } = answer;
-  if (formId === "decision-form") return actionFormSummary(result, ["decision", "comment"], { comment: "comment-decision" });
   if (formId === "reassign-form") return actionFormSummary(result, ["reviewerId"]);
   return actionFormSummary(result, ["comment"], { comment: formId.replace(/-form$/, "") });
 }
@@ -123,6 +119,25 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
   const answer = useActionData<typeof action>();
   const resultFor = (formId: string) => (answer?.formId === formId ? answer.result : undefined);
   const errorSummary = summaryOf(answer);
+
+  // "decision" is the first radio's id, so the section has another. The decision comes first: a reviewer should not scroll past seventeen projects to reach it.
+  const contents = [
+    ...(can.decide ? [{ href: "#your-decision", text: "Your decision" }] : []),
+    ...(changes ? [{ href: "#changes", text: "Changes since the last submission" }] : []),
+    { href: "#figures", text: "Funding and planned spend" },
+    {
+      href: "#projects",
+      text: `Projects (${projects.length})`,
+      children: projects.map(({ project, feedback }) => ({
+        href: `#project-${project.id}`,
+        text: feedback.length > 0 ? `${project.title} (commented)` : project.title,
+      })),
+    },
+    { href: "#compliance", text: "Compliance" },
+    ...(can.comment ? [{ href: "#overall", text: "Overall comment" }] : []),
+    ...(can.reassign ? [{ href: "#reassign", text: "Reassign" }] : []),
+    { href: "#history", text: "History" },
+  ];
 
   return (
     <>
@@ -149,23 +164,48 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
         ]}
       />
 
-      {changes ? <ChangesSinceLastSubmission changes={changes} /> : null}
+      <ContentsList items={contents} />
 
-      <EnvelopeTable summary={summary} years={years} />
-      <PriorityTotalsTable summary={summary} />
-      <h2 className="govuk-heading-m">Co-commissioning candidates</h2>
-      <CoCommissioningPanel summary={summary} />
-      <h2 className="govuk-heading-m">Measures of success</h2>
-      <UncoveredMeasures summary={summary} />
+      {can.decide ? (
+        <section id="your-decision" aria-labelledby="decision-heading" className="govuk-!-margin-bottom-8">
+          <h2 className="govuk-heading-l" id="decision-heading">
+            Your decision
+          </h2>
+          <p className="govuk-body">You will see what you chose, your feedback and the totals again before anything happens.</p>
+          <DecisionForm proposalId={proposal.id} />
+        </section>
+      ) : null}
 
-      <h2 className="govuk-heading-l">Projects</h2>
+      {changes ? (
+        <div id="changes">
+          <ChangesSinceLastSubmission changes={changes} />
+        </div>
+      ) : null}
+
+      <section id="figures" aria-labelledby="figures-heading">
+        <h2 className="govuk-heading-l" id="figures-heading">
+          Funding and planned spend
+        </h2>
+        <EnvelopeTable summary={summary} years={years} />
+        <PriorityTotalsTable summary={summary} />
+        <h3 className="govuk-heading-m">Co-commissioning candidates</h3>
+        <CoCommissioningPanel summary={summary} />
+        <h3 className="govuk-heading-m">Measures of success</h3>
+        <UncoveredMeasures summary={summary} />
+      </section>
+
+      <h2 className="govuk-heading-l" id="projects">
+        Projects
+      </h2>
       {projects.map(({ project, feedback }) => (
-        <section key={project.id} aria-labelledby={`project-${project.id}`} className="govuk-!-margin-bottom-8">
-          <h3 className="govuk-heading-m" id={`project-${project.id}`}>
+        <section key={project.id} id={`project-${project.id}`} aria-labelledby={`project-${project.id}-heading`} className="govuk-!-margin-bottom-8">
+          <h3 className="govuk-heading-m" id={`project-${project.id}-heading`}>
             {project.title}
           </h3>
-          <ProjectSummary project={project} ctx={ctx} changeBase={null} headingLevel={3} />
-          <ProjectFeedback entries={feedback} />
+          <CollapsibleProject title={project.title}>
+            <ProjectSummary project={project} ctx={ctx} changeBase={null} headingLevel={4} />
+          </CollapsibleProject>
+          <ProjectFeedback entries={feedback} headingLevel={4} />
           {can.comment ? (
             <ActionForm
               id={`comment-${project.id}-form`}
@@ -182,7 +222,9 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
         </section>
       ))}
 
-      <h2 className="govuk-heading-l">Compliance</h2>
+      <h2 className="govuk-heading-l" id="compliance">
+        Compliance
+      </h2>
       <ComplianceSummary proposal={proposal} changeHref={null} />
 
       {can.comment ? (
@@ -203,46 +245,8 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
 
-      {can.decide ? (
-        <section aria-labelledby="decision-heading">
-          <h2 className="govuk-heading-l" id="decision-heading">
-            Your decision
-          </h2>
-          <ActionForm
-            id="decision-form"
-            schema={reviewDecisionSchema}
-            fieldOrder={["decision", "comment"]}
-            lastResult={resultFor("decision-form")}
-            button="Confirm decision"
-            comment={{
-              id: "comment-decision",
-              label: "Feedback for the borough",
-              hint: "Required when you request changes or reject: say what must change, or why",
-            }}
-          >
-            {(errors, values) => (
-              <>
-                <input type="hidden" name="intent" value="decide" />
-                <Radios
-                  name="decision"
-                  label="What is your decision on this proposal?"
-                  labelSize="s"
-                  items={[
-                    { value: "request_changes", label: "Request changes", hint: "The borough changes it and sends it to its CSP again" },
-                    { value: "approve", label: "Approve" },
-                    { value: "reject", label: "Reject" },
-                  ]}
-                  defaultValue={text(values, "decision")}
-                  error={errors.decision}
-                />
-              </>
-            )}
-          </ActionForm>
-        </section>
-      ) : null}
-
       {can.reassign ? (
-        <section aria-labelledby="reassign-heading">
+        <section id="reassign" aria-labelledby="reassign-heading">
           <h2 className="govuk-heading-m" id="reassign-heading">
             Reassign
           </h2>
@@ -270,7 +274,9 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
 
-      <h2 className="govuk-heading-m">History</h2>
+      <h2 className="govuk-heading-m" id="history">
+        History
+      </h2>
       <History entries={history} />
     </>
   );

@@ -12,6 +12,8 @@ import { BackLink, DateInput, ErrorSummary } from "~/ui";
 import { ActionForm, actionFormSummary } from "~/ui/action-form";
 import { dateInputPartId } from "~/ui/date-input";
 import { pageTitle } from "~/ui/page-title";
+import { ProgrammeSummary } from "~/ui/programme-summary";
+import { loadProposalPage } from "~/data/proposal-page.server";
 import { text, type FormShape } from "~/ui/use-govuk-form";
 import type { Route } from "./+types/proposal-step";
 
@@ -58,7 +60,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   // Refuse the page itself when the person may not take this step now, with the workflow's reason.
   const check = mayAttempt(step.action, access.proposal.status, access.actor, access.workflow);
   if (!check.ok) throw refused(check.status, check.reason);
+  // The CSP sees what it is endorsing before it confirms: the programme in brief.
+  const programme =
+    step.action === "endorse"
+      ? await loadProposalPage(db(), access.proposal).then((o) => ({ summary: o.summary, projectCount: o.fullProjects.length }))
+      : null;
   return {
+    programme,
     name,
     proposalId: access.proposal.id,
     caption: `${access.proposal.boroughNames.join(", ")}, ${access.proposal.periodName}`,
@@ -91,7 +99,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function ProposalStep({ loaderData }: Route.ComponentProps) {
-  const { name, proposalId, caption, commentRule, meetingDate } = loaderData;
+  const { name, proposalId, caption, commentRule, meetingDate, programme } = loaderData;
   const step = STEPS[name];
   const lastResult = useActionData<typeof action>();
   const schema = stepSchema(meetingDate ? { comment: commentRule, meetingDate: true, today: todayInLondon() } : { comment: commentRule, meetingDate: false });
@@ -105,6 +113,19 @@ export default function ProposalStep({ loaderData }: Route.ComponentProps) {
         <span className="govuk-caption-l">{caption}</span>
         <h1 className="govuk-heading-l">{step.heading}</h1>
         <p className="govuk-body">{step.intro}</p>
+        {programme ? (
+          <section aria-labelledby="programme-heading">
+            <h2 className="govuk-heading-m" id="programme-heading">
+              What you are endorsing
+            </h2>
+            <ProgrammeSummary summary={programme.summary} projectCount={programme.projectCount} />
+            <p className="govuk-body">
+              <a className="govuk-link" href={`/proposals/${proposalId}/check`}>
+                Read every project in full
+              </a>
+            </p>
+          </section>
+        ) : null}
         <ActionForm
           id={`${name}-form`}
           schema={schema}

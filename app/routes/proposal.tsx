@@ -6,7 +6,8 @@ import { db } from "~/db.server";
 import { formatPounds } from "~/domain/money";
 import { PROJECT_SECTIONS, sectionStatuses } from "~/domain/project-sections";
 import { availableActions, stateLabel, stateTagColour } from "~/domain/workflow";
-import { ButtonLink, Table, Tag, TaskList, WarningText, type TableCell } from "~/ui";
+import { ButtonLink, NotificationBanner, Table, Tag, TaskList, WarningText, type TableCell } from "~/ui";
+import { formatDateTime } from "~/domain/dates";
 import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
 import { ProgrammeDownloads } from "~/ui/downloads";
@@ -34,9 +35,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     .map((rule) => STEP_PAGES[rule.action])
     .filter((step, index, all) => step !== undefined && all.indexOf(step) === index)
     .map((step) => ({ href: `/proposals/${proposal.id}/${step!.path}`, text: step!.text }));
+  // The reviewer's words that sent it back, shown first while the borough works on them.
+  const lastRequest = [...history].reverse().find((entry) => entry.action === "request_changes");
   return {
     history,
     steps,
+    changesFeedback:
+      proposal.status === "changes_requested" && lastRequest
+        ? { who: lastRequest.actorName ?? "MOPAC", when: lastRequest.createdAt, comment: lastRequest.comment ?? "" }
+        : null,
     proposal: {
       id: proposal.id,
       status: proposal.status,
@@ -66,7 +73,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
-  const { history, steps, proposal, editable, summary, years, blockers, projects, complianceComplete } = loaderData;
+  const { history, steps, changesFeedback, proposal, editable, summary, years, blockers, projects, complianceComplete } = loaderData;
   const base = `/proposals/${proposal.id}`;
   const heading = `LCPF proposal, ${proposal.periodName}`;
   const incompleteProjects = projects.filter((p) => p.incompleteSections.length > 0);
@@ -75,6 +82,18 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
     <>
       <title>{pageTitle(`${heading}, ${proposal.boroughNames.join(", ")}`)}</title>
       <FlashBanner />
+      {changesFeedback ? (
+        <NotificationBanner title="Feedback from MOPAC" titleId="mopac-feedback-title">
+          <p className="govuk-notification-banner__heading">MOPAC has asked for changes to this proposal</p>
+          <p className="govuk-body govuk-!-margin-bottom-2" data-testid="mopac-feedback">
+            <span className="app-preserve-lines">{changesFeedback.comment}</span>
+          </p>
+          <p className="govuk-body-s govuk-!-margin-bottom-0">
+            {changesFeedback.who}, <time dateTime={changesFeedback.when}>{formatDateTime(changesFeedback.when)}</time>.
+            {projects.some((p) => p.feedbackCount > 0) ? " Projects with comments are marked “Feedback from MOPAC” below." : ""}
+          </p>
+        </NotificationBanner>
+      ) : null}
       <span className="govuk-caption-l">{proposal.boroughNames.join(", ")}</span>
       <h1 className="govuk-heading-l">{heading}</h1>
       <p className="govuk-body">
@@ -155,6 +174,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
         Projects
       </h2>
       {projects.length === 0 ? <p className="govuk-body">This proposal has no projects yet.</p> : null}
+      {editable ? <ButtonLink href={`${base}/projects/new`}>Add a project</ButtonLink> : null}
       {projects.length > 0 ? (
         <Table
           caption={`${projects.length} project${projects.length === 1 ? "" : "s"}`}
@@ -178,12 +198,13 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
                     </>
                   ) : null}
                   {project.feedbackCount > 0 ? (
-                    <>
-                      {" "}
-                      <Tag colour="orange">
-                        {project.feedbackCount === 1 ? "MOPAC feedback" : `${project.feedbackCount} MOPAC comments`}
-                      </Tag>
-                    </>
+                    <span className="govuk-!-display-block govuk-!-margin-top-1">
+                      <Tag colour="orange">Feedback from MOPAC</Tag>{" "}
+                      <a className="govuk-link govuk-!-font-size-16" href={`${base}/projects/${project.id}#feedback`}>
+                        Read {project.feedbackCount === 1 ? "the comment" : `${project.feedbackCount} comments`}
+                        <span className="govuk-visually-hidden"> on {project.title}</span>
+                      </a>
+                    </span>
                   ) : null}
                   {editable && project.incompleteSections.length > 0 ? (
                     <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">
@@ -213,7 +234,6 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
           ])}
         />
       ) : null}
-      {editable ? <ButtonLink href={`${base}/projects/new`}>Add a project</ButtonLink> : null}
       <ProgrammeDownloads base={base} />
 
       <h2 className="govuk-heading-m" id="history">

@@ -52,6 +52,7 @@ export function ActionForm({
   variant,
   comment,
   summaryHere = true,
+  defaults = {},
   children,
 }: {
   /** Unique on the page. */
@@ -64,11 +65,13 @@ export function ActionForm({
   variant?: ButtonVariant;
   comment?: CommentField | undefined;
   summaryHere?: boolean;
+  /** Values to start from, such as a decision and feedback brought back to be changed. */
+  defaults?: FormShape;
   children?: ReactNode | ((errors: FieldErrors, values: FormShape) => ReactNode);
 }) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
-  const { form, values, errors } = useGovukForm({ id, schema, fieldOrder, defaults: {}, lastResult });
+  const { form, values, errors } = useGovukForm({ id, schema, fieldOrder, defaults, lastResult });
   const ids: Record<string, string> = comment ? { comment: comment.id } : {};
   // What the browser found before posting; the server's answer is summarised by the page.
   const local = lastResult ? [] : summaryItems(errors, fieldOrder, ids);

@@ -45,11 +45,22 @@ export function History({ entries }: { entries: readonly HistoryEntry[] }) {
 }
 
 /** MOPAC's comments on one project, shown next to it. */
-export function ProjectFeedback({ entries }: { entries: readonly HistoryEntry[] }) {
+export function ProjectFeedback({
+  entries,
+  headingLevel = 3,
+  id,
+}: {
+  entries: readonly HistoryEntry[];
+  headingLevel?: 2 | 3 | 4 | 5;
+  /** For linking to it, where it appears once on the page. */
+  id?: string;
+}) {
   if (entries.length === 0) return null;
+  // The page says where it sits in its outline, so headings never skip a level.
+  const Heading = `h${headingLevel}` as const;
   return (
-    <div className="govuk-inset-text" data-testid="project-feedback">
-      <h3 className="govuk-heading-s">MOPAC’s feedback on this project</h3>
+    <div className="govuk-inset-text" id={id} data-testid="project-feedback">
+      <Heading className="govuk-heading-s">MOPAC’s feedback on this project</Heading>
       {entries.map((entry) => (
         <div key={entry.id} className="govuk-!-margin-bottom-3">
           <p className="govuk-body app-preserve-lines govuk-!-margin-bottom-1">{entry.comment}</p>

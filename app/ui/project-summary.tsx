@@ -27,7 +27,7 @@ export function ProjectSummary({
   project: ProjectData;
   ctx: SectionContext;
   changeBase: string | null;
-  headingLevel?: 2 | 3;
+  headingLevel?: 2 | 3 | 4;
 }) {
   const priority = (id: number | null) => ctx.priorities.find((p) => p.id === id)?.name;
   const yearLabel = (id: number) => ctx.years.find((y) => y.financialYearId === id)?.label ?? "Another year";

@@ -43,7 +43,7 @@ function outboxEmails(): string[] {
   }
 }
 
-test("officer sends, CSP endorses, reviewer asks for changes, officer changes, CSP endorses, reviewer approves", async ({ page }) => {
+test("officer sends, CSP endorses, reviewer asks for changes, officer changes, CSP endorses, reviewer approves", async ({ page, browser }) => {
   // The whole route, with axe on many pages, on a 2-core machine shared with other runs: 120 s ran out mid-journey.
   test.setTimeout(300_000);
 
@@ -73,6 +73,9 @@ test("officer sends, CSP endorses, reviewer asks for changes, officer changes, C
   await signIn(page, "csp@barking-dagenham.test");
   await expect(page.getByTestId("notifications-link")).toContainText("1");
   await page.getByRole("link", { name: /record the endorsement/ }).click();
+  // The CSP sees what it endorses before confirming.
+  await expect(page.getByTestId("programme-summary")).toContainText("Projects");
+  await expect(page.getByRole("table", { name: "Planned spend by Police and Crime Plan priority" })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Day").fill("7");
   await page.getByLabel("Month").fill("2");
@@ -92,20 +95,35 @@ test("officer sends, CSP endorses, reviewer asks for changes, officer changes, C
   await expectAccessible(page);
   await page.getByRole("link", { name: "Barking and Dagenham" }).click();
   await expect(page.getByText("Demo Reviewer One").first()).toBeVisible();
+  // A contents list reaches the decision and each project without scrolling through the others.
+  const contents = page.getByRole("navigation", { name: "Contents" });
+  await expect(contents.getByRole("link", { name: "Your decision" })).toBeVisible();
+  await expect(contents.getByRole("link", { name: "VAWG Counselling" })).toBeVisible();
+  await expect(page.locator("details.govuk-details").first()).not.toHaveAttribute("open", "");
   await expectAccessible(page);
   await page.getByLabel("Comment on VAWG Counselling").fill("Please show the 2018/19 cost of the counselling sessions.");
   await page.locator("section", { has: page.getByRole("heading", { name: "VAWG Counselling" }) }).getByRole("button", { name: "Add comment" }).click();
   await expect(page.getByText("Your comment has been added")).toBeVisible();
   await page.getByLabel("Request changes").check();
   await page.getByLabel("Feedback for the borough").fill("See the comment on VAWG Counselling.");
-  await page.getByRole("button", { name: "Confirm decision" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+  // Nothing has happened yet: the confirmation restates the decision, the feedback and the totals.
+  await expect(page.getByRole("heading", { name: "Check your decision before you confirm it" })).toBeVisible();
+  await expect(page.locator(".govuk-summary-list").first()).toContainText("See the comment on VAWG Counselling.");
+  await expect(page.getByTestId("programme-summary")).toContainText("Planned spend, all years");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Confirm: request changes" }).click();
   await expect(page.getByText("Changes requested: the borough officers have been told")).toBeVisible();
   await signOut(page);
 
   // The officer sees the feedback next to the project, changes it and sends it again.
   await signIn(page, "officer@barking-dagenham.test");
   await openProposal(page);
-  await expect(page.getByText("MOPAC feedback")).toBeVisible();
+  // MOPAC's overall feedback leads the page; the project with comments says so.
+  await expect(page.getByRole("region", { name: "Feedback from MOPAC" })).toBeVisible();
+  await expect(page.getByTestId("mopac-feedback")).toContainText("See the comment on VAWG Counselling.");
+  await expect(page.getByText("Feedback from MOPAC", { exact: true }).last()).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("link", { name: "VAWG Counselling", exact: true }).first().click();
   await expect(page.getByTestId("project-feedback")).toContainText("Please show the 2018/19 cost");
   await page.getByRole("link", { name: "LCPF spend and match funding", exact: true }).click();
@@ -117,28 +135,38 @@ test("officer sends, CSP endorses, reviewer asks for changes, officer changes, C
   await expect(page.getByText("The proposal has been sent to the CSP for endorsement")).toBeVisible();
   await signOut(page);
 
-  await signIn(page, "csp@barking-dagenham.test");
-  await page.getByRole("link", { name: /record the endorsement/ }).click();
-  await page.getByLabel("Day").fill("21");
-  await page.getByLabel("Month").fill("2");
-  await page.getByLabel("Year").fill("2017");
-  await page.getByRole("button", { name: "Record the endorsement and submit to MOPAC" }).click();
-  await expect(page.getByText("The CSP’s endorsement is recorded")).toBeVisible();
-  await signOut(page);
+  // The second round runs with JavaScript off: the endorsement and the decision's confirmation are plain forms.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, baseURL: test.info().project.use.baseURL });
+  const plain = await noScript.newPage();
+  await signIn(plain, "csp@barking-dagenham.test");
+  await plain.getByRole("link", { name: /record the endorsement/ }).click();
+  await expect(plain.getByTestId("programme-summary")).toBeVisible();
+  await plain.getByLabel("Day").fill("21");
+  await plain.getByLabel("Month").fill("2");
+  await plain.getByLabel("Year").fill("2017");
+  await plain.getByRole("button", { name: "Record the endorsement and submit to MOPAC" }).click();
+  await expect(plain.getByText("The CSP’s endorsement is recorded")).toBeVisible();
+  await signOut(plain);
 
-  // The reviewer sees exactly what changed and approves.
-  await signIn(page, "reviewer@mopac.test");
-  await page.goto("/review");
-  await page.getByRole("link", { name: "Barking and Dagenham" }).click();
-  const changes = page.getByTestId("changes");
+  // The reviewer sees exactly what changed and approves, after confirming.
+  await signIn(plain, "reviewer@mopac.test");
+  await plain.goto("/review");
+  await plain.getByRole("link", { name: "Barking and Dagenham" }).click();
+  const changes = plain.getByTestId("changes");
   await expect(changes).toContainText("VAWG Counselling");
   await expect(changes).toContainText("LCPF spend in 2018/19");
   await expect(changes).toContainText("£15,000.00");
-  await page.getByLabel("Approve").check();
-  await page.getByRole("button", { name: "Confirm decision" }).click();
-  await expect(page.getByText("The proposal is approved")).toBeVisible();
-  await expectAccessible(page);
-  await signOut(page);
+  // Submitting without a choice: the server answers with the form and an error summary, nothing decided.
+  await plain.getByRole("button", { name: "Continue" }).click();
+  await expect(plain.locator(".govuk-error-summary")).toContainText("Choose whether to request changes, approve or reject the proposal");
+  await plain.getByLabel("Approve").check();
+  await plain.getByLabel("Feedback for the borough").fill("Approved as changed.");
+  await plain.getByRole("button", { name: "Continue" }).click();
+  await expect(plain.locator(".govuk-summary-list").first()).toContainText("Approved as changed.");
+  await plain.getByRole("button", { name: "Confirm: approve the proposal" }).click();
+  await expect(plain.getByText("The proposal is approved")).toBeVisible();
+  await signOut(plain);
+  await noScript.close();
 
   // Everyone who may see it reads the whole history, with who and when.
   await signIn(page, "officer@barking-dagenham.test");

@@ -15,6 +15,7 @@ import { action as sectionAction, loader as sectionLoader } from "~/routes/proje
 import { loader as overviewLoader } from "~/routes/proposal";
 import { action as checkAction } from "~/routes/proposal-check";
 import { action as complianceAction } from "~/routes/proposal-compliance";
+import { action as decisionAction } from "~/routes/proposal-decision";
 import { action as reviewAction } from "~/routes/proposal-review";
 import { action as stepAction } from "~/routes/proposal-step";
 import { action as signInAction } from "~/routes/sign-in";
@@ -158,6 +159,9 @@ describe("workflow steps (withdraw, endorse, return)", () => {
 describe("the review page's forms", () => {
   const review = async (path: string, params: Record<string, string>, fields: Record<string, string>) =>
     call(reviewAction, formRequest(`${path}/review`, fields, await cookieFor(REVIEWER)), params);
+  // Decisions are posted to their confirmation page.
+  const decision = async (path: string, params: Record<string, string>, fields: Record<string, string>) =>
+    call(decisionAction, formRequest(`${path}/review/decision`, fields, await cookieFor(REVIEWER)), params);
 
   it("refuses an empty or over-long comment on the form it came from, then records one", async () => {
     const { id, path, params } = await freshProposal("in_review");
@@ -180,10 +184,10 @@ describe("the review page's forms", () => {
 
   it("refuses an unknown decision, feedback over the limit and a malformed reviewer, then approves", async () => {
     const { id, path, params } = await freshProposal("in_review");
-    const unknown = await review(path, params, { intent: "decide", decision: "shrug" });
+    const unknown = await decision(path, params, { intent: "confirm", decision: "shrug" });
     expect(statusOf(unknown)).toBe(422);
     expect(errorsOf(unknown)).toEqual({ decision: ["Choose whether to request changes, approve or reject the proposal"] });
-    const long = await review(path, params, { intent: "decide", decision: "approve", comment: tooLong });
+    const long = await decision(path, params, { intent: "confirm", decision: "approve", comment: tooLong });
     expect(statusOf(long)).toBe(422);
     expect(Object.keys(errorsOf(long))).toEqual(["comment"]);
     for (const reviewerId of ["", "abc", "1.5", "-1"]) {
@@ -195,7 +199,7 @@ describe("the review page's forms", () => {
     expect(statusOf(noIntent)).toBe(422);
     expect(await statusNow(id)).toBe("in_review");
 
-    expect(statusOf(await review(path, params, { intent: "decide", decision: "approve" }))).toBe(302);
+    expect(statusOf(await decision(path, params, { intent: "confirm", decision: "approve" }))).toBe(302);
     expect(await statusNow(id)).toBe("approved");
   });
 });
@@ -211,6 +215,18 @@ describe("starting a proposal", () => {
     const organisationId = await idOf("organisations", "name", "Barking and Dagenham");
     const period = await db().selectFrom("funding_periods").select("id").where("number", "=", 2).executeTakeFirstOrThrow();
     await db().updateTable("proposal_boroughs").set({ active: 0 }).where("organisation_id", "=", organisationId).where("funding_period_id", "=", period.id).execute();
+    // Without MOPAC's allocation for the period's years, starting is refused with the reason.
+    const early = await call(startAction, formRequest("/borough", { periodId: String(period.id) }, cookie));
+    expect(statusOf(early)).toBe(422);
+    expect(JSON.stringify(errorsOf(early))).toContain("Contact MOPAC’s LCPF team");
+    const stamp = new Date().toISOString();
+    for (const year of await db().selectFrom("financial_years").select("id").where("funding_period_id", "=", period.id).execute()) {
+      await db()
+        .insertInto("allocations")
+        .values({ organisation_id: organisationId, financial_year_id: year.id, amount_pence: 50_000_000, uplift_pence: null, is_demo_figure: 1, source: null, created_at: stamp, updated_at: stamp })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
     const started = await call(startAction, formRequest("/borough", { periodId: String(period.id) }, cookie));
     expect(statusOf(started)).toBe(302);
     expect((started.value as Response).headers.get("Location")).toMatch(/^\/proposals\/\d+$/);

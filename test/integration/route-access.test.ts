@@ -135,6 +135,14 @@ const PROGRAMME_PAGE: Grid = {
   admin: MOPAC_SEES("200"),
 };
 
+/** MOPAC's decision: only the assigned reviewer, only while in review; a submitted proposal has nobody assigned yet. */
+const DECISION: Grid = {
+  ...REVIEW_PAGE,
+  assignedReviewer: "404 404 403 200 409 409 409 404",
+  otherReviewer: MOPAC_SEES("403"),
+  admin: MOPAC_SEES("403"),
+};
+
 const NO_ACTION: Grid = Object.fromEntries(PEOPLE.map((p) => [p, every("405")])) as Grid;
 
 type ProposalCase = {
@@ -199,23 +207,21 @@ const PROPOSAL_ROUTES: ProposalCase[] = [
       comment: "Please say who refers clients",
     }),
   },
+  // The decision asks first: its page, then "check" (shows the confirmation, changes nothing), then "confirm".
+  { path: "proposals/:proposalId/review/decision", loader: DECISION, action: null },
   {
-    path: "proposals/:proposalId/review",
-    variant: "decide",
+    path: "proposals/:proposalId/review/decision",
+    variant: "check",
     loader: null,
-    action: {
-      ...REVIEW_PAGE,
-      // A submitted proposal is still waiting to be routed, so nobody is its assigned reviewer yet.
-      assignedReviewer: "404 404 403 302 409 409 409 404",
-      otherReviewer: MOPAC_SEES("403"),
-      admin: MOPAC_SEES("403"),
-    },
-    body: () => ({
-      version: "1",
-      intent: "decide",
-      decision: "approve",
-      comment: "",
-    }),
+    action: DECISION,
+    body: () => ({ intent: "check", decision: "approve", comment: "" }),
+  },
+  {
+    path: "proposals/:proposalId/review/decision",
+    variant: "confirm",
+    loader: null,
+    action: { ...DECISION, assignedReviewer: "404 404 403 302 409 409 409 404" },
+    body: () => ({ intent: "confirm", decision: "approve", comment: "" }),
   },
   {
     path: "proposals/:proposalId/review",
@@ -421,6 +427,19 @@ beforeAll(async () => {
     .where("id", "!=", demo.funding_period_id)
     .orderBy("id")
     .executeTakeFirstOrThrow();
+  // A period can be started only once MOPAC has set the borough's allocation for its years (app/domain/period-allocation.ts).
+  const otherOfficer = await user(EMAILS.otherBoroughOfficer);
+  const freeYears = await db().selectFrom("financial_years").select("id").where("funding_period_id", "=", freePeriod.id).execute();
+  const stamp = new Date().toISOString();
+  for (const organisationId of [officer.organisation_id, otherOfficer.organisation_id]) {
+    for (const year of freeYears) {
+      await db()
+        .insertInto("allocations")
+        .values({ organisation_id: organisationId, financial_year_id: year.id, amount_pence: 10_000_000, uplift_pence: null, is_demo_figure: 1, source: null, created_at: stamp, updated_at: stamp })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+  }
   const priority = await db().selectFrom("priorities").select("id").orderBy("id").executeTakeFirstOrThrow();
   ids = {
     boroughId: officer.organisation_id,

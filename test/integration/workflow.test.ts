@@ -7,6 +7,7 @@ import { NO_ENDORSER_MESSAGE } from "~/domain/proposal-checks";
 import { action as sectionAction } from "~/routes/project-section";
 import { loader as overviewLoader } from "~/routes/proposal";
 import { action as checkAction, loader as checkLoader } from "~/routes/proposal-check";
+import { action as decisionAction } from "~/routes/proposal-decision";
 import { action as reviewAction, loader as reviewLoader } from "~/routes/proposal-review";
 import { action as stepAction, loader as stepLoader } from "~/routes/proposal-step";
 import { makeMopacPerson, makeProposal, type MadeProposal, type Person } from "./proposal-factory";
@@ -33,6 +34,10 @@ const step = (p: MadeProposal, who: Person, name: string, fields: Record<string,
   run(stepAction, formRequest(path(p, `/${name}`), fields, who.cookie), params(p, { step: name }));
 const review = (p: MadeProposal, who: Person, fields: Record<string, string>) =>
   run(reviewAction, formRequest(path(p, "/review"), fields, who.cookie), params(p));
+
+// Decisions are taken on their confirmation page; "confirm" acts.
+const decision = (p: MadeProposal, who: Person, fields: Record<string, string>) =>
+  run(decisionAction, formRequest(path(p, "/review/decision"), fields, who.cookie), params(p));
 
 async function state(p: MadeProposal) {
   return db().selectFrom("proposals").select(["status", "version", "assigned_reviewer_id"]).where("id", "=", p.id).executeTakeFirstOrThrow();
@@ -233,10 +238,10 @@ describe("review", () => {
   it("only the assigned reviewer decides, and feedback is needed to request changes", async () => {
     const p = await makeProposal({ state: "in_review" });
     const reviewer = p.assignedReviewer!;
-    expect(statusOf(await review(p, p.borough.officer, { intent: "decide", decision: "approve" }))).toBe(403);
-    expect(statusOf(await review(p, reviewer, { intent: "decide", decision: "request_changes", comment: "  " }))).toBe(422);
+    expect(statusOf(await decision(p, p.borough.officer, { intent: "confirm", decision: "approve" }))).toBe(403);
+    expect(statusOf(await decision(p, reviewer, { intent: "confirm", decision: "request_changes", comment: "  " }))).toBe(422);
     expect((await state(p)).status).toBe("in_review");
-    expect(statusOf(await review(p, reviewer, { intent: "decide", decision: "approve" }))).toBe(302);
+    expect(statusOf(await decision(p, reviewer, { intent: "confirm", decision: "approve" }))).toBe(302);
     expect((await state(p)).status).toBe("approved");
     expect((await noticesFor(p.borough.officer)).map((n) => n.message)).toEqual([expect.stringContaining("MOPAC approved")]);
   });
@@ -246,8 +251,8 @@ describe("review", () => {
     const intruder = await makeMopacPerson("mopac_reviewer", "Z Intruding Reviewer");
     const before = await state(p);
     expect(statusOf(await review(p, intruder, { intent: "reassign", reviewerId: String(intruder.id) }))).toBe(403);
-    for (const decision of ["approve", "reject", "request_changes"]) {
-      expect(statusOf(await review(p, intruder, { intent: "decide", decision, comment: "Taking this one" }))).toBe(403);
+    for (const choice of ["approve", "reject", "request_changes"]) {
+      expect(statusOf(await decision(p, intruder, { intent: "confirm", decision: choice, comment: "Taking this one" }))).toBe(403);
     }
     expect(await state(p)).toEqual(before);
     expect(await events(p)).toEqual([]);
@@ -266,7 +271,7 @@ describe("review", () => {
     expect(await emailsTo(from)).toEqual([expect.objectContaining({ subject: expect.stringContaining("reassigned to another reviewer") })]);
 
     // It is no longer theirs to decide.
-    expect(statusOf(await review(p, from, { intent: "decide", decision: "approve" }))).toBe(403);
+    expect(statusOf(await decision(p, from, { intent: "confirm", decision: "approve" }))).toBe(403);
   });
 
   it("a MOPAC admin reassigns any review; the displaced reviewer is told", async () => {
@@ -292,7 +297,7 @@ describe("review", () => {
     const { officer, cspEndorser } = p.borough;
     expect(statusOf(await step(p, cspEndorser!, "endorse", endorsementDate))).toBe(302);
     const reviewer = p.borough.leadReviewer!;
-    expect(statusOf(await review(p, reviewer, { intent: "decide", decision: "request_changes", comment: "Cost 2018/19 again." }))).toBe(302);
+    expect(statusOf(await decision(p, reviewer, { intent: "confirm", decision: "request_changes", comment: "Cost 2018/19 again." }))).toBe(302);
     expect((await state(p)).status).toBe("changes_requested");
 
     // The officer's change (as the funding form would save it).

@@ -18,13 +18,19 @@ describe("endorsed programmes", () => {
   });
 
   it("group projects in the totals' order, leave out empty priorities and mark a group built from a demo figure", () => {
-    const total = (priorityId: number | null, name: string) => ({ priorityId, name, perYear: [], totalPence: 0 });
+    const total = (priorityId: number | null, name: string, totalIsDemoFigure = false) => ({
+      priorityId,
+      name,
+      perYear: [],
+      totalPence: 0,
+      totalIsDemoFigure,
+    });
     const groups = groupByPrimaryPriority(
-      [total(1, "One"), total(2, "Two"), total(3, "Three"), total(null, "No primary priority")],
+      [total(1, "One", true), total(2, "Two"), total(3, "Three"), total(null, "No primary priority")],
       [
-        { id: "a", primaryPriorityId: 3, costs: [{ isDemoFigure: false }] },
-        { id: "b", primaryPriorityId: null, costs: [] },
-        { id: "c", primaryPriorityId: 1, costs: [{ isDemoFigure: true }] },
+        { id: "a", primaryPriorityId: 3 },
+        { id: "b", primaryPriorityId: null },
+        { id: "c", primaryPriorityId: 1 },
       ],
     );
     expect(groups.map((g) => [g.name, g.projects.map((p) => p.id), g.hasDemoFigure])).toEqual([
