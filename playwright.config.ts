@@ -68,6 +68,8 @@ export default defineConfig({
     { name: "london", testMatch: /london\.spec\.ts/ },
     // Starts its own nginx and server (test/e2e/proxy.spec.ts); independent of the shared database.
     { name: "proxy", testMatch: /proxy\.spec\.ts/ },
+    // Every page at 320px, with axe and the Nu HTML Checker; read-only on the demo data, so no dependencies.
+    { name: "reflow", testMatch: /reflow\.spec\.ts/ },
     // Reads the demo data only (decision table, exports, demo marks); no dependencies.
     { name: "exports", testMatch: /exports\.spec\.ts/ },
   ],

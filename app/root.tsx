@@ -18,7 +18,7 @@ import { timeoutWarningTimes } from "./auth/session.server";
 import { unreadCount } from "./data/notifications.server";
 import { db } from "./db.server";
 import stylesheet from "./styles/app.scss?url";
-import { Footer, GenericHeader, ServiceNavigation, SkipLink, Tag } from "./ui";
+import { Footer, GenericHeader, ServiceNavigation, signedInAs, SkipLink, Tag } from "./ui";
 import { pageTitle, SERVICE_NAME } from "./ui/page-title";
 import { TimeoutWarning } from "./ui/timeout-warning";
 
@@ -89,7 +89,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                         </>
                       ),
                     },
-                    { text: `${user.name}, ${user.organisationName}`, testId: "signed-in-as" },
+                    { text: signedInAs(user.name, user.organisationName), testId: "signed-in-as" },
                     {
                       content: (
                         <Form method="post" action="/sign-out">
@@ -111,7 +111,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </div>
         <footer className="govuk-template__footer">
           <Footer
-            metaLinks={[{ href: "/accessibility", text: "Accessibility statement" }]}
+            metaLinks={[
+              { href: "/accessibility", text: "Accessibility statement" },
+              { href: "/privacy", text: "Privacy notice" },
+              { href: "/cookies", text: "Cookies" },
+            ]}
             description={<>{SERVICE_NAME}, run by the Mayor’s Office for Policing and Crime for London’s boroughs.</>}
           />
         </footer>

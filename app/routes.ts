@@ -6,6 +6,8 @@ export default [
   route("sign-out", "routes/sign-out.tsx"),
   route("session/keep-alive", "routes/session-keep-alive.tsx"),
   route("accessibility", "routes/accessibility.tsx"),
+  route("privacy", "routes/privacy.tsx"),
+  route("cookies", "routes/cookies.tsx"),
   route("borough", "routes/borough-home.tsx"),
   route("review", "routes/review-home.tsx"),
   route("review/export.csv", "routes/review-export.tsx"),

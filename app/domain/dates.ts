@@ -46,12 +46,33 @@ export function formatDateTime(isoTimestamp: string): string {
   return `${part("day")} ${part("month")} ${part("year")} at ${part("hour")}:${part("minute")}${part("dayPeriod").toLowerCase()}`;
 }
 
-/** Builds yyyy-mm-dd from what someone typed in a GOV.UK date input, or says what is wrong. */
+/**
+ * A month as people type it (GOV.UK's date input guidance): a number ("6", "06"), the name ("June") or
+ * an abbreviation of at least three letters ("jun", "Sept."), in any case. Null when it is none of these.
+ */
+export function parseMonth(typed: string): number | null {
+  const text = typed.trim().toLowerCase().replace(/\.$/, "");
+  if (/^\d{1,2}$/.test(text)) {
+    const month = Number(text);
+    return month >= 1 && month <= 12 ? month : null;
+  }
+  if (text.length < 3) return null;
+  const index = MONTHS.findIndex((name) => name.toLowerCase().startsWith(text));
+  return index === -1 ? null : index + 1;
+}
+
+export type DatePartName = "day" | "month" | "year";
+
+/**
+ * Builds yyyy-mm-dd from what someone typed in a GOV.UK date input, or says what is wrong and which
+ * box to fix. `message` completes a sentence that starts with the field's label: "The date of the CSP
+ * meeting must include a year".
+ */
 export function parseDateParts(
   day: string | undefined,
   month: string | undefined,
   year: string | undefined,
-): { ok: true; date: string } | { ok: false; message: string; part: "day" | "month" | "year" } | { ok: "empty" } {
+): { ok: true; date: string } | { ok: false; message: string; part: DatePartName } | { ok: "empty" } {
   const d = (day ?? "").trim();
   const m = (month ?? "").trim();
   const y = (year ?? "").trim();
@@ -59,18 +80,23 @@ export function parseDateParts(
   if (!d) return { ok: false, message: "must include a day", part: "day" };
   if (!m) return { ok: false, message: "must include a month", part: "month" };
   if (!y) return { ok: false, message: "must include a year", part: "year" };
-  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) {
-    return { ok: false, message: "must be a real date", part: "day" };
+  if (!/^\d{1,2}$/.test(d) || Number(d) < 1 || Number(d) > 31) {
+    return { ok: false, message: "must be a real date: the day is a number from 1 to 31", part: "day" };
   }
-  const iso = `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+  const monthNumber = parseMonth(m);
+  if (monthNumber === null) {
+    return { ok: false, message: "must be a real date: the month is a number from 1 to 12 or its name", part: "month" };
+  }
+  // Two digits could be 1917 or 2017; GOV.UK asks for all four rather than guessing.
+  if (!/^\d{4}$/.test(y)) return { ok: false, message: "must include a year with 4 numbers, for example 2017", part: "year" };
+  const iso = `${y}-${String(monthNumber).padStart(2, "0")}-${d.padStart(2, "0")}`;
   const check = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== iso) {
-    return { ok: false, message: "must be a real date", part: "day" };
+    // Only the day can be wrong here: the month and year are valid, but the month is shorter.
+    return { ok: false, message: `must be a real date: ${MONTHS[monthNumber - 1]} ${y} has no day ${Number(d)}`, part: "day" };
   }
   return { ok: true, date: iso };
 }
-
-export type DatePartName = "day" | "month" | "year";
 
 /**
  * A date typed in the three boxes that must be a real day no later than `today` (yyyy-mm-dd), such as
@@ -83,20 +109,9 @@ export function checkPastDateParts(
 ): { ok: true; date: string } | { ok: false; part: DatePartName | null; problem: string } {
   const parsed = parseDateParts(parts.day, parts.month, parts.year);
   if (parsed.ok === "empty") return { ok: false, part: null, problem: "is missing" };
-  if (parsed.ok === false) {
-    if (parsed.message !== "must be a real date") return { ok: false, part: parsed.part, problem: parsed.message };
-    return { ok: false, part: impossiblePart(parts), problem: "must be a real date" };
-  }
+  // parseDateParts already names the box to fix, month names and impossible days included.
+  if (parsed.ok === false) return { ok: false, part: parsed.part, problem: parsed.message };
   // Same-format ISO dates compare correctly as strings.
   if (parsed.date > today) return { ok: false, part: null, problem: "must be today or in the past" };
   return parsed;
-}
-
-/** Which box makes a date impossible: the one that cannot be right whatever the others say. */
-function impossiblePart(parts: { day?: string | undefined; month?: string | undefined; year?: string | undefined }): DatePartName {
-  const month = (parts.month ?? "").trim();
-  const year = (parts.year ?? "").trim();
-  if (!/^\d{4}$/.test(year)) return "year";
-  if (!/^\d{1,2}$/.test(month) || Number(month) < 1 || Number(month) > 12) return "month";
-  return "day";
 }

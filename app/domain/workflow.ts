@@ -158,7 +158,7 @@ type Who = {
 
 const WHO = {
   boroughOfficer: {
-    label: "a borough officer of this proposal's borough",
+    label: "a borough officer of this proposal’s borough",
     allows: (actor, proposal) =>
       actor.kind !== "system" &&
       actor.role === "borough_officer" &&

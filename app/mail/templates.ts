@@ -60,7 +60,7 @@ export const templates = {
   sentToCsp: (input: TemplateInput) =>
     email(
       input,
-      `${input.proposalName} is awaiting the CSP's endorsement`,
+      `${input.proposalName} is awaiting the CSP’s endorsement`,
       `The borough officers have sent ${input.proposalName} to the CSP. A CSP member who may endorse it can record the endorsement, or return it to the officers with comments.`,
       "Their note for the CSP:",
     ),
@@ -103,12 +103,12 @@ export const templates = {
       input,
       `MOPAC has asked for changes to ${input.proposalName}`,
       `MOPAC has reviewed ${input.proposalName} and asked for changes. You can change it and send it to the CSP again.`,
-      "The reviewer's feedback:",
+      "The reviewer’s feedback:",
     ),
   approved: (input: TemplateInput) =>
-    email(input, `MOPAC approved ${input.proposalName}`, `MOPAC has approved ${input.proposalName}.`, "The reviewer's note:"),
+    email(input, `MOPAC approved ${input.proposalName}`, `MOPAC has approved ${input.proposalName}.`, "The reviewer’s note:"),
   rejected: (input: TemplateInput) =>
-    email(input, `MOPAC rejected ${input.proposalName}`, `MOPAC has rejected ${input.proposalName}.`, "The reviewer's reasons:"),
+    email(input, `MOPAC rejected ${input.proposalName}`, `MOPAC has rejected ${input.proposalName}.`, "The reviewer’s reasons:"),
   noEndorser: (input: TemplateInput & { boroughNames: readonly string[] }) =>
     email(
       input,
@@ -121,5 +121,5 @@ export type TemplateName = keyof typeof templates;
 
 /** How the portal names a proposal in emails and notices: only names it holds itself. */
 export function proposalName(boroughNames: readonly string[], periodName: string): string {
-  return `${boroughNames.join(", ")}'s LCPF proposal for ${periodName}`;
+  return `${boroughNames.join(", ")}’s LCPF proposal for ${periodName}`;
 }

@@ -21,7 +21,10 @@ export default function Accessibility() {
         <p className="govuk-body">
           The portal is built from the GOV.UK Design System’s patterns. Every page is checked automatically with
           the axe-core accessibility engine in a real browser each time the portal changes, against WCAG 2.2 at
-          levels A and AA, and the main journeys are also tested with JavaScript turned off.
+          levels A and AA, and the main journeys are also tested with JavaScript turned off. Every page each kind
+          of user reaches, error messages included, is also loaded at 320 pixels wide (a phone, or a laptop
+          zoomed to 400%) to check that nothing makes the page scroll sideways, and its HTML is checked with the
+          Nu HTML Checker. Wide tables of figures scroll sideways inside their own box instead.
         </p>
         <p className="govuk-body">
           Automated checks find only part of the problems a person meets. Signing in is tested with the keyboard

@@ -117,7 +117,7 @@ export default function Compliance({ loaderData }: Route.ComponentProps) {
             name="privacyNoticeUrl"
             label="Web address of the privacy notice"
             labelSize="s"
-            type="url"
+            inputMode="url"
             spellCheck={false}
             defaultValue={text(values, "privacyNoticeUrl")}
             error={errors.privacyNoticeUrl}
@@ -126,7 +126,7 @@ export default function Compliance({ loaderData }: Route.ComponentProps) {
             name="dataProtectionPolicyUrl"
             label="Web address of the data protection policy"
             labelSize="s"
-            type="url"
+            inputMode="url"
             spellCheck={false}
             defaultValue={text(values, "dataProtectionPolicyUrl")}
             error={errors.dataProtectionPolicyUrl}

@@ -32,6 +32,7 @@ export {
   GenericHeader,
   ServiceNavigation,
   SkipLink,
+  signedInAs,
   type FooterProps,
   type GenericHeaderProps,
   type ServiceNavigationItem,

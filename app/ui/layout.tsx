@@ -3,6 +3,14 @@ import { cx } from "~/ui/parts";
 
 /** The page template's parts: skip link, header, service navigation and footer. */
 
+/**
+ * Who is signed in, as the header shows it: the person's name and organisation, the organisation
+ * once only when the name already carries it ("Demo CSP Chair (Barking and Dagenham)").
+ */
+export function signedInAs(name: string, organisation: string): string {
+  return name.toLowerCase().includes(organisation.toLowerCase()) ? name : `${name}, ${organisation}`;
+}
+
 export function SkipLink({ href = "#main-content", children = "Skip to main content" }: { href?: string; children?: ReactNode }) {
   return (
     <a href={href} className="govuk-skip-link">

@@ -100,8 +100,11 @@ export function ProjectConflict({ conflict, ctx, reloadHref }: { conflict: Confl
         {who} saved this project at {when}. {conflict.fields.length > 0 ? "They changed the answers below." : "Their saved answers on this page are the same as yours."} Choose at the foot of the page which to keep; until you choose, nothing is saved.
       </p>
       {conflict.fields.length > 0 ? (
+        <div className="app-table-scroll" role="region" aria-labelledby="conflict-caption" tabIndex={0}>
         <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Answers changed since you opened this page</caption>
+          <caption id="conflict-caption" className="govuk-table__caption govuk-table__caption--s">
+            Answers changed since you opened this page
+          </caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
               <th scope="col" className="govuk-table__header">
@@ -127,6 +130,7 @@ export function ProjectConflict({ conflict, ctx, reloadHref }: { conflict: Confl
             ))}
           </tbody>
         </table>
+        </div>
       ) : null}
       <p className="govuk-body">
         {/* A full page load, so the form starts again from the saved answers. */}

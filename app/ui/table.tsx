@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { cx, type TextSize } from "~/ui/parts";
 
 export interface TableCellObject {
@@ -21,17 +21,50 @@ export interface TableProps {
   /** Makes each row's first cell a row header (th scope="row"). */
   firstCellIsHeader?: boolean;
   className?: string;
+  /**
+   * Names the scrolling region the table sits in, for a table without a caption (the caption names
+   * it otherwise).
+   */
+  label?: string;
 }
 
 function cellObject(cell: TableCell): TableCellObject {
   return typeof cell === "object" ? cell : { content: cell };
 }
 
-export function Table({ caption, captionSize, head, rows, firstCellIsHeader, className }: TableProps) {
+/**
+ * A table wider than a phone scrolls inside its own region, never the page (WCAG 2.2 1.4.10). The
+ * region is named and focusable so keyboard users can scroll it too.
+ */
+export function Table({ caption, captionSize, head, rows, firstCellIsHeader, className, label }: TableProps) {
+  const captionId = useId();
+  const named = !!caption || !!label;
+  return (
+    <div
+      className="app-table-scroll"
+      role={named ? "region" : undefined}
+      aria-label={caption ? undefined : label}
+      aria-labelledby={caption ? captionId : undefined}
+      tabIndex={named ? 0 : undefined}
+    >
+      <TableBody caption={caption} captionId={captionId} captionSize={captionSize} head={head} rows={rows} firstCellIsHeader={firstCellIsHeader} className={className} />
+    </div>
+  );
+}
+
+function TableBody({
+  caption,
+  captionId,
+  captionSize,
+  head,
+  rows,
+  firstCellIsHeader,
+  className,
+}: Omit<TableProps, "label"> & { captionId: string }) {
   return (
     <table className={cx("govuk-table", className)}>
       {caption ? (
-        <caption className={cx("govuk-table__caption", captionSize && `govuk-table__caption--${captionSize}`)}>
+        <caption id={captionId} className={cx("govuk-table__caption", captionSize && `govuk-table__caption--${captionSize}`)}>
           {caption}
         </caption>
       ) : null}

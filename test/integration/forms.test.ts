@@ -118,9 +118,10 @@ describe("workflow steps (withdraw, endorse, return)", () => {
     const cases: [Record<string, string>, Record<string, string[]>][] = [
       [{}, { meetingDate: ["Enter the date of the CSP meeting"] }],
       [{ meetingDateDay: "7", meetingDateYear: "2017" }, { meetingDateMonth: ["The date of the CSP meeting must include a month"] }],
-      [{ meetingDateDay: "7", meetingDateMonth: "13", meetingDateYear: "2017" }, { meetingDateMonth: ["The date of the CSP meeting must be a real date"] }],
-      [{ meetingDateDay: "7", meetingDateMonth: "2", meetingDateYear: "17" }, { meetingDateYear: ["The date of the CSP meeting must be a real date"] }],
-      [{ meetingDateDay: "30", meetingDateMonth: "2", meetingDateYear: "2017" }, { meetingDateDay: ["The date of the CSP meeting must be a real date"] }],
+      [{ meetingDateDay: "7", meetingDateMonth: "13", meetingDateYear: "2017" }, { meetingDateMonth: ["The date of the CSP meeting must be a real date: the month is a number from 1 to 12 or its name"] }],
+      [{ meetingDateDay: "7", meetingDateMonth: "Febuary", meetingDateYear: "2017" }, { meetingDateMonth: ["The date of the CSP meeting must be a real date: the month is a number from 1 to 12 or its name"] }],
+      [{ meetingDateDay: "7", meetingDateMonth: "2", meetingDateYear: "17" }, { meetingDateYear: ["The date of the CSP meeting must include a year with 4 numbers, for example 2017"] }],
+      [{ meetingDateDay: "30", meetingDateMonth: "2", meetingDateYear: "2017" }, { meetingDateDay: ["The date of the CSP meeting must be a real date: February 2017 has no day 30"] }],
       [{ meetingDateDay: "1", meetingDateMonth: "1", meetingDateYear: "2999" }, { meetingDate: ["The date of the CSP meeting must be today or in the past"] }],
       [{ meetingDateDay: "x".repeat(5000), meetingDateMonth: "2", meetingDateYear: "2017" }, { meetingDateDay: ["Enter a real date"] }],
     ];
@@ -130,7 +131,8 @@ describe("workflow steps (withdraw, endorse, return)", () => {
       expect(errorsOf(outcome)).toEqual(errors);
     }
     expect(await statusNow(id)).toBe("awaiting_csp");
-    const done = await step(CSP, path, "endorse", { meetingDateDay: "7", meetingDateMonth: "2", meetingDateYear: "2017" }, params);
+    // Month names and abbreviations are accepted, as GOV.UK's date input guidance asks.
+    const done = await step(CSP, path, "endorse", { meetingDateDay: "7", meetingDateMonth: "feb", meetingDateYear: "2017" }, params);
     expect(statusOf(done)).toBe(302);
     expect(await statusNow(id)).toBe("in_review");
   });

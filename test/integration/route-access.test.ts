@@ -335,6 +335,8 @@ const OTHER_ROUTES: PageCase[] = [
   // "Stay signed in": only a signed-in person's session can be kept alive.
   { path: "session/keep-alive", loader: signedIn("302"), action: signedIn("204") },
   { path: "accessibility", loader: forAll("200"), action: forAll("405") },
+  { path: "privacy", loader: forAll("200"), action: forAll("405") },
+  { path: "cookies", loader: forAll("200"), action: forAll("405") },
   {
     path: "borough",
     loader: only(["officer", "otherBoroughOfficer", "cspMember", "cspEndorser"], "200"),

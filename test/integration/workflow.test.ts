@@ -72,10 +72,10 @@ describe("sending to the CSP", () => {
     expect((await events(p)).map((e) => e.action)).toEqual(["send_to_csp"]);
 
     const endorser = p.borough.cspEndorser!;
-    expect((await noticesFor(endorser)).map((n) => n.message)).toEqual([expect.stringContaining("awaiting the CSP's endorsement")]);
+    expect((await noticesFor(endorser)).map((n) => n.message)).toEqual([expect.stringContaining("awaiting the CSP’s endorsement")]);
     const [email, ...more] = await emailsTo(endorser);
     expect(more).toEqual([]);
-    expect(email?.subject).toBe(`${p.borough.name}'s LCPF proposal for Period 1 (2017/18 and 2018/19) is awaiting the CSP's endorsement`);
+    expect(email?.subject).toBe(`${p.borough.name}’s LCPF proposal for Period 1 (2017/18 and 2018/19) is awaiting the CSP’s endorsement`);
     expect(email?.body_text).toContain("> Ready for the February meeting");
   });
 
@@ -200,7 +200,7 @@ describe("the CSP", () => {
     expect(statusOf(await step(p, p.borough.cspEndorser!, "return", { comment: words }))).toBe(302);
     expect((await state(p)).status).toBe("draft");
     const [notice] = await noticesFor(p.borough.officer);
-    expect(notice?.message).toBe(`The CSP returned ${p.borough.name}'s LCPF proposal for Period 1 (2017/18 and 2018/19)`);
+    expect(notice?.message).toBe(`The CSP returned ${p.borough.name}’s LCPF proposal for Period 1 (2017/18 and 2018/19)`);
     const [email] = await emailsTo(p.borough.officer);
     expect(email?.subject).toBe(notice?.message);
     expect(email?.body_text).toContain("Their comments:\n\n> Cost the counselling sessions.\n> Subject: xxx");

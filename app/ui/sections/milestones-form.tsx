@@ -1,4 +1,5 @@
 import { fieldLabel, MILESTONES } from "~/domain/project-fields";
+import { COMPLETION_BEFORE_START, EVALUATION_BEFORE_START } from "~/forms/sections/milestones";
 import { DateInput, type DatePart } from "../date-input";
 import { firstError } from "../parts";
 import { text, type SectionFormProps } from "./types";
@@ -10,8 +11,8 @@ const PARTS: readonly { part: DatePart; suffix: "Day" | "Month" | "Year" }[] = [
 ];
 
 /**
- * The date's message and the boxes to highlight. Errors sit on the part to fix; only a missing part
- * highlights that box alone: a blank, impossible or out-of-order date is wrong as a whole (GOV.UK).
+ * The date's message and the boxes to highlight. Errors sit on the part to fix, and only that box is
+ * highlighted; a blank or out-of-order date is wrong as a whole, so all three are (GOV.UK).
  */
 export function milestoneError(
   errors: SectionFormProps["errors"],
@@ -20,8 +21,8 @@ export function milestoneError(
   for (const { part, suffix } of PARTS) {
     const message = firstError(errors[`${field}${suffix}`]);
     if (message === undefined) continue;
-    const missingPart = message.endsWith(`must include a ${part}`);
-    return { message, errorParts: missingPart ? [part] : PARTS.map((p) => p.part) };
+    const whole = message.startsWith("Enter the date") || message === COMPLETION_BEFORE_START || message === EVALUATION_BEFORE_START;
+    return { message, errorParts: whole ? PARTS.map((p) => p.part) : [part] };
   }
   return undefined;
 }

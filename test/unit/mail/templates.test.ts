@@ -21,7 +21,7 @@ describe("each email, with its subject, body and portal notice", () => {
   it("sent to the CSP: names the proposal, and quotes the officer's note as theirs", () => {
     const email = templates.sentToCsp(input("For the meeting on 7 February."));
     expectWellFormed(email);
-    expect(email.subject).toBe(`${NAME} is awaiting the CSP's endorsement`);
+    expect(email.subject).toBe(`${NAME} is awaiting the CSP’s endorsement`);
     expect(email.notice).toBe(email.subject);
     expect(email.text).toContain("Their note for the CSP:\n\n> For the meeting on 7 February.");
   });
@@ -66,12 +66,12 @@ describe("each email, with its subject, body and portal notice", () => {
   it("changes requested, approved, rejected: the reviewer's words quoted as theirs", () => {
     const changes = templates.changesRequested(input("See the comment on VAWG Counselling."));
     expect(changes.subject).toBe(`MOPAC has asked for changes to ${NAME}`);
-    expect(changes.text).toContain("The reviewer's feedback:\n\n> See the comment on VAWG Counselling.");
+    expect(changes.text).toContain("The reviewer’s feedback:\n\n> See the comment on VAWG Counselling.");
     const approved = templates.approved(input(null));
     expect(approved.subject).toBe(`MOPAC approved ${NAME}`);
     const rejected = templates.rejected(input("Outside the fund's priorities."));
     expect(rejected.subject).toBe(`MOPAC rejected ${NAME}`);
-    expect(rejected.text).toContain("The reviewer's reasons:\n\n> Outside the fund's priorities.");
+    expect(rejected.text).toContain("The reviewer’s reasons:\n\n> Outside the fund's priorities.");
     for (const email of [changes, approved, rejected]) expectWellFormed(email);
   });
 

@@ -70,7 +70,7 @@ describe("milestones section: parsing", () => {
 
   it("an impossible date (31 February) is refused", () => {
     expect(errorsOf({ ...period1Plan, ...date("procurementCompletedOn", "31", "2", "2017") })).toEqual({
-      procurementCompletedOnDay: ["Procurement completed must be a real date"],
+      procurementCompletedOnDay: ["Procurement completed must be a real date: February 2017 has no day 31"],
     });
   });
 
@@ -142,13 +142,15 @@ describe("milestones section: defaults", () => {
 });
 
 describe("milestones section: page", () => {
-  it("highlights only a missing part, but the whole date when it is blank, impossible or out of order", () => {
+  it("highlights only the part to fix, but the whole date when it is blank or out of order", () => {
     expect(milestoneError({ startOnMonth: ["Project starts must include a month"] }, "startOn")).toEqual({
       message: "Project starts must include a month",
       errorParts: ["month"],
     });
     expect(milestoneError({ startOnDay: ["Project starts must include a day"] }, "startOn")?.errorParts).toEqual(["day"]);
-    expect(milestoneError({ startOnDay: ["Project starts must be a real date"] }, "startOn")?.errorParts).toEqual(["day", "month", "year"]);
+    expect(milestoneError({ startOnDay: ["Project starts must be a real date: June 2017 has no day 31"] }, "startOn")?.errorParts).toEqual(["day"]);
+    expect(milestoneError({ startOnYear: ["Project starts must include a year with 4 numbers, for example 2017"] }, "startOn")?.errorParts).toEqual(["year"]);
+    expect(milestoneError({ startOnDay: ["Enter the date: project starts"] }, "startOn")?.errorParts).toEqual(["day", "month", "year"]);
     expect(milestoneError({ completionOnDay: [COMPLETION_BEFORE_START] }, "completionOn")?.errorParts).toEqual(["day", "month", "year"]);
     expect(milestoneError({ completionOnDay: [COMPLETION_BEFORE_START] }, "startOn")).toBeUndefined();
   });
