@@ -17,7 +17,10 @@ export default defineConfig([
       // The portal strips control characters from input and headers on purpose (three places).
       "no-control-regex": "off",
       // A leading underscore marks a parameter kept for its position (loader args, event handlers).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
     },
   },
   {

@@ -87,7 +87,10 @@ export function createServer(buildPath: string, options: ServerOptions = {}) {
     build: () => (build ??= import(pathToFileURL(`${buildPath}/server/index.js`).href) as Promise<ServerBuild>),
     maxBodyBytes,
     origin: (_req) => _req.res!.locals.publicOrigin as string,
-    loadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? req.socket.remoteAddress ?? "" }),
+    loadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "",
+    }),
   });
   app.all(/.*/, (req, res, next) => {
     handler(req, res).catch(next);

@@ -2,7 +2,12 @@
 
 /** True for an address that only this machine can reach: demo accounts are safe there and nowhere else. */
 function isLocalAddress(url: URL): boolean {
-  return url.hostname === "localhost" || url.hostname === "127.0.0.1" || url.hostname === "[::1]" || url.hostname.endsWith(".localhost");
+  return (
+    url.hostname === "localhost" ||
+    url.hostname === "127.0.0.1" ||
+    url.hostname === "[::1]" ||
+    url.hostname.endsWith(".localhost")
+  );
 }
 
 function flag(name: string): boolean | undefined {
@@ -28,7 +33,8 @@ export const config = {
     const explicit = process.env.APP_URL?.trim();
     if (!explicit) return `http://localhost:${this.port}`;
     const url = new URL(explicit);
-    if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`APP_URL must be an http or https address, not "${explicit}".`);
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+      throw new Error(`APP_URL must be an http or https address, not "${explicit}".`);
     return url.origin;
   },
   /** True when APP_URL was given: then it, not the request's Host header, is the public origin. */
@@ -83,7 +89,10 @@ export const config = {
    * first signs, all verify (so a key can be rotated). Empty when unset.
    */
   get sessionSecrets(): string[] {
-    return (process.env.SESSION_SECRET ?? "").split(",").map((secret) => secret.trim()).filter(Boolean);
+    return (process.env.SESSION_SECRET ?? "")
+      .split(",")
+      .map((secret) => secret.trim())
+      .filter(Boolean);
   },
   get mailFrom(): string {
     return process.env.MAIL_FROM ?? "London Crime Prevention Fund <lcpf-noreply@localhost>";

@@ -22,7 +22,6 @@ import { Footer, GenericHeader, ServiceNavigation, signedInAs, SkipLink, Tag } f
 import { pageTitle, SERVICE_NAME } from "./ui/page-title";
 import { TimeoutWarning } from "./ui/timeout-warning";
 
-
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -32,18 +31,21 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await getUser(request);
   // The message after an action, shown by the page it led to (FlashBanner) and cleared once read.
   const { flash, headers } = await takeMessage(request);
-  return data({
-    flash,
-    nonce: context?.cspNonce,
-    user: user && {
-      name: user.name,
-      organisationName: user.organisation_name,
-      home: homePathFor(user.role),
-      navigation: navigationFor(user.role),
-      unread: await unreadCount(db(), user.id),
-      timeout: timeoutWarningTimes(),
+  return data(
+    {
+      flash,
+      nonce: context?.cspNonce,
+      user: user && {
+        name: user.name,
+        organisationName: user.organisation_name,
+        home: homePathFor(user.role),
+        navigation: navigationFor(user.role),
+        unread: await unreadCount(db(), user.id),
+        timeout: timeoutWarningTimes(),
+      },
     },
-  }, { headers });
+    { headers },
+  );
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -119,7 +121,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
             description={<>{SERVICE_NAME}, run by the Mayor’s Office for Policing and Crime for London’s boroughs.</>}
           />
         </footer>
-        {user ? <TimeoutWarning signOutAfterMs={user.timeout.signOutAfterMs} warnBeforeMs={user.timeout.warnBeforeMs} /> : null}
+        {user ? (
+          <TimeoutWarning signOutAfterMs={user.timeout.signOutAfterMs} warnBeforeMs={user.timeout.warnBeforeMs} />
+        ) : null}
         <ScrollRestoration nonce={root?.nonce} />
         <Scripts nonce={root?.nonce} />
       </body>

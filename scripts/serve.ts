@@ -9,7 +9,9 @@ import { createServer } from "../server";
 
 const buildPath = resolve(process.env.BUILD_DIR ?? "build");
 if (!existsSync(`${buildPath}/server/index.js`)) {
-  console.error(`No build in ${buildPath}: run \`npm run build\` first (\`npm start\` does it for you when there is none).`);
+  console.error(
+    `No build in ${buildPath}: run \`npm run build\` first (\`npm start\` does it for you when there is none).`,
+  );
   process.exit(1);
 }
 
@@ -24,7 +26,11 @@ await setup.destroy();
 
 const server = createServer(buildPath).listen(config.port, () => {
   console.log(`London Crime Prevention Fund portal on port ${config.port}, public address ${config.appUrl}`);
-  console.log(config.smtpUrl ? "Emails go out through SMTP_URL." : `Emails are written to ${config.outboxDir}/ (SMTP_URL is not set).`);
+  console.log(
+    config.smtpUrl
+      ? "Emails go out through SMTP_URL."
+      : `Emails are written to ${config.outboxDir}/ (SMTP_URL is not set).`,
+  );
 });
 
 // Sends the emails that changes queued (requests never send them), and retries what failed.

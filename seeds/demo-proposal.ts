@@ -19,7 +19,8 @@ export const DEMO_YEARS: readonly DemoYear[] = ["2017/18", "2018/19"];
 /** One LCPF amount; `source` says where a real one comes from. */
 export type DemoAmount = { pence: number; demoFigure: false; source: string } | { pence: number; demoFigure: true };
 
-type PriorityCode = "neighbourhood-policing" | "children-young-people" | "vawg" | "hate-crime-extremism" | "wider-criminal-justice";
+type PriorityCode =
+  "neighbourhood-policing" | "children-young-people" | "vawg" | "hate-crime-extremism" | "wider-criminal-justice";
 
 export type DemoProject = {
   /** The paragraph of the CSP report the project comes from. */
@@ -42,7 +43,11 @@ export type DemoProject = {
 const CANDIDATES_TABLE = "CSP report section 4, programmes that lend themselves to co-commissioning (2017/18)";
 
 /** A figure printed in the report's table of co-commissioning candidates. */
-const fromCandidatesTable = (pounds: number): DemoAmount => ({ pence: pounds * 100, demoFigure: false, source: CANDIDATES_TABLE });
+const fromCandidatesTable = (pounds: number): DemoAmount => ({
+  pence: pounds * 100,
+  demoFigure: false,
+  source: CANDIDATES_TABLE,
+});
 
 /** Invented for the demonstration: the report gives no per-project figure for this project and year. */
 const demo = (pounds: number): DemoAmount => ({ pence: pounds * 100, demoFigure: true });
@@ -286,7 +291,8 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
   },
   {
     reportParagraph: "3.17",
-    title: "Integrated Offender Management (IOM) Female Offenders Rehabilitation Initiative (IOM Female Offenders Initiative)",
+    title:
+      "Integrated Offender Management (IOM) Female Offenders Rehabilitation Initiative (IOM Female Offenders Initiative)",
     shortName: "IOM Female Offenders Initiative",
     priorityCode: "wider-criminal-justice",
     description:
@@ -348,7 +354,11 @@ export async function seedDemoProposal(db: DB): Promise<void> {
       .executeTakeFirst();
     if (existing) return;
 
-    const officer = await tx.selectFrom("users").select("id").where("email", "=", DEMO_PROPOSAL_OFFICER_EMAIL).executeTakeFirstOrThrow();
+    const officer = await tx
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", DEMO_PROPOSAL_OFFICER_EMAIL)
+      .executeTakeFirstOrThrow();
     const yearIds = new Map<string, number>();
     for (const year of await tx
       .selectFrom("financial_years")
@@ -358,9 +368,11 @@ export async function seedDemoProposal(db: DB): Promise<void> {
       yearIds.set(year.label, year.id);
     }
     const priorityIds = new Map<string, number>();
-    for (const priority of await tx.selectFrom("priorities").select(["id", "code"]).execute()) priorityIds.set(priority.code, priority.id);
+    for (const priority of await tx.selectFrom("priorities").select(["id", "code"]).execute())
+      priorityIds.set(priority.code, priority.id);
     const measureIds = new Map<string, number>();
-    for (const measure of await tx.selectFrom("measures").select(["id", "code"]).execute()) measureIds.set(measure.code, measure.id);
+    for (const measure of await tx.selectFrom("measures").select(["id", "code"]).execute())
+      measureIds.set(measure.code, measure.id);
     // A typo in the data above should stop the seed, not leave a project quietly without its priority or measures.
     const lookUp = (ids: Map<string, number>, key: string, what: string): number => {
       const id = ids.get(key);
@@ -385,7 +397,13 @@ export async function seedDemoProposal(db: DB): Promise<void> {
       .executeTakeFirstOrThrow();
     await tx
       .insertInto("proposal_boroughs")
-      .values({ proposal_id: proposalId, organisation_id: borough.id, funding_period_id: period.id, active: 1, created_at: stamp })
+      .values({
+        proposal_id: proposalId,
+        organisation_id: borough.id,
+        funding_period_id: period.id,
+        active: 1,
+        created_at: stamp,
+      })
       .execute();
 
     for (const [index, project] of DEMO_PROJECTS.entries()) {
@@ -433,7 +451,10 @@ export async function seedDemoProposal(db: DB): Promise<void> {
           .execute();
       }
       for (const category of project.categories) {
-        await tx.insertInto("project_categories").values({ project_id: projectId, category, created_at: stamp }).execute();
+        await tx
+          .insertInto("project_categories")
+          .values({ project_id: projectId, category, created_at: stamp })
+          .execute();
       }
       for (const code of project.measureCodes) {
         await tx

@@ -6,7 +6,11 @@ import { ALLOCATIONS, BOROUGHS, LCPF_2017_21, MEASURES, MOPAC, PARTNERSHIPS, PRI
 const now = () => new Date().toISOString();
 
 async function organisationIdByGss(db: DB, gssCode: string): Promise<number> {
-  const row = await db.selectFrom("organisations").select("id").where("gss_code", "=", gssCode).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("organisations")
+    .select("id")
+    .where("gss_code", "=", gssCode)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -17,7 +21,13 @@ export async function seedReference(db: DB): Promise<void> {
     for (const borough of BOROUGHS) {
       await tx
         .insertInto("organisations")
-        .values({ kind: "borough", name: borough.name, gss_code: borough.gssCode, created_at: stamp, updated_at: stamp })
+        .values({
+          kind: "borough",
+          name: borough.name,
+          gss_code: borough.gssCode,
+          created_at: stamp,
+          updated_at: stamp,
+        })
         .onConflict((oc) => oc.column("gss_code").doNothing())
         .execute();
     }
@@ -33,7 +43,11 @@ export async function seedReference(db: DB): Promise<void> {
         .values({ name: partnership.name, created_at: stamp, updated_at: stamp })
         .onConflict((oc) => oc.column("name").doNothing())
         .execute();
-      const { id } = await tx.selectFrom("partnerships").select("id").where("name", "=", partnership.name).executeTakeFirstOrThrow();
+      const { id } = await tx
+        .selectFrom("partnerships")
+        .select("id")
+        .where("name", "=", partnership.name)
+        .executeTakeFirstOrThrow();
       for (const gss of partnership.memberGssCodes) {
         await tx
           .insertInto("partnership_members")
@@ -80,11 +94,21 @@ export async function seedReference(db: DB): Promise<void> {
       })
       .onConflict((oc) => oc.column("name").doNothing())
       .execute();
-    const { id: roundId } = await tx.selectFrom("funding_rounds").select("id").where("name", "=", round.name).executeTakeFirstOrThrow();
+    const { id: roundId } = await tx
+      .selectFrom("funding_rounds")
+      .select("id")
+      .where("name", "=", round.name)
+      .executeTakeFirstOrThrow();
     for (const period of round.periods) {
       await tx
         .insertInto("funding_periods")
-        .values({ funding_round_id: roundId, number: period.number, name: period.name, created_at: stamp, updated_at: stamp })
+        .values({
+          funding_round_id: roundId,
+          number: period.number,
+          name: period.name,
+          created_at: stamp,
+          updated_at: stamp,
+        })
         .onConflict((oc) => oc.columns(["funding_round_id", "number"]).doNothing())
         .execute();
     }
@@ -146,10 +170,32 @@ export const DEMO_USERS: ReadonlyArray<{
   canEndorse?: boolean;
   leadFor?: string[];
 }> = [
-  { email: "officer@barking-dagenham.test", name: "Demo Officer (Barking and Dagenham)", organisation: { gssCode: "E09000002" }, role: "borough_officer" },
-  { email: "csp@barking-dagenham.test", name: "Demo CSP Chair (Barking and Dagenham)", organisation: { gssCode: "E09000002" }, role: "csp_member", canEndorse: true },
-  { email: "officer@newham.test", name: "Demo Officer (Newham)", organisation: { gssCode: "E09000025" }, role: "borough_officer" },
-  { email: "reviewer@mopac.test", name: "Demo Reviewer One", organisation: "mopac", role: "mopac_reviewer", leadFor: ["E09000002"] },
+  {
+    email: "officer@barking-dagenham.test",
+    name: "Demo Officer (Barking and Dagenham)",
+    organisation: { gssCode: "E09000002" },
+    role: "borough_officer",
+  },
+  {
+    email: "csp@barking-dagenham.test",
+    name: "Demo CSP Chair (Barking and Dagenham)",
+    organisation: { gssCode: "E09000002" },
+    role: "csp_member",
+    canEndorse: true,
+  },
+  {
+    email: "officer@newham.test",
+    name: "Demo Officer (Newham)",
+    organisation: { gssCode: "E09000025" },
+    role: "borough_officer",
+  },
+  {
+    email: "reviewer@mopac.test",
+    name: "Demo Reviewer One",
+    organisation: "mopac",
+    role: "mopac_reviewer",
+    leadFor: ["E09000002"],
+  },
   { email: "reviewer2@mopac.test", name: "Demo Reviewer Two", organisation: "mopac", role: "mopac_reviewer" },
   { email: "admin@mopac.test", name: "Demo Admin", organisation: "mopac", role: "mopac_admin" },
 ];
@@ -159,9 +205,14 @@ export async function seedDemoUsers(db: DB): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (tx) => {
     const stamp = now();
-    const { id: mopacId } = await tx.selectFrom("organisations").select("id").where("kind", "=", "mopac").executeTakeFirstOrThrow();
+    const { id: mopacId } = await tx
+      .selectFrom("organisations")
+      .select("id")
+      .where("kind", "=", "mopac")
+      .executeTakeFirstOrThrow();
     for (const user of DEMO_USERS) {
-      const organisationId = user.organisation === "mopac" ? mopacId : await organisationIdByGss(tx, user.organisation.gssCode);
+      const organisationId =
+        user.organisation === "mopac" ? mopacId : await organisationIdByGss(tx, user.organisation.gssCode);
       await tx
         .insertInto("users")
         .values({
@@ -177,11 +228,20 @@ export async function seedDemoUsers(db: DB): Promise<void> {
         })
         .onConflict((oc) => oc.column("email").doNothing())
         .execute();
-      const { id: userId } = await tx.selectFrom("users").select("id").where("email", "=", user.email).executeTakeFirstOrThrow();
+      const { id: userId } = await tx
+        .selectFrom("users")
+        .select("id")
+        .where("email", "=", user.email)
+        .executeTakeFirstOrThrow();
       for (const gss of user.leadFor ?? []) {
         await tx
           .insertInto("reviewer_leads")
-          .values({ organisation_id: await organisationIdByGss(tx, gss), reviewer_id: userId, created_at: stamp, updated_at: stamp })
+          .values({
+            organisation_id: await organisationIdByGss(tx, gss),
+            reviewer_id: userId,
+            created_at: stamp,
+            updated_at: stamp,
+          })
           .onConflict((oc) => oc.column("organisation_id").doNothing())
           .execute();
       }

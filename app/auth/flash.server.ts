@@ -73,7 +73,9 @@ export async function redirectWithMessage(request: Request, to: string, message:
  * The message waiting for this page, if any, and the header that clears it. Pages add the header only
  * when there was a message, so ordinary responses set no cookie.
  */
-export async function takeMessage(request: Request): Promise<{ flash: Flash | null; headers: HeadersInit | undefined }> {
+export async function takeMessage(
+  request: Request,
+): Promise<{ flash: Flash | null; headers: HeadersInit | undefined }> {
   const cookie = request.headers.get("Cookie");
   if (!cookie?.includes(`${FLASH_COOKIE}=`)) return { flash: null, headers: undefined };
   const store = flashStorage();

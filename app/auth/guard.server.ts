@@ -1,12 +1,7 @@
 import { data, redirect } from "react-router";
 import type { Role as UserRole } from "~/domain/roles";
 import { db } from "../db.server";
-import {
-  readSessionToken,
-  validateSessionToken,
-  type SessionUser,
-  type ValidSession,
-} from "./session.server";
+import { readSessionToken, validateSessionToken, type SessionUser, type ValidSession } from "./session.server";
 
 export type { SessionUser };
 

@@ -6,7 +6,12 @@ import { mayAttempt, type WorkflowProposal } from "~/domain/workflow";
 import { parseId } from "~/server/ids";
 import { notFound, refused, requireUser, type SessionUser } from "./guard.server";
 
-export type ProposalAccess = { user: SessionUser; actor: UserActor; proposal: ProposalRecord; workflow: WorkflowProposal };
+export type ProposalAccess = {
+  user: SessionUser;
+  actor: UserActor;
+  proposal: ProposalRecord;
+  workflow: WorkflowProposal;
+};
 
 /**
  * Loads a proposal for the signed-in person. Anyone who may not see it gets "page not found", so

@@ -3,7 +3,13 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/enco
 import type { DB } from "../../db/connection";
 import type { User } from "../../db/schema";
 import { config } from "../config.server";
-import { checkSession, idleExpiryAfterUse, sessionPolicy, warningTimes, type SessionPolicy } from "../domain/session-expiry";
+import {
+  checkSession,
+  idleExpiryAfterUse,
+  sessionPolicy,
+  warningTimes,
+  type SessionPolicy,
+} from "../domain/session-expiry";
 
 // Sessions as the Lucia guide teaches them: a random token in the cookie, only its SHA-256 in the
 // database. Each session ends 12 hours after sign-in whatever happens, and sooner after 30 minutes
@@ -82,13 +88,21 @@ export async function validateSessionToken(
   if (!row) return null;
 
   const createdAt = Date.parse(row.session_created_at);
-  const check = checkSession({ createdAt, expiresAt: Date.parse(row.expires_at) }, now.getTime(), currentSessionPolicy());
+  const check = checkSession(
+    { createdAt, expiresAt: Date.parse(row.expires_at) },
+    now.getTime(),
+    currentSessionPolicy(),
+  );
   if (!check.valid || !row.active) {
     await invalidateSession(db, id);
     return null;
   }
   if (check.touchTo !== null) {
-    await db.updateTable("sessions").set({ expires_at: new Date(check.touchTo).toISOString() }).where("id", "=", id).execute();
+    await db
+      .updateTable("sessions")
+      .set({ expires_at: new Date(check.touchTo).toISOString() })
+      .where("id", "=", id)
+      .execute();
   }
   const user: SessionUser = {
     id: row.id,
@@ -101,7 +115,12 @@ export async function validateSessionToken(
     organisation_kind: row.organisation_kind,
   };
   return {
-    session: { id: row.session_id, userId: row.id, createdAt: new Date(createdAt), expiresAt: new Date(check.expiresAt) },
+    session: {
+      id: row.session_id,
+      userId: row.id,
+      createdAt: new Date(createdAt),
+      expiresAt: new Date(check.expiresAt),
+    },
     user,
   };
 }

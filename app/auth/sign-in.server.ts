@@ -50,7 +50,8 @@ export async function attemptSignIn(
 ): Promise<SignInResult> {
   const email = normaliseEmail(emailTyped);
   // Refused before anything is stored or hashed: such an email cannot be an account's.
-  if (email.length > MAX_EMAIL_LENGTH || password.length > MAX_PASSWORD_LENGTH) return { ok: false, reason: "too-long" };
+  if (email.length > MAX_EMAIL_LENGTH || password.length > MAX_PASSWORD_LENGTH)
+    return { ok: false, reason: "too-long" };
 
   const address = addressKey(clientAddress);
   const hashedEmail = emailHash(email);
@@ -102,7 +103,9 @@ export async function attemptSignIn(
 
   // Say so at once when this failure reached a limit, rather than on the next try.
   const waitNow = waitFor(claim.fromAddress, claim.forEmail, now.getTime());
-  return waitNow > 0 ? { ok: false, reason: "throttled", minutesLeft: minutesToWait(waitNow) } : { ok: false, reason: "invalid" };
+  return waitNow > 0
+    ? { ok: false, reason: "throttled", minutesLeft: minutesToWait(waitNow) }
+    : { ok: false, reason: "invalid" };
 }
 
 function waitFor(fromAddress: number[], forEmail: number[], now: number): number {

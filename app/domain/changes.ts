@@ -27,7 +27,12 @@ function diffFields(before: Record<string, string>, after: Record<string, string
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   return names
     .filter((name) => (before[name] ?? "") !== (after[name] ?? ""))
-    .map((name) => ({ field: name, label: snapshotKeyLabel(name), before: before[name] ?? "", after: after[name] ?? "" }));
+    .map((name) => ({
+      field: name,
+      label: snapshotKeyLabel(name),
+      before: before[name] ?? "",
+      after: after[name] ?? "",
+    }));
 }
 
 /** Either snapshot may have been stored before fields were keyed by id; both are read as ids. */

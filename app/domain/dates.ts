@@ -1,6 +1,11 @@
 // Made once: building an Intl.DateTimeFormat costs far more than formatting with one, and the review
 // pages format a date or timestamp many times a request.
-const LONDON_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+const LONDON_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 const LONDON_TIMESTAMP = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/London",
   year: "numeric",
@@ -88,12 +93,17 @@ export function parseDateParts(
     return { ok: false, message: "must be a real date: the month is a number from 1 to 12 or its name", part: "month" };
   }
   // Two digits could be 1917 or 2017; GOV.UK asks for all four rather than guessing.
-  if (!/^\d{4}$/.test(y)) return { ok: false, message: "must include a year with 4 numbers, for example 2017", part: "year" };
+  if (!/^\d{4}$/.test(y))
+    return { ok: false, message: "must include a year with 4 numbers, for example 2017", part: "year" };
   const iso = `${y}-${String(monthNumber).padStart(2, "0")}-${d.padStart(2, "0")}`;
   const check = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== iso) {
     // Only the day can be wrong here: the month and year are valid, but the month is shorter.
-    return { ok: false, message: `must be a real date: ${MONTHS[monthNumber - 1]} ${y} has no day ${Number(d)}`, part: "day" };
+    return {
+      ok: false,
+      message: `must be a real date: ${MONTHS[monthNumber - 1]} ${y} has no day ${Number(d)}`,
+      part: "day",
+    };
   }
   return { ok: true, date: iso };
 }

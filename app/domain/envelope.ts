@@ -71,7 +71,7 @@ export function assessEnvelope(years: readonly EnvelopeYearInput[]): EnvelopeYea
 
   return years.map((year, index) => {
     const allocationSet = year.directFundingPence !== null;
-    const carriedIn = carryByPeriod.has(year.periodId) ? carryByPeriod.get(year.periodId) ?? null : 0;
+    const carriedIn = carryByPeriod.has(year.periodId) ? (carryByPeriod.get(year.periodId) ?? null) : 0;
 
     if (year.directFundingPence === null || carriedIn === null) {
       carryByPeriod.set(year.periodId, null);

@@ -28,7 +28,11 @@ export const MIN_CATEGORIES = 1;
 export const MAX_CATEGORIES = 3;
 
 export const DELIVERY_TYPES = [
-  { value: "in_house", label: "An in-house post", hint: "Someone employed by the council or a partner to do this work" },
+  {
+    value: "in_house",
+    label: "An in-house post",
+    hint: "Someone employed by the council or a partner to do this work",
+  },
   { value: "commissioned", label: "A commissioned third party", hint: "An organisation paid to deliver the service" },
   {
     value: "contribution",
@@ -76,7 +80,8 @@ export type ProjectFieldDefinition = {
   display: FieldDisplay;
 };
 
-const milestoneLabel = (field: (typeof MILESTONES)[number]["field"]) => MILESTONES.find((m) => m.field === field)!.label;
+const milestoneLabel = (field: (typeof MILESTONES)[number]["field"]) =>
+  MILESTONES.find((m) => m.field === field)!.label;
 
 /**
  * Every field of a project once: the section forms, the project summaries and the snapshot diff
@@ -138,13 +143,29 @@ export const PROJECT_FIELDS = [
     section: "partners",
     display: "list",
   },
-  { id: "delivery", label: "Delivery", question: "How is the project delivered?", section: "delivery", display: "reference" },
+  {
+    id: "delivery",
+    label: "Delivery",
+    question: "How is the project delivered?",
+    section: "delivery",
+    display: "reference",
+  },
   { id: "provider", label: "Provider", question: "Who provides it?", section: "delivery", display: "text" },
   { id: "serviceTotalCost", label: "Total cost of the whole service", section: "delivery", display: "money" },
-  { id: "procurementCompletedOn", label: milestoneLabel("procurementCompletedOn"), section: "milestones", display: "date" },
+  {
+    id: "procurementCompletedOn",
+    label: milestoneLabel("procurementCompletedOn"),
+    section: "milestones",
+    display: "date",
+  },
   { id: "startOn", label: milestoneLabel("startOn"), section: "milestones", display: "date" },
   { id: "completionOn", label: milestoneLabel("completionOn"), section: "milestones", display: "date" },
-  { id: "evaluationCompletedOn", label: milestoneLabel("evaluationCompletedOn"), section: "milestones", display: "date" },
+  {
+    id: "evaluationCompletedOn",
+    label: milestoneLabel("evaluationCompletedOn"),
+    section: "milestones",
+    display: "date",
+  },
   { id: "planningPermissionOn", label: milestoneLabel("planningPermissionOn"), section: "milestones", display: "date" },
   { id: "measures", label: "Measures of success", section: "measures", display: "list" },
 ] as const satisfies readonly ProjectFieldDefinition[];

@@ -50,7 +50,10 @@ export function sectionStatuses(project: ProjectForStatus): Record<ProjectSectio
         project.categories.length <= MAX_CATEGORIES,
     ),
     description: done(
-      filled(project.description) && filled(project.aims) && filled(project.outcomes) && project.works_with_other_authorities !== null,
+      filled(project.description) &&
+        filled(project.aims) &&
+        filled(project.outcomes) &&
+        project.works_with_other_authorities !== null,
     ),
     funding: done(project.costs.some((c) => c.lcpfPence > 0)),
     partners: project.contributors.length > 0 ? "completed" : "optional",

@@ -165,7 +165,9 @@ export function projectSpendInYear(project: ProposalProject, financialYearId: nu
 
 /** Whether any of the project's amounts in the year is a demo figure. */
 export function projectSpendIsDemo(project: ProposalProject, financialYearId: number): boolean {
-  return project.costs.some((cost) => cost.financialYearId === financialYearId && cost.isDemoFigure === true && cost.lcpfPence > 0);
+  return project.costs.some(
+    (cost) => cost.financialYearId === financialYearId && cost.isDemoFigure === true && cost.lcpfPence > 0,
+  );
 }
 
 type PlannedYear = {
@@ -272,7 +274,10 @@ export function replanProjectSpend(
   const figures = envelopeFigures(
     rows.map(({ year, otherProjectsPence, thisProject }) => ({
       year: { ...year, hasDemoFigure: year.demo.allocation },
-      split: year.directPence === null ? null : { directPence: year.directPence, coCommissionedPence: year.coCommissionedPence ?? 0 },
+      split:
+        year.directPence === null
+          ? null
+          : { directPence: year.directPence, coCommissionedPence: year.coCommissionedPence ?? 0 },
       splitApplies: year.splitApplies,
       coCommissionedPercent: year.coCommissionedPercent,
       plannedPence: otherProjectsPence + (thisProject.valid ? thisProject.pence : 0),
@@ -309,7 +314,9 @@ export function priorityTotals(
   const known = new Set(priorities.map((priority) => priority.id));
   for (const project of projects) {
     if (project.primaryPriorityId !== null && !known.has(project.primaryPriorityId)) {
-      throw new RangeError(`${project.title} has primary priority ${project.primaryPriorityId}, which is not a priority`);
+      throw new RangeError(
+        `${project.title} has primary priority ${project.primaryPriorityId}, which is not a priority`,
+      );
     }
   }
 
@@ -403,12 +410,19 @@ export function coCommissioningIllustrations(
 }
 
 /** Mandatory measures of success that no project says it contributes to, in the order given. */
-export function uncoveredMandatoryMeasures(projects: readonly ProposalProject[], measures: readonly Measure[]): Measure[] {
+export function uncoveredMandatoryMeasures(
+  projects: readonly ProposalProject[],
+  measures: readonly Measure[],
+): Measure[] {
   const covered = new Set(projects.flatMap((project) => project.measureIds));
   return measures.filter((measure) => measure.mandatory && !covered.has(measure.id));
 }
 
-function periodName(periodId: number, years: readonly ProposalYearFigures[], periods: readonly FundingPeriod[]): string {
+function periodName(
+  periodId: number,
+  years: readonly ProposalYearFigures[],
+  periods: readonly FundingPeriod[],
+): string {
   const named = periods.find((period) => period.id === periodId);
   if (named) return named.name;
   const labels = years.filter((year) => year.periodId === periodId).map((year) => year.label);
@@ -551,9 +565,13 @@ function fixFor(issue: ProposalIssue): BlockerFix {
     case "no-projects":
       return { to: "new-project" };
     case "project-without-primary-priority":
-      return issue.projectId === undefined ? { to: "envelope" } : { to: "project-section", projectId: issue.projectId, section: "details" };
+      return issue.projectId === undefined
+        ? { to: "envelope" }
+        : { to: "project-section", projectId: issue.projectId, section: "details" };
     case "project-without-lcpf-spend":
-      return issue.projectId === undefined ? { to: "envelope" } : { to: "project-section", projectId: issue.projectId, section: "funding" };
+      return issue.projectId === undefined
+        ? { to: "envelope" }
+        : { to: "project-section", projectId: issue.projectId, section: "funding" };
     default:
       return { to: "envelope" };
   }
@@ -585,9 +603,17 @@ export function sendingBlockers(check: SendingCheck): SendingBlocker[] {
         fix: description,
       });
     } else if (noAims) {
-      blockers.push({ code: "project-without-aims", message: `Enter the overarching aims of ${project.title}`, fix: description });
+      blockers.push({
+        code: "project-without-aims",
+        message: `Enter the overarching aims of ${project.title}`,
+        fix: description,
+      });
     } else if (noOutcomes) {
-      blockers.push({ code: "project-without-outcomes", message: `Enter the SMART performance outcomes of ${project.title}`, fix: description });
+      blockers.push({
+        code: "project-without-outcomes",
+        message: `Enter the SMART performance outcomes of ${project.title}`,
+        fix: description,
+      });
     }
     const missing = REQUIRED_MILESTONES.filter((milestone) => !filled(answers.milestones[milestone.field]));
     if (missing.length > 0) {

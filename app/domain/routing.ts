@@ -8,7 +8,9 @@ export type ReviewerLoad = { id: number; name: string; active: boolean; openRevi
 export function chooseReviewer(leadReviewerId: number | null, reviewers: readonly ReviewerLoad[]): number | null {
   const active = reviewers.filter((r) => r.active);
   if (leadReviewerId !== null && active.some((r) => r.id === leadReviewerId)) return leadReviewerId;
-  const [first] = [...active].sort((a, b) => a.openReviews - b.openReviews || a.name.localeCompare(b.name) || a.id - b.id);
+  const [first] = [...active].sort(
+    (a, b) => a.openReviews - b.openReviews || a.name.localeCompare(b.name) || a.id - b.id,
+  );
   return first?.id ?? null;
 }
 

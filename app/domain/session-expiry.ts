@@ -32,7 +32,11 @@ export function idleExpiryAfterUse(createdAt: number, at: number, policy: Sessio
 
 export type SessionCheck =
   | { valid: false; reason: "idle" | "absolute" }
-  | { valid: true; expiresAt: number; /** The new idle expiry to store, or null to leave it. */ touchTo: number | null };
+  | {
+      valid: true;
+      expiresAt: number;
+      /** The new idle expiry to store, or null to leave it. */ touchTo: number | null;
+    };
 
 /**
  * Whether a session is still valid at `now`, and whether this use should move its stored idle expiry.

@@ -35,7 +35,12 @@ export type SnapshotSource = {
   evaluation_completed_on: string | null;
   planning_permission_on: string | null;
   costs: readonly { financialYearId: number; lcpfPence: number; laCashPence: number }[];
-  contributors: readonly { kind: string; name: string; inKind: string | null; amounts: readonly { financialYearId: number; amountPence: number }[] }[];
+  contributors: readonly {
+    kind: string;
+    name: string;
+    inKind: string | null;
+    amounts: readonly { financialYearId: number; amountPence: number }[];
+  }[];
   measureIds: readonly number[];
 };
 
@@ -70,7 +75,11 @@ export function snapshotProject(project: SnapshotSource, lists: SnapshotLists): 
     aims: orBlank(project.aims),
     outcomes: orBlank(project.outcomes),
     otherAuthorities:
-      project.works_with_other_authorities === null ? "" : project.works_with_other_authorities ? `Yes: ${orBlank(project.other_authorities)}` : "No",
+      project.works_with_other_authorities === null
+        ? ""
+        : project.works_with_other_authorities
+          ? `Yes: ${orBlank(project.other_authorities)}`
+          : "No",
     laInKind: orBlank(project.la_in_kind),
     coCommissioning: project.co_commissioning_candidate === 1 ? "Yes" : "No",
     delivery: DELIVERY_TYPES.find((d) => d.value === project.delivery_type)?.label ?? "",
@@ -111,7 +120,11 @@ export type SnapshotAnswers = {
   data_protection_policy_url: string | null;
 };
 
-export function snapshotProposal(projects: readonly SnapshotSource[], answers: SnapshotAnswers, lists: SnapshotLists): Snapshot {
+export function snapshotProposal(
+  projects: readonly SnapshotSource[],
+  answers: SnapshotAnswers,
+  lists: SnapshotLists,
+): Snapshot {
   return {
     projects: projects.map((p) => snapshotProject(p, lists)),
     answers: {

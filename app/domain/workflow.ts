@@ -187,7 +187,9 @@ const WHO = {
       actor.kind !== "system" &&
       isMopacStaff(actor) &&
       (actor.role === "mopac_admin" ||
-        (actor.role === "mopac_reviewer" && proposal.assignedReviewerId !== null && actor.userId === proposal.assignedReviewerId)),
+        (actor.role === "mopac_reviewer" &&
+          proposal.assignedReviewerId !== null &&
+          actor.userId === proposal.assignedReviewerId)),
   },
   mopacStaff: {
     label: "a MOPAC reviewer or admin",
@@ -514,8 +516,10 @@ function checkInput(rule: ActionRule, input: ActionInput, proposal: WorkflowProp
   }
   if (requires.newReviewer) {
     const chosen = input.newReviewer;
-    if (!chosen || !chosen.activeReviewer) return { ok: false, status: 422, field: "reviewerId", reason: NEW_REVIEWER_MESSAGES.missing };
-    if (chosen.id === proposal.assignedReviewerId) return { ok: false, status: 422, field: "reviewerId", reason: NEW_REVIEWER_MESSAGES.same };
+    if (!chosen || !chosen.activeReviewer)
+      return { ok: false, status: 422, field: "reviewerId", reason: NEW_REVIEWER_MESSAGES.missing };
+    if (chosen.id === proposal.assignedReviewerId)
+      return { ok: false, status: 422, field: "reviewerId", reason: NEW_REVIEWER_MESSAGES.same };
   }
   if (requires.comment?.required && (input.comment ?? "").trim() === "") {
     return { ok: false, status: 422, field: "comment", reason: requires.comment.missing };

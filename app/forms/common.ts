@@ -27,7 +27,9 @@ export const NOTE_LIMIT = 5000;
  * post only asked the form to change shape (conform's "Add another" and "Remove" list buttons).
  */
 export function replyTo<Output>(submission: Submission<Output>, options?: Parameters<Submission<Output>["reply"]>[0]) {
-  return data(submission.reply(options), { status: submission.status === "success" || submission.status === undefined ? 200 : 422 });
+  return data(submission.reply(options), {
+    status: submission.status === "success" || submission.status === undefined ? 200 : 422,
+  });
 }
 
 /**
@@ -57,9 +59,13 @@ export function withVersion<Schema extends z.core.$ZodType>(schema: Schema) {
 export const LIST_INTENT = "__intent__";
 
 /** The value of an "Add another" or "Remove" button, in conform's own format. */
-export function listIntent(intent: { type: "insert"; name: string } | { type: "remove"; name: string; index: number }): string {
+export function listIntent(
+  intent: { type: "insert"; name: string } | { type: "remove"; name: string; index: number },
+): string {
   return JSON.stringify(
-    intent.type === "insert" ? { type: "insert", payload: { name: intent.name } } : { type: "remove", payload: { name: intent.name, index: intent.index } },
+    intent.type === "insert"
+      ? { type: "insert", payload: { name: intent.name } }
+      : { type: "remove", payload: { name: intent.name, index: intent.index } },
   );
 }
 
@@ -67,8 +73,14 @@ export function listIntent(intent: { type: "insert"; name: string } | { type: "r
 const MAX_LIST_INDEX = 999;
 
 const intentSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("validate"), payload: z.object({ name: z.optional(z.string().check(z.maxLength(200))) }) }),
-  z.object({ type: z.literal("insert"), payload: z.strictObject({ name: z.string().check(z.regex(/^[A-Za-z]\w{0,40}$/)) }) }),
+  z.object({
+    type: z.literal("validate"),
+    payload: z.object({ name: z.optional(z.string().check(z.maxLength(200))) }),
+  }),
+  z.object({
+    type: z.literal("insert"),
+    payload: z.strictObject({ name: z.string().check(z.regex(/^[A-Za-z]\w{0,40}$/)) }),
+  }),
   z.object({
     type: z.literal("remove"),
     payload: z.strictObject({
@@ -91,7 +103,9 @@ export function parseForm<Schema extends z.core.$ZodType>(
 ): Submission<z.input<Schema>, string[], z.output<Schema>> {
   const intent = formData.get(LIST_INTENT);
   if (intent !== null && !acceptableIntent(intent)) {
-    const refused = z.unknown().check(z.superRefine((_, ctx) => ctx.addIssue({ code: "custom", path: [], message: UNKNOWN_FORM_ACTION })));
+    const refused = z
+      .unknown()
+      .check(z.superRefine((_, ctx) => ctx.addIssue({ code: "custom", path: [], message: UNKNOWN_FORM_ACTION })));
     const submission = parseWithZod(new FormData(), { schema: refused });
     // Typed as the form's own, so the route answers it like any other refused input.
     return submission as unknown as Submission<z.input<Schema>, string[], z.output<Schema>>;

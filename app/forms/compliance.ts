@@ -5,7 +5,10 @@ import { versionField } from "./common";
 
 const url = (missing: string) =>
   requiredText(missing, LIMITS.url, `The address must be ${LIMITS.url} characters or fewer`).check(
-    z.refine((value: string) => /^https?:\/\/[^\s]+\.[^\s]+$/i.test(value), "Enter a full web address, starting with https://"),
+    z.refine(
+      (value: string) => /^https?:\/\/[^\s]+\.[^\s]+$/i.test(value),
+      "Enter a full web address, starting with https://",
+    ),
   );
 
 const confirmed = (message: string) => checkbox().check(z.refine((value: boolean) => value, message));

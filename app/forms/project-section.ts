@@ -34,7 +34,9 @@ export interface SectionDefinition<Schema extends z.core.$ZodType = z.core.$ZodT
   fieldOrder: (ctx: SectionContext) => string[];
 }
 
-export function defineSection<Schema extends z.core.$ZodType>(definition: SectionDefinition<Schema>): SectionDefinition<Schema> {
+export function defineSection<Schema extends z.core.$ZodType>(
+  definition: SectionDefinition<Schema>,
+): SectionDefinition<Schema> {
   return definition;
 }
 

@@ -1,6 +1,8 @@
 import * as z from "zod/mini";
 
-const version = z.coerce.number({ error: "Reload the page and try again" }).check(z.int(), z.positive(), z.maximum(Number.MAX_SAFE_INTEGER));
+const version = z.coerce
+  .number({ error: "Reload the page and try again" })
+  .check(z.int(), z.positive(), z.maximum(Number.MAX_SAFE_INTEGER));
 
 /**
  * The versions a project section's form carries: `version`, the project's version when the officer
@@ -29,5 +31,8 @@ export function parseSectionVersions(formData: FormData): SectionVersions {
   if (!parsed.success) return { ok: false, message: "Reload the page and try again: this form is out of date" };
   const { version: seen, conflictVersion, resolution } = parsed.data;
   // Only an explicit choice saves over the version the conflict showed.
-  return { ok: true, seenVersion: resolution === "keep-mine" && conflictVersion !== undefined ? conflictVersion : seen };
+  return {
+    ok: true,
+    seenVersion: resolution === "keep-mine" && conflictVersion !== undefined ? conflictVersion : seen,
+  };
 }

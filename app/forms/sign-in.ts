@@ -16,7 +16,10 @@ export const signInSchema = z.object({
     ),
   password: z
     .string({ error: "Enter your password" })
-    .check(z.minLength(1, "Enter your password"), z.maxLength(PASSWORD_LIMIT, `Password must be ${PASSWORD_LIMIT} characters or fewer`)),
+    .check(
+      z.minLength(1, "Enter your password"),
+      z.maxLength(PASSWORD_LIMIT, `Password must be ${PASSWORD_LIMIT} characters or fewer`),
+    ),
   // Only ever a path on this site (checked where it is used); an over-long one is dropped, not an error.
   redirectTo: z.pipe(
     z.optional(z.string()),

@@ -12,7 +12,11 @@ const noteTooLong = (label: string) =>
 /** A step's comment as its workflow rule asks for it: required or optional, never over the limit. */
 export function commentField(rule: CommentRule | null) {
   // A step without a comment ignores one sent anyway, as it ignores any other unknown field.
-  if (!rule) return z.pipe(z.unknown(), z.transform((): string | undefined => undefined));
+  if (!rule)
+    return z.pipe(
+      z.unknown(),
+      z.transform((): string | undefined => undefined),
+    );
   return rule.required
     ? requiredText(rule.missing, NOTE_LIMIT, noteTooLong(rule.label))
     : optionalText(NOTE_LIMIT, noteTooLong(rule.label));
@@ -32,7 +36,9 @@ const PART_FIELD = { day: "meetingDateDay", month: "meetingDateMonth", year: "me
  * with the whole date on the date.
  */
 export function stepSchema(
-  options: { comment: CommentRule | null; meetingDate: false } | { comment: CommentRule | null; meetingDate: true; today: string },
+  options:
+    | { comment: CommentRule | null; meetingDate: false }
+    | { comment: CommentRule | null; meetingDate: true; today: string },
 ) {
   const base = z.object({
     comment: commentField(options.comment),
@@ -40,28 +46,43 @@ export function stepSchema(
     meetingDateMonth: datePart,
     meetingDateYear: datePart,
   });
-  const dateOf = (value: { meetingDateDay?: string | undefined; meetingDateMonth?: string | undefined; meetingDateYear?: string | undefined }) =>
+  const dateOf = (value: {
+    meetingDateDay?: string | undefined;
+    meetingDateMonth?: string | undefined;
+    meetingDateYear?: string | undefined;
+  }) =>
     options.meetingDate
-      ? checkPastDateParts({ day: value.meetingDateDay, month: value.meetingDateMonth, year: value.meetingDateYear }, options.today)
+      ? checkPastDateParts(
+          { day: value.meetingDateDay, month: value.meetingDateMonth, year: value.meetingDateYear },
+          options.today,
+        )
       : null;
   type Parts = z.output<typeof base>;
   return z.pipe(
     base.check(
       z.superRefine(
-      (value: Parts, ctx) => {
-        if (!options.meetingDate) return;
-        // A box over its length already has its message; the date is not read.
-        if ([value.meetingDateDay, value.meetingDateMonth, value.meetingDateYear].some((part) => (part?.length ?? 0) > DATE_PART_LIMIT)) return;
-        const checked = dateOf(value);
-        if (!checked || checked.ok) return;
-        ctx.addIssue({
-          code: "custom",
-          path: [checked.part ? PART_FIELD[checked.part] : MEETING_DATE],
-          message: checked.problem === "is missing" ? "Enter the date of the CSP meeting" : `${MEETING_DATE_LABEL} ${checked.problem}`,
-        });
-      },
-      // Always, so a wrong date shows together with a comment that is too long.
-      { when: () => true },
+        (value: Parts, ctx) => {
+          if (!options.meetingDate) return;
+          // A box over its length already has its message; the date is not read.
+          if (
+            [value.meetingDateDay, value.meetingDateMonth, value.meetingDateYear].some(
+              (part) => (part?.length ?? 0) > DATE_PART_LIMIT,
+            )
+          )
+            return;
+          const checked = dateOf(value);
+          if (!checked || checked.ok) return;
+          ctx.addIssue({
+            code: "custom",
+            path: [checked.part ? PART_FIELD[checked.part] : MEETING_DATE],
+            message:
+              checked.problem === "is missing"
+                ? "Enter the date of the CSP meeting"
+                : `${MEETING_DATE_LABEL} ${checked.problem}`,
+          });
+        },
+        // Always, so a wrong date shows together with a comment that is too long.
+        { when: () => true },
       ),
     ),
     z.transform((value: Parts) => {
@@ -104,8 +125,6 @@ export const reviewReassignSchema = z.object({
 });
 
 /** The review page's own forms; the decision is posted to its confirmation page instead. */
-export const reviewSchema = z.discriminatedUnion(
-  "intent",
-  [reviewCommentSchema, reviewReassignSchema],
-  { error: "Reload the page and try again: the form was not recognised" },
-);
+export const reviewSchema = z.discriminatedUnion("intent", [reviewCommentSchema, reviewReassignSchema], {
+  error: "Reload the page and try again: the form was not recognised",
+});

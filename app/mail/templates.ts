@@ -31,7 +31,10 @@ export type TemplateInput = {
 /** One line, no control characters, at most `max` characters (an ellipsis marks a cut). */
 export function oneLine(value: string, max = SUBJECT_MAX_LENGTH): string {
   // Control characters include CR and LF, which would otherwise start new mail headers.
-  const flat = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
+  const flat = value
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
@@ -106,9 +109,19 @@ export const templates = {
       "The reviewer’s feedback:",
     ),
   approved: (input: TemplateInput) =>
-    email(input, `MOPAC approved ${input.proposalName}`, `MOPAC has approved ${input.proposalName}.`, "The reviewer’s note:"),
+    email(
+      input,
+      `MOPAC approved ${input.proposalName}`,
+      `MOPAC has approved ${input.proposalName}.`,
+      "The reviewer’s note:",
+    ),
   rejected: (input: TemplateInput) =>
-    email(input, `MOPAC rejected ${input.proposalName}`, `MOPAC has rejected ${input.proposalName}.`, "The reviewer’s reasons:"),
+    email(
+      input,
+      `MOPAC rejected ${input.proposalName}`,
+      `MOPAC has rejected ${input.proposalName}.`,
+      "The reviewer’s reasons:",
+    ),
   noEndorser: (input: TemplateInput & { boroughNames: readonly string[] }) =>
     email(
       input,

@@ -30,7 +30,9 @@ export async function loader({ request }: Route.LoaderArgs) {
     boroughName: user.organisation_name,
     canStart: mayStartProposal(actor),
     // Only those the workflow lets endorse see the list (and a list of nothing tells them so).
-    awaitingEndorsement: endorser ? proposals.filter((p) => p.status && mayAttempt("endorse", p.status, actor, ofThisBorough).ok) : null,
+    awaitingEndorsement: endorser
+      ? proposals.filter((p) => p.status && mayAttempt("endorse", p.status, actor, ofThisBorough).ok)
+      : null,
     proposals: proposals.map((p) => ({ ...p, readiness: periodReadiness(p.periodId, years) })),
     years: years.map((year) => ({
       ...year,
@@ -142,7 +144,9 @@ export default function BoroughHome({ loaderData }: Route.ComponentProps) {
 
       <h2 className="govuk-heading-m">Allocations</h2>
       {hasDemoFigure ? (
-        <WarningText>Figures marked “demo figure” are invented for demonstration. They are not MOPAC allocations.</WarningText>
+        <WarningText>
+          Figures marked “demo figure” are invented for demonstration. They are not MOPAC allocations.
+        </WarningText>
       ) : null}
       <Table
         caption={`${boroughName}’s allocation for each financial year`}

@@ -9,12 +9,12 @@ export default function Cookies() {
         <h1 className="govuk-heading-l">Cookies</h1>
         <p className="govuk-body">
           Cookies are small files saved on your phone, tablet or computer when you visit a website. The London Crime
-          Prevention Fund portal uses only the two cookies it needs to work. It does not use cookies to measure how
-          you use it, to advertise, or to remember your choices, and no other organisation sets cookies through it.
+          Prevention Fund portal uses only the two cookies it needs to work. It does not use cookies to measure how you
+          use it, to advertise, or to remember your choices, and no other organisation sets cookies through it.
         </p>
         <p className="govuk-body">
-          Because both cookies are essential, the portal does not ask for your consent to them. You can block them
-          in your browser, but you will then not be able to sign in.
+          Because both cookies are essential, the portal does not ask for your consent to them. You can block them in
+          your browser, but you will then not be able to sign in.
         </p>
         <h2 className="govuk-heading-m">Essential cookies</h2>
         <Table
@@ -36,8 +36,8 @@ export default function Cookies() {
           ]}
         />
         <p className="govuk-body">
-          Both cookies can be read only by the portal’s server, not by scripts in the page, and are never sent to
-          other websites.
+          Both cookies can be read only by the portal’s server, not by scripts in the page, and are never sent to other
+          websites.
         </p>
         <p className="govuk-body">
           <a className="govuk-link" href="/privacy">

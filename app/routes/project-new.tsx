@@ -31,7 +31,11 @@ export async function action({ request, params }: Route.ActionArgs) {
     changes: detailsSection.toChanges(submission.value, ctx),
   });
   if (!created.ok) return refuse(submission, created, created.field ? 422 : 409);
-  throw await redirectWithMessage(request, `/proposals/${proposal.id}/projects/${created.value}`, `${submission.value.title} has been added`);
+  throw await redirectWithMessage(
+    request,
+    `/proposals/${proposal.id}/projects/${created.value}`,
+    `${submission.value.title} has been added`,
+  );
 }
 
 export default function NewProject({ loaderData }: Route.ComponentProps) {

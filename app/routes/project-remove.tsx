@@ -21,7 +21,11 @@ async function load(request: Request, params: Route.LoaderArgs["params"]) {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { access, project } = await load(request, params);
-  return { proposalId: access.proposal.id, version: project.version, project: { id: project.id, title: project.title } };
+  return {
+    proposalId: access.proposal.id,
+    version: project.version,
+    project: { id: project.id, title: project.title },
+  };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -35,7 +39,11 @@ export async function action({ request, params }: Route.ActionArgs) {
     userId: access.user.id,
   });
   if (!removed.ok) return refuse(submission, { message: removed.message }, 409);
-  throw await redirectWithMessage(request, `/proposals/${access.proposal.id}`, `${project.title} has been removed from the proposal`);
+  throw await redirectWithMessage(
+    request,
+    `/proposals/${access.proposal.id}`,
+    `${project.title} has been removed from the proposal`,
+  );
 }
 
 export default function RemoveProject({ loaderData }: Route.ComponentProps) {
@@ -51,7 +59,9 @@ export default function RemoveProject({ loaderData }: Route.ComponentProps) {
         <BackLink href={`/proposals/${proposalId}/projects/${project.id}`}>Back to the project</BackLink>
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Remove “{project.title}” from the proposal?</h1>
-        <p className="govuk-body">Its costs, partners, milestones and measures will be removed with it. You cannot undo this.</p>
+        <p className="govuk-body">
+          Its costs, partners, milestones and measures will be removed with it. You cannot undo this.
+        </p>
         <Form method="post" {...getFormProps(form)} key={form.key}>
           <input type="hidden" name="version" value={version} />
           <div className="govuk-button-group">

@@ -50,14 +50,20 @@ export async function action({ request, params }: Route.ActionArgs) {
   const submission = parseForm(formData, { schema: definition.schema(ctx) });
   const versions = parseSectionVersions(formData);
   if (!versions.ok) {
-    return data({ result: submission.reply({ formErrors: [versions.message] }), baseVersion: null, conflict: null }, { status: 422 });
+    return data(
+      { result: submission.reply({ formErrors: [versions.message] }), baseVersion: null, conflict: null },
+      { status: 422 },
+    );
   }
   // The page keeps the version it started from, whatever happens: refreshing it would let a second
   // press of Save overwrite what a colleague saved meanwhile.
   const baseVersion = versions.seenVersion;
   // A list's "Add another" or "Remove" (no status) only redraws the form.
   if (submission.status !== "success") {
-    return data({ result: submission.reply(), baseVersion, conflict: null }, { status: submission.status === "error" ? 422 : 200 });
+    return data(
+      { result: submission.reply(), baseVersion, conflict: null },
+      { status: submission.status === "error" ? 422 : 200 },
+    );
   }
 
   const order = definition.fieldOrder(ctx);
@@ -69,35 +75,55 @@ export async function action({ request, params }: Route.ActionArgs) {
     changes: definition.toChanges(submission.value, ctx),
     // A colleague's save of another section overwrites nothing of this one.
     overlaps: (base, current) =>
-      changedFields(flatValues(definition.defaults(base, ctx)), flatValues(definition.defaults(current, ctx)), order).length > 0,
+      changedFields(flatValues(definition.defaults(base, ctx)), flatValues(definition.defaults(current, ctx)), order)
+        .length > 0,
   });
   if (!saved.ok) {
-    const conflict = saved.conflict ? conflictView(saved.conflict, definition, ctx, submission.payload as FormValues) : null;
+    const conflict = saved.conflict
+      ? conflictView(saved.conflict, definition, ctx, submission.payload as FormValues)
+      : null;
     const result = saved.field
       ? submission.reply({ fieldErrors: { [saved.field]: [saved.message] } })
       : submission.reply({ formErrors: [saved.message] });
     return data({ result, baseVersion, conflict }, { status: 422 });
   }
-  throw await redirectWithMessage(request, `/proposals/${access.proposal.id}/projects/${project.id}`, `${definition.heading}: saved`);
+  throw await redirectWithMessage(
+    request,
+    `/proposals/${access.proposal.id}/projects/${project.id}`,
+    `${definition.heading}: saved`,
+  );
 }
 
 /** The fields the colleague changed (or, if where the officer started is unknown, every field that differs). */
-function conflictView(conflict: SavedConflict, definition: SectionDefinition, ctx: SectionContext, posted: FormValues): ConflictView {
+function conflictView(
+  conflict: SavedConflict,
+  definition: SectionDefinition,
+  ctx: SectionContext,
+  posted: FormValues,
+): ConflictView {
   // Lists (partners) compare item by item, under their posted names.
   const typed = flatValues(posted);
   const theirs = flatValues(definition.defaults(conflict.current, ctx));
   const order = definition.fieldOrder(ctx);
-  const names = conflict.base ? changedFields(flatValues(definition.defaults(conflict.base, ctx)), theirs, order) : changedFields(theirs, pick(typed, order), order);
+  const names = conflict.base
+    ? changedFields(flatValues(definition.defaults(conflict.base, ctx)), theirs, order)
+    : changedFields(theirs, pick(typed, order), order);
   return {
     version: conflict.current.version,
     savedByName: conflict.savedByName,
     savedAt: conflict.savedAt,
-    fields: names.map((name) => ({ name, theirs: theirs[name] ?? null, yours: typed[name] ?? null })).filter((f) => conflict.base || !sameAnswer(f.theirs ?? undefined, f.yours ?? undefined)),
+    fields: names
+      .map((name) => ({ name, theirs: theirs[name] ?? null, yours: typed[name] ?? null }))
+      .filter((f) => conflict.base || !sameAnswer(f.theirs ?? undefined, f.yours ?? undefined)),
   };
 }
 
 const pick = (values: FlatFormValues, names: readonly string[]): FlatFormValues =>
-  Object.fromEntries(Object.entries(values).filter(([name]) => names.some((n) => name === n || name.startsWith(`${n}[`) || name.startsWith(`${n}.`))));
+  Object.fromEntries(
+    Object.entries(values).filter(([name]) =>
+      names.some((n) => name === n || name.startsWith(`${n}[`) || name.startsWith(`${n}.`)),
+    ),
+  );
 
 export default function ProjectSection({ loaderData }: Route.ComponentProps) {
   const { proposalId, sectionId, heading, project, ctx, defaults } = loaderData;
@@ -111,7 +137,9 @@ export default function ProjectSection({ loaderData }: Route.ComponentProps) {
   const version = actionData?.baseVersion ?? loaderData.version;
   // The conflict's message leads to the answers side by side, not to the first field.
   const formErrors = errors[""] ?? [];
-  const errorItems = conflict ? summary.map((item) => (formErrors.includes(item.message) ? { ...item, href: "#conflict" } : item)) : summary;
+  const errorItems = conflict
+    ? summary.map((item) => (formErrors.includes(item.message) ? { ...item, href: "#conflict" } : item))
+    : summary;
 
   return (
     <div className="govuk-grid-row">
@@ -124,7 +152,14 @@ export default function ProjectSection({ loaderData }: Route.ComponentProps) {
         <Form method="post" {...getFormProps(form)} key={form.key}>
           <input type="hidden" name="version" value={version} />
           {conflict ? <ProjectConflict conflict={conflict} ctx={ctx} reloadHref={sectionHref} /> : null}
-          <SectionForm values={values} errors={errors} ctx={ctx} project={project} years={loaderData.years} form={form} />
+          <SectionForm
+            values={values}
+            errors={errors}
+            ctx={ctx}
+            project={project}
+            years={loaderData.years}
+            form={form}
+          />
           <Button type="submit">Save and return to the project</Button>
           {conflict ? <ConflictChoice conflict={conflict} reloadHref={sectionHref} /> : null}
         </Form>

@@ -14,7 +14,13 @@ import { ActionForm, actionFormSummary } from "~/ui/action-form";
 import { ComplianceSummary } from "~/ui/compliance-summary";
 import { CollapsibleProject, ContentsList } from "~/ui/contents-list";
 import { pageTitle } from "~/ui/page-title";
-import { CoCommissioningPanel, DemoMark, EnvelopeTable, PriorityTotalsTable, UncoveredMeasures } from "~/ui/proposal-figures";
+import {
+  CoCommissioningPanel,
+  DemoMark,
+  EnvelopeTable,
+  PriorityTotalsTable,
+  UncoveredMeasures,
+} from "~/ui/proposal-figures";
 import { ProjectSummary } from "~/ui/project-summary";
 import type { Route } from "./+types/proposal-check";
 
@@ -48,9 +54,17 @@ export async function action({ request, params }: Route.ActionArgs) {
   });
   if (!outcome.ok) {
     if (outcome.status === 404) throw notFound();
-    return refuse(submission, { message: outcome.reason, field: outcome.field === "comment" ? "comment" : undefined }, outcome.status);
+    return refuse(
+      submission,
+      { message: outcome.reason, field: outcome.field === "comment" ? "comment" : undefined },
+      outcome.status,
+    );
   }
-  throw await redirectWithMessage(request, `/proposals/${proposal.id}`, "The proposal has been sent to the CSP for endorsement");
+  throw await redirectWithMessage(
+    request,
+    `/proposals/${proposal.id}`,
+    "The proposal has been sent to the CSP for endorsement",
+  );
 }
 
 export default function CheckProposal({ loaderData }: Route.ComponentProps) {
@@ -62,9 +76,15 @@ export default function CheckProposal({ loaderData }: Route.ComponentProps) {
   );
   const base = `/proposals/${proposal.id}`;
   const contents = [
-    ...(editable ? [{ href: "#send", text: blockers.length > 0 ? "Before you can send" : "Send the proposal to the CSP" }] : []),
+    ...(editable
+      ? [{ href: "#send", text: blockers.length > 0 ? "Before you can send" : "Send the proposal to the CSP" }]
+      : []),
     { href: "#figures", text: "Funding and planned spend" },
-    { href: "#projects", text: `Projects (${projects.length})`, children: projects.map((p) => ({ href: `#project-${p.id}`, text: p.title })) },
+    {
+      href: "#projects",
+      text: `Projects (${projects.length})`,
+      children: projects.map((p) => ({ href: `#project-${p.id}`, text: p.title })),
+    },
     { href: "#compliance", text: "Compliance" },
   ];
   return (
@@ -106,8 +126,8 @@ export default function CheckProposal({ loaderData }: Route.ComponentProps) {
             </div>
           ) : null}
           <p className="govuk-body">
-            The borough’s Community Safety Partnership will be asked to endorse it. You cannot change it while it
-            waits for them; they can return it to you with comments.
+            The borough’s Community Safety Partnership will be asked to endorse it. You cannot change it while it waits
+            for them; they can return it to you with comments.
           </p>
           {/* Offered even with blockers: sending then lists them, and a CSP without an endorser is reported to MOPAC. */}
           <ActionForm
@@ -136,12 +156,22 @@ export default function CheckProposal({ loaderData }: Route.ComponentProps) {
         Projects
       </h2>
       {projects.map((project) => (
-        <section key={project.id} id={`project-${project.id}`} aria-labelledby={`project-${project.id}-heading`} className="govuk-!-margin-bottom-6">
+        <section
+          key={project.id}
+          id={`project-${project.id}`}
+          aria-labelledby={`project-${project.id}-heading`}
+          className="govuk-!-margin-bottom-6"
+        >
           <h3 className="govuk-heading-m" id={`project-${project.id}-heading`}>
             {project.title}
           </h3>
           <CollapsibleProject title={project.title}>
-            <ProjectSummary project={project} ctx={ctx} changeBase={editable ? `${base}/projects/${project.id}` : null} headingLevel={4} />
+            <ProjectSummary
+              project={project}
+              ctx={ctx}
+              changeBase={editable ? `${base}/projects/${project.id}` : null}
+              headingLevel={4}
+            />
           </CollapsibleProject>
         </section>
       ))}

@@ -26,7 +26,8 @@ import type { Route } from "./+types/proposal-decision";
 const WORDS: Record<ReviewDecision, { label: string; confirm: string; button: string; done: string }> = {
   request_changes: {
     label: "Request changes",
-    confirm: "The proposal goes back to the borough officers with your feedback. They change it and send it to their CSP again.",
+    confirm:
+      "The proposal goes back to the borough officers with your feedback. They change it and send it to their CSP again.",
     button: "Confirm: request changes",
     done: "Changes requested: the borough officers have been told",
   },
@@ -66,7 +67,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { intent, decision, comment } = submission.value;
   const answer = (outcome: { status: number; reason: string; field?: string | undefined }) => {
     if (outcome.status === 404 || outcome.status === 403) throw refused(outcome.status, outcome.reason);
-    return refuse(submission, { message: outcome.reason, field: outcome.field === "comment" ? "comment" : undefined }, outcome.status === 409 ? 409 : 422);
+    return refuse(
+      submission,
+      { message: outcome.reason, field: outcome.field === "comment" ? "comment" : undefined },
+      outcome.status === 409 ? 409 : 422,
+    );
   };
 
   if (intent === "check") {
@@ -82,11 +87,21 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (!checked.ok) return answer(checked);
     const overview = await loadProposalPage(db(), proposal);
     return data({
-      confirm: { decision, comment: comment ?? "", summary: overview.summary, projectCount: overview.fullProjects.length },
+      confirm: {
+        decision,
+        comment: comment ?? "",
+        summary: overview.summary,
+        projectCount: overview.fullProjects.length,
+      },
     });
   }
 
-  const outcome = await takeAction(db(), { proposalId: proposal.id, action: decision, user: access.user, comment: comment ?? null });
+  const outcome = await takeAction(db(), {
+    proposalId: proposal.id,
+    action: decision,
+    user: access.user,
+    comment: comment ?? null,
+  });
   if (!outcome.ok) return answer(outcome);
   throw await redirectWithMessage(request, `/proposals/${proposal.id}/review`, WORDS[decision].done);
 }
@@ -123,12 +138,21 @@ export default function DecisionPage({ loaderData }: Route.ComponentProps) {
           <input type="hidden" name="decision" value={confirm.decision} />
           <input type="hidden" name="comment" value={confirm.comment} />
           <ButtonGroup>
-            <Button type="submit" name="intent" value="confirm" variant={confirm.decision === "approve" ? "primary" : "warning"}>
+            <Button
+              type="submit"
+              name="intent"
+              value="confirm"
+              variant={confirm.decision === "approve" ? "primary" : "warning"}
+            >
               {words.button}
             </Button>
           </ButtonGroup>
         </form>
-        <DecisionForm proposalId={proposalId} heading="Change your decision" values={{ decision: confirm.decision, comment: confirm.comment }} />
+        <DecisionForm
+          proposalId={proposalId}
+          heading="Change your decision"
+          values={{ decision: confirm.decision, comment: confirm.comment }}
+        />
       </>
     );
   }

@@ -75,24 +75,40 @@ export async function action({ request, params }: Route.ActionArgs) {
   // Decisions are not taken here: they go through their confirmation page (proposal-decision.tsx).
   const outcome =
     input.intent === "comment"
-      ? await takeAction(db(), { ...base, action: "comment", comment: input.comment, projectId: input.projectId ?? null })
+      ? await takeAction(db(), {
+          ...base,
+          action: "comment",
+          comment: input.comment,
+          projectId: input.projectId ?? null,
+        })
       : await takeAction(db(), { ...base, action: "reassign", reviewerId: input.reviewerId });
   if (!outcome.ok) {
     if (outcome.status === 404) throw refused(404, outcome.reason);
     // A refusal of the person (403) is about the whole form; a refused input, about its field.
     const field =
-      outcome.status === 403 ? undefined : input.intent === "reassign" ? "reviewerId" : outcome.field === "comment" || input.intent === "comment" ? "comment" : undefined;
+      outcome.status === 403
+        ? undefined
+        : input.intent === "reassign"
+          ? "reviewerId"
+          : outcome.field === "comment" || input.intent === "comment"
+            ? "comment"
+            : undefined;
     return withForm(formId(input), refuse(submission, { message: outcome.reason, field }, outcome.status));
   }
   if (input.intent === "comment") {
-    throw await redirectWithMessage(request, `${here}${input.projectId ? `#project-${input.projectId}` : "#overall"}`, DONE.comment);
+    throw await redirectWithMessage(
+      request,
+      `${here}${input.projectId ? `#project-${input.projectId}` : "#overall"}`,
+      DONE.comment,
+    );
   }
   throw await redirectWithMessage(request, here, DONE.reassign);
 }
 
 /** The form that was posted: each comment box, the decision and reassigning are separate forms. */
 function reviewFormId(value: Record<string, unknown>): string {
-  if (value.intent === "comment") return value.projectId ? `comment-${String(value.projectId)}-form` : "comment-overall-form";
+  if (value.intent === "comment")
+    return value.projectId ? `comment-${String(value.projectId)}-form` : "comment-overall-form";
   return "reassign-form";
 }
 
@@ -115,7 +131,8 @@ function summaryOf(answer: { formId: string; result: SubmissionResult<string[]> 
 }
 
 export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
-  const { proposal, summary, years, projects, ctx, history, changes, reviewers, assignedReviewer, overdue, can } = loaderData;
+  const { proposal, summary, years, projects, ctx, history, changes, reviewers, assignedReviewer, overdue, can } =
+    loaderData;
   const answer = useActionData<typeof action>();
   const resultFor = (formId: string) => (answer?.formId === formId ? answer.result : undefined);
   const errorSummary = summaryOf(answer);
@@ -160,7 +177,10 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
         noBorder
         rows={[
           { key: "Reviewer", value: assignedReviewer ?? "Not assigned" },
-          { key: "Feedback due", value: proposal.feedbackDeadline ? formatDate(proposal.feedbackDeadline) : "No deadline set" },
+          {
+            key: "Feedback due",
+            value: proposal.feedbackDeadline ? formatDate(proposal.feedbackDeadline) : "No deadline set",
+          },
         ]}
       />
 
@@ -171,7 +191,9 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
           <h2 className="govuk-heading-l" id="decision-heading">
             Your decision
           </h2>
-          <p className="govuk-body">You will see what you chose, your feedback and the totals again before anything happens.</p>
+          <p className="govuk-body">
+            You will see what you chose, your feedback and the totals again before anything happens.
+          </p>
           <DecisionForm proposalId={proposal.id} />
         </section>
       ) : null}
@@ -198,7 +220,12 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
         Projects
       </h2>
       {projects.map(({ project, feedback }) => (
-        <section key={project.id} id={`project-${project.id}`} aria-labelledby={`project-${project.id}-heading`} className="govuk-!-margin-bottom-8">
+        <section
+          key={project.id}
+          id={`project-${project.id}`}
+          aria-labelledby={`project-${project.id}-heading`}
+          className="govuk-!-margin-bottom-8"
+        >
           <h3 className="govuk-heading-m" id={`project-${project.id}-heading`}>
             {project.title}
           </h3>

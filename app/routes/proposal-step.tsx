@@ -63,7 +63,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   // The CSP sees what it is endorsing before it confirms: the programme in brief.
   const programme =
     step.action === "endorse"
-      ? await loadProposalPage(db(), access.proposal).then((o) => ({ summary: o.summary, projectCount: o.fullProjects.length }))
+      ? await loadProposalPage(db(), access.proposal).then((o) => ({
+          summary: o.summary,
+          projectCount: o.fullProjects.length,
+        }))
       : null;
   return {
     programme,
@@ -79,7 +82,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { access, step } = await load(request, params);
   const rule = actionRule(step.action).requires;
   const submission = parseForm(await request.formData(), {
-    schema: stepSchema(rule.meetingDate ? { comment: rule.comment, meetingDate: true, today: todayInLondon() } : { comment: rule.comment, meetingDate: false }),
+    schema: stepSchema(
+      rule.meetingDate
+        ? { comment: rule.comment, meetingDate: true, today: todayInLondon() }
+        : { comment: rule.comment, meetingDate: false },
+    ),
   });
   if (submission.status !== "success") return replyTo(submission);
   const outcome = await takeAction(db(), {
@@ -102,8 +109,15 @@ export default function ProposalStep({ loaderData }: Route.ComponentProps) {
   const { name, proposalId, caption, commentRule, meetingDate, programme } = loaderData;
   const step = STEPS[name];
   const lastResult = useActionData<typeof action>();
-  const schema = stepSchema(meetingDate ? { comment: commentRule, meetingDate: true, today: todayInLondon() } : { comment: commentRule, meetingDate: false });
-  const summary = actionFormSummary(lastResult, STEP_FIELD_ORDER, { comment: "comment", [MEETING_DATE]: "meetingDateDay" });
+  const schema = stepSchema(
+    meetingDate
+      ? { comment: commentRule, meetingDate: true, today: todayInLondon() }
+      : { comment: commentRule, meetingDate: false },
+  );
+  const summary = actionFormSummary(lastResult, STEP_FIELD_ORDER, {
+    comment: "comment",
+    [MEETING_DATE]: "meetingDateDay",
+  });
   return (
     <div className="govuk-grid-row">
       <title>{pageTitle(step.heading, summary.length > 0)}</title>
@@ -145,7 +159,8 @@ export default function ProposalStep({ loaderData }: Route.ComponentProps) {
 /** The date boxes, with the box that needs fixing marked, or all three when the whole date is wrong. */
 function MeetingDateInput({ errors, values }: { errors: Record<string, string[] | undefined>; values: FormShape }) {
   const parts = (["day", "month", "year"] as const).filter((part) => errors[dateInputPartId(MEETING_DATE, part)]);
-  const message = errors[MEETING_DATE] ?? parts.map((part) => errors[dateInputPartId(MEETING_DATE, part)]).find(Boolean);
+  const message =
+    errors[MEETING_DATE] ?? parts.map((part) => errors[dateInputPartId(MEETING_DATE, part)]).find(Boolean);
   return (
     <DateInput
       name={MEETING_DATE}

@@ -11,7 +11,13 @@ import { formatDateTime } from "~/domain/dates";
 import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
 import { ProgrammeDownloads } from "~/ui/downloads";
-import { CoCommissioningPanel, DemoMark, EnvelopeTable, PriorityTotalsTable, UncoveredMeasures } from "~/ui/proposal-figures";
+import {
+  CoCommissioningPanel,
+  DemoMark,
+  EnvelopeTable,
+  PriorityTotalsTable,
+  UncoveredMeasures,
+} from "~/ui/proposal-figures";
 import { History } from "~/ui/history";
 import type { Route } from "./+types/proposal";
 
@@ -66,14 +72,27 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         candidate: project.co_commissioning_candidate === 1,
         feedbackCount: feedback.get(project.id)?.length ?? 0,
         costs: project.costs,
-        incompleteSections: PROJECT_SECTIONS.filter((s) => statuses[s.id] === "incomplete").map((s) => sectionTitles.get(s.id)!),
+        incompleteSections: PROJECT_SECTIONS.filter((s) => statuses[s.id] === "incomplete").map((s) =>
+          sectionTitles.get(s.id)!,
+        ),
       };
     }),
   };
 }
 
 export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
-  const { history, steps, changesFeedback, proposal, editable, summary, years, blockers, projects, complianceComplete } = loaderData;
+  const {
+    history,
+    steps,
+    changesFeedback,
+    proposal,
+    editable,
+    summary,
+    years,
+    blockers,
+    projects,
+    complianceComplete,
+  } = loaderData;
   const base = `/proposals/${proposal.id}`;
   const heading = `LCPF proposal, ${proposal.periodName}`;
   const incompleteProjects = projects.filter((p) => p.incompleteSections.length > 0);
@@ -90,7 +109,9 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
           </p>
           <p className="govuk-body-s govuk-!-margin-bottom-0">
             {changesFeedback.who}, <time dateTime={changesFeedback.when}>{formatDateTime(changesFeedback.when)}</time>.
-            {projects.some((p) => p.feedbackCount > 0) ? " Projects with comments are marked “Feedback from MOPAC” below." : ""}
+            {projects.some((p) => p.feedbackCount > 0)
+              ? " Projects with comments are marked “Feedback from MOPAC” below."
+              : ""}
           </p>
         </NotificationBanner>
       ) : null}
@@ -142,7 +163,12 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
               title: "Projects",
               href: "#projects",
               hint: `${projects.length} project${projects.length === 1 ? "" : "s"}`,
-              status: incompleteProjects.length === 0 && projects.length > 0 ? "Completed" : <Tag colour="blue">Incomplete</Tag>,
+              status:
+                incompleteProjects.length === 0 && projects.length > 0 ? (
+                  "Completed"
+                ) : (
+                  <Tag colour="blue">Incomplete</Tag>
+                ),
             },
             {
               title: "Compliance answers",

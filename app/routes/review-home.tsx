@@ -15,7 +15,11 @@ import type { Route } from "./+types/review-home";
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request, ["mopac_reviewer", "mopac_admin"]);
   const search = new URL(request.url).searchParams;
-  const [queue, boroughs, lists] = await Promise.all([reviewQueueView(db(), user, search), boroughList(db()), referenceLists(db())]);
+  const [queue, boroughs, lists] = await Promise.all([
+    reviewQueueView(db(), user, search),
+    boroughList(db()),
+    referenceLists(db()),
+  ]);
   return {
     name: user.name,
     isAdmin: queue.seesEverything,
@@ -30,7 +34,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 /** The query string of what the page shows (filters and sort), for the sort links and the export. */
-function queueSearch(show: string, filters: { status: string | null; boroughId: number | null; priorityId: number | null }, sort?: string | null, direction?: string) {
+function queueSearch(
+  show: string,
+  filters: { status: string | null; boroughId: number | null; priorityId: number | null },
+  sort?: string | null,
+  direction?: string,
+) {
   const params = new URLSearchParams();
   params.set("show", show);
   if (filters.status) params.set("status", filters.status);
@@ -88,14 +97,20 @@ export default function ReviewHome({ loaderData }: Route.ComponentProps) {
               name="borough"
               label="Borough"
               labelSize="s"
-              items={[{ value: "", text: "Any borough" }, ...boroughs.map((b) => ({ value: String(b.id), text: b.name }))]}
+              items={[
+                { value: "", text: "Any borough" },
+                ...boroughs.map((b) => ({ value: String(b.id), text: b.name })),
+              ]}
               defaultValue={filters.boroughId ? String(filters.boroughId) : ""}
             />
             <Select
               name="priority"
               label="Has projects under"
               labelSize="s"
-              items={[{ value: "", text: "Any priority" }, ...priorities.map((p) => ({ value: String(p.id), text: p.name }))]}
+              items={[
+                { value: "", text: "Any priority" },
+                ...priorities.map((p) => ({ value: String(p.id), text: p.name })),
+              ]}
               defaultValue={filters.priorityId ? String(filters.priorityId) : ""}
             />
             <Button type="submit" variant="secondary">
@@ -105,7 +120,9 @@ export default function ReviewHome({ loaderData }: Route.ComponentProps) {
         </div>
         <div className="govuk-grid-column-three-quarters">
           {rows.length === 0 ? (
-            <p className="govuk-body">No proposals match. Proposals reach MOPAC once their borough’s CSP has endorsed them.</p>
+            <p className="govuk-body">
+              No proposals match. Proposals reach MOPAC once their borough’s CSP has endorsed them.
+            </p>
           ) : (
             <>
               {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls must be reachable by keyboard (axe: scrollable-region-focusable) */}
@@ -128,7 +145,9 @@ export default function ReviewHome({ loaderData }: Route.ComponentProps) {
                           <a className="govuk-link" href={`/proposals/${row.id}/review`}>
                             {row.boroughNames}
                           </a>
-                          <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">{row.periodName}</span>
+                          <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">
+                            {row.periodName}
+                          </span>
                         </td>
                         <td className="govuk-table__cell">
                           <Tag colour={stateTagColour(row.status)}>{stateLabel(row.status)}</Tag>
@@ -150,7 +169,11 @@ export default function ReviewHome({ loaderData }: Route.ComponentProps) {
                 </table>
               </div>
               <p className="govuk-body">
-                <a className="govuk-link" href={`/review/export.csv?${queueSearch(show, filters, sort, direction)}`} download>
+                <a
+                  className="govuk-link"
+                  href={`/review/export.csv?${queueSearch(show, filters, sort, direction)}`}
+                  download
+                >
                   Download these {rows.length} proposals as CSV
                 </a>
               </p>

@@ -22,7 +22,6 @@ import { Button, ErrorSummary, NotificationBanner, TextInput } from "~/ui";
 import { errorSummaryItems } from "~/ui/form-errors";
 import type { Route } from "./+types/sign-in";
 
-
 export const WRONG_CREDENTIALS = "Enter a correct email address and password";
 
 export async function loader({ request }: Route.LoaderArgs) {

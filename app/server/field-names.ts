@@ -27,7 +27,8 @@ export function fieldNameProblem(name: string): string | null {
     if (close < open) return "A field name has unbalanced brackets.";
     const index = rest.slice(open + 1, close);
     // Digits only, no leading zero (so each index has one spelling), below the bound.
-    if (!/^(0|[1-9]\d{0,3})$/.test(index) || Number(index) >= MAX_LIST_INDEX) return "A field name has an index out of range.";
+    if (!/^(0|[1-9]\d{0,3})$/.test(index) || Number(index) >= MAX_LIST_INDEX)
+      return "A field name has an index out of range.";
     rest = rest.slice(close + 1);
   }
 }
@@ -54,12 +55,17 @@ function parseJsonObject(text: string): Record<string, unknown> | null {
 /** An intent as conform's buttons send it ("validate", "insert" into a list, ...), with bounded names and indices. */
 function intentProblem(text: string): string | null {
   const intent = parseJsonObject(text);
-  if (!intent || typeof intent.type !== "string" || intent.payload === undefined) return "The form’s action is not one this portal sends.";
+  if (!intent || typeof intent.type !== "string" || intent.payload === undefined)
+    return "The form’s action is not one this portal sends.";
   if (!isPlainObject(intent.payload)) return null;
   const { name, index, from, to } = intent.payload;
-  if (name !== undefined && (typeof name !== "string" || (name !== "" && fieldNameProblem(name)))) return "The form’s action names a field out of range.";
+  if (name !== undefined && (typeof name !== "string" || (name !== "" && fieldNameProblem(name))))
+    return "The form’s action names a field out of range.";
   for (const position of [index, from, to]) {
-    if (position !== undefined && !(Number.isInteger(position) && (position as number) >= 0 && (position as number) < MAX_LIST_INDEX)) {
+    if (
+      position !== undefined &&
+      !(Number.isInteger(position) && (position as number) >= 0 && (position as number) < MAX_LIST_INDEX)
+    ) {
       return "The form’s action has a list position out of range.";
     }
   }
@@ -75,7 +81,12 @@ export function reservedFieldsProblem(fields: Iterable<[string, string | File]>)
     seen.add(name);
     if (typeof value !== "string") return "A reserved field holds a file.";
     if (value === "") continue;
-    const problem = name === CONFORM_INTENT ? intentProblem(value) : parseJsonObject(value) ? null : "The form’s state is not readable.";
+    const problem =
+      name === CONFORM_INTENT
+        ? intentProblem(value)
+        : parseJsonObject(value)
+          ? null
+          : "The form’s state is not readable.";
     if (problem) return problem;
   }
   return null;

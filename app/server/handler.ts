@@ -27,7 +27,13 @@ function requestHeaders(req: ExpressRequest): Headers {
 }
 
 /** A short plain-text refusal. A body left half-read is drained a little and the connection closed. */
-export function refuse(req: ExpressRequest, res: ExpressResponse, status: number, message: string, bodyLeftUnread: boolean): void {
+export function refuse(
+  req: ExpressRequest,
+  res: ExpressResponse,
+  status: number,
+  message: string,
+  bodyLeftUnread: boolean,
+): void {
   if (bodyLeftUnread) {
     res.setHeader("Connection", "close");
     let drained = 0;

@@ -4,7 +4,10 @@
  * X-Forwarded-Host only when TRUST_PROXY trusts the proxy that sent them. Null for a Host header that
  * is not a host.
  */
-export function publicOrigin(appUrl: string | null, request: { protocol: string; host: string | undefined }): string | null {
+export function publicOrigin(
+  appUrl: string | null,
+  request: { protocol: string; host: string | undefined },
+): string | null {
   if (appUrl) return new URL(appUrl).origin;
   if (!request.host) return null;
   try {

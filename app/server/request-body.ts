@@ -25,14 +25,23 @@ export function mediaType(contentType: string | undefined): string | null {
 }
 
 /** Refuses a body that is not a form or is declared too large, before a byte of it is read. */
-export function checkHeaders(headers: { contentType?: string; contentLength?: string; transferEncoding?: string }, limit: number): void {
+export function checkHeaders(
+  headers: { contentType?: string; contentLength?: string; transferEncoding?: string },
+  limit: number,
+): void {
   const type = mediaType(headers.contentType);
   if (!type || !FORM_TYPES.has(type)) {
-    throw new Refusal(415, "This portal accepts only form submissions (application/x-www-form-urlencoded or multipart/form-data).", true);
+    throw new Refusal(
+      415,
+      "This portal accepts only form submissions (application/x-www-form-urlencoded or multipart/form-data).",
+      true,
+    );
   }
   if (headers.contentLength !== undefined) {
-    if (!/^\d{1,16}$/.test(headers.contentLength.trim())) throw new Refusal(400, "The Content-Length header is not a number.", true);
-    if (Number(headers.contentLength) > limit) throw new Refusal(413, "The form is larger than this portal accepts.", true);
+    if (!/^\d{1,16}$/.test(headers.contentLength.trim()))
+      throw new Refusal(400, "The Content-Length header is not a number.", true);
+    if (Number(headers.contentLength) > limit)
+      throw new Refusal(413, "The form is larger than this portal accepts.", true);
   }
 }
 
@@ -94,7 +103,8 @@ function checkName(name: string): void {
 
 function checkValue(value: string | File): void {
   const length = typeof value === "string" ? value.length : value.size;
-  if (length > MAX_FIELD_VALUE_LENGTH) throw new Refusal(400, "A field in the form is far longer than any this portal accepts.");
+  if (length > MAX_FIELD_VALUE_LENGTH)
+    throw new Refusal(400, "A field in the form is far longer than any this portal accepts.");
 }
 
 function checkReserved(fields: Iterable<[string, string | File]>): void {
@@ -153,7 +163,8 @@ export async function readFormBody(req: IncomingMessage, limit: number): Promise
     limit,
   );
   const body = await readLimited(req, limit);
-  if (mediaType(contentType) === "multipart/form-data") return { kind: "multipart", form: await parseMultipart(body, contentType!) };
+  if (mediaType(contentType) === "multipart/form-data")
+    return { kind: "multipart", form: await parseMultipart(body, contentType!) };
   return { kind: "urlencoded", fields: parseUrlEncoded(body) };
 }
 

@@ -4,7 +4,8 @@ import { NotificationBanner } from "./notification-banner";
 function FieldChangeText({ change }: { change: FieldChange }) {
   return (
     <>
-      <strong>{change.label}</strong> was <del>{change.before || "blank"}</del>, now <ins>{change.after || "blank"}</ins>
+      <strong>{change.label}</strong> was <del>{change.before || "blank"}</del>, now{" "}
+      <ins>{change.after || "blank"}</ins>
     </>
   );
 }
@@ -14,7 +15,9 @@ export function ChangesSinceLastSubmission({ changes }: { changes: ProposalChang
   return (
     <div data-testid="changes">
       <NotificationBanner title="Changed since the last submission" titleId="changes-title">
-        {!hasChanges(changes) ? <p className="govuk-body">Nothing has changed since MOPAC last saw the proposal.</p> : null}
+        {!hasChanges(changes) ? (
+          <p className="govuk-body">Nothing has changed since MOPAC last saw the proposal.</p>
+        ) : null}
         {changes.added.length ? (
           <p className="govuk-body">
             <strong>Projects added:</strong> {changes.added.map((p) => p.title).join(", ")}

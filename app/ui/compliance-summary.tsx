@@ -27,7 +27,10 @@ export function ComplianceSummary({
       title="Compliance answers"
       actions={changeHref ? [{ href: changeHref, text: "Change", visuallyHiddenText: "compliance answers" }] : []}
       rows={[
-        { key: "Moving from current funding", value: <span className="app-preserve-lines">{proposal.transition_plan ?? missing}</span> },
+        {
+          key: "Moving from current funding",
+          value: <span className="app-preserve-lines">{proposal.transition_plan ?? missing}</span>,
+        },
         { key: "Authority to submit", value: yesOrNot(proposal.authority_confirmed) },
         { key: "LCPF minimum standards", value: yesOrNot(proposal.minimum_standards_confirmed) },
         { key: "Statement of compliance", value: yesOrNot(proposal.compliance_accepted) },

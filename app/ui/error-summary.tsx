@@ -91,6 +91,8 @@ function associatedLegendOrLabel(input: HTMLElement): HTMLElement | null {
 
 function isFormControl(element: HTMLElement): boolean {
   return (
-    element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement
+    element instanceof HTMLInputElement ||
+    element instanceof HTMLSelectElement ||
+    element instanceof HTMLTextAreaElement
   );
 }

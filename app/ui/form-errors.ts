@@ -8,7 +8,9 @@ export function errorSummaryItems(
   firstFieldId?: string,
 ): { href: string; message: string }[] {
   const rank = (name: string) => {
-    const index = fieldOrder.findIndex((field) => name === field || name.startsWith(`${field}.`) || name.startsWith(`${field}[`));
+    const index = fieldOrder.findIndex(
+      (field) => name === field || name.startsWith(`${field}.`) || name.startsWith(`${field}[`),
+    );
     return index === -1 ? fieldOrder.length : index;
   };
   return Object.entries(allErrors)

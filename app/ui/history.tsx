@@ -19,7 +19,8 @@ const status = (value: string) => (isState(value) ? stateLabel(value) : value);
 
 /** The proposal's history, newest first, as everyone who may see the proposal reads it. */
 export function History({ entries }: { entries: readonly HistoryEntry[] }) {
-  if (entries.length === 0) return <p className="govuk-body">Nothing has happened to this proposal yet beyond drafting.</p>;
+  if (entries.length === 0)
+    return <p className="govuk-body">Nothing has happened to this proposal yet beyond drafting.</p>;
   return (
     <ol className="govuk-list app-history" reversed data-testid="history">
       {[...entries].reverse().map((entry) => (
@@ -33,11 +34,15 @@ export function History({ entries }: { entries: readonly HistoryEntry[] }) {
             <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
             {entry.fromStatus !== entry.toStatus ? ` (${status(entry.fromStatus)} to ${status(entry.toStatus)})` : ""}
           </p>
-          {entry.meetingDate ? <p className="govuk-body-s govuk-!-margin-bottom-1">CSP meeting on {formatDate(entry.meetingDate)}</p> : null}
+          {entry.meetingDate ? (
+            <p className="govuk-body-s govuk-!-margin-bottom-1">CSP meeting on {formatDate(entry.meetingDate)}</p>
+          ) : null}
           {entry.assignedReviewerName ? (
             <p className="govuk-body-s govuk-!-margin-bottom-1">Reviewer: {entry.assignedReviewerName}</p>
           ) : null}
-          {entry.comment ? <p className="govuk-body app-preserve-lines govuk-!-margin-bottom-0">{entry.comment}</p> : null}
+          {entry.comment ? (
+            <p className="govuk-body app-preserve-lines govuk-!-margin-bottom-0">{entry.comment}</p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -54,11 +54,5 @@ export {
 export { Table, type TableCell, type TableCellObject, type TableProps } from "~/ui/table";
 export { Tag, type TagColour, type TagProps } from "~/ui/tag";
 export { TaskList, type TaskListItem, type TaskListProps } from "~/ui/task-list";
-export {
-  MoneyInput,
-  TextInput,
-  type InputWidth,
-  type MoneyInputProps,
-  type TextInputProps,
-} from "~/ui/text-input";
+export { MoneyInput, TextInput, type InputWidth, type MoneyInputProps, type TextInputProps } from "~/ui/text-input";
 export { characterCountMessage, characterLimitText, Textarea, type TextareaProps } from "~/ui/textarea";

@@ -11,7 +11,13 @@ export function signedInAs(name: string, organisation: string): string {
   return name.toLowerCase().includes(organisation.toLowerCase()) ? name : `${name}, ${organisation}`;
 }
 
-export function SkipLink({ href = "#main-content", children = "Skip to main content" }: { href?: string; children?: ReactNode }) {
+export function SkipLink({
+  href = "#main-content",
+  children = "Skip to main content",
+}: {
+  href?: string;
+  children?: ReactNode;
+}) {
   return (
     <a href={href} className="govuk-skip-link">
       {children}
@@ -85,7 +91,12 @@ function NavigationItem({ item }: { item: ServiceNavigationItem }) {
  * The service name and the menu. Without GOV.UK Frontend's JavaScript there is no "Menu" toggle:
  * the list is always shown, which is what GOV.UK Frontend does when its script has not run.
  */
-export function ServiceNavigation({ serviceName, serviceHref, items = [], navigationLabel = "Menu" }: ServiceNavigationProps) {
+export function ServiceNavigation({
+  serviceName,
+  serviceHref,
+  items = [],
+  navigationLabel = "Menu",
+}: ServiceNavigationProps) {
   return (
     <section aria-label="Service information" className="govuk-service-navigation">
       <div className="govuk-width-container">

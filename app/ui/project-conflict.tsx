@@ -66,11 +66,13 @@ export function conflictAnswer(name: string, value: string | string[] | null, ct
   const values = (value === null ? [] : Array.isArray(value) ? value : [value]).filter((v) => v.trim() !== "");
   if (values.length === 0) return <span className="govuk-hint govuk-!-margin-0">Not given</span>;
   const shown = values.map((v) => {
-    if (name === "primaryPriority" || name === "secondaryPriority") return ctx.priorities.find((p) => String(p.id) === v)?.name ?? v;
+    if (name === "primaryPriority" || name === "secondaryPriority")
+      return ctx.priorities.find((p) => String(p.id) === v)?.name ?? v;
     if (name === "categories") return PROJECT_CATEGORIES.find((c) => c.value === v)?.label ?? v;
     if (name === "measures") return ctx.measures.find((m) => String(m.id) === v)?.name ?? v;
     if (name === "deliveryType") return DELIVERY_TYPES.find((d) => d.value === v)?.label ?? v;
-    if (name === "worksWithOtherAuthorities" || name === "coCommissioningCandidate") return v === "yes" ? "Yes" : v === "no" ? "No" : v;
+    if (name === "worksWithOtherAuthorities" || name === "coCommissioningCandidate")
+      return v === "yes" ? "Yes" : v === "no" ? "No" : v;
     if (MONEY_FIELD.test(name)) return v.startsWith("£") ? v : `£${v}`;
     return v;
   });
@@ -90,46 +92,60 @@ export function conflictAnswer(name: string, value: string | string[] | null, ct
  * reloads the page with the saved answers. The plain Save button stays first in the form (so pressing
  * Enter in a field is refused again, not a silent choice).
  */
-export function ProjectConflict({ conflict, ctx, reloadHref }: { conflict: ConflictView; ctx: SectionContext; reloadHref: string }) {
+export function ProjectConflict({
+  conflict,
+  ctx,
+  reloadHref,
+}: {
+  conflict: ConflictView;
+  ctx: SectionContext;
+  reloadHref: string;
+}) {
   const who = conflict.savedByName ?? "a colleague";
   const when = formatDateTime(conflict.savedAt);
   return (
     <div className="govuk-!-margin-bottom-8" id="conflict">
       <h2 className="govuk-heading-m">Your answers and the saved answers</h2>
       <p className="govuk-body">
-        {who} saved this project at {when}. {conflict.fields.length > 0 ? "They changed the answers below." : "Their saved answers on this page are the same as yours."} Choose at the foot of the page which to keep; until you choose, nothing is saved.
+        {who} saved this project at {when}.{" "}
+        {conflict.fields.length > 0
+          ? "They changed the answers below."
+          : "Their saved answers on this page are the same as yours."}{" "}
+        Choose at the foot of the page which to keep; until you choose, nothing is saved.
       </p>
       {conflict.fields.length > 0 ? (
+        // A region that scrolls must be reachable by keyboard (axe: scrollable-region-focusable).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         <div className="app-table-scroll" role="region" aria-labelledby="conflict-caption" tabIndex={0}>
-        <table className="govuk-table">
-          <caption id="conflict-caption" className="govuk-table__caption govuk-table__caption--s">
-            Answers changed since you opened this page
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Question
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Saved by {who} at {when}
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Your answer
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {conflict.fields.map((field) => (
-              <tr className="govuk-table__row" key={field.name}>
-                <th scope="row" className="govuk-table__header">
-                  {conflictFieldLabel(field.name, ctx)}
+          <table className="govuk-table">
+            <caption id="conflict-caption" className="govuk-table__caption govuk-table__caption--s">
+              Answers changed since you opened this page
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Question
                 </th>
-                <td className="govuk-table__cell">{conflictAnswer(field.name, field.theirs, ctx)}</td>
-                <td className="govuk-table__cell">{conflictAnswer(field.name, field.yours, ctx)}</td>
+                <th scope="col" className="govuk-table__header">
+                  Saved by {who} at {when}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Your answer
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {conflict.fields.map((field) => (
+                <tr className="govuk-table__row" key={field.name}>
+                  <th scope="row" className="govuk-table__header">
+                    {conflictFieldLabel(field.name, ctx)}
+                  </th>
+                  <td className="govuk-table__cell">{conflictAnswer(field.name, field.theirs, ctx)}</td>
+                  <td className="govuk-table__cell">{conflictAnswer(field.name, field.yours, ctx)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       ) : null}
       <p className="govuk-body">

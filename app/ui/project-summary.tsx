@@ -37,14 +37,20 @@ export function ProjectSummary({
       title={title}
       headingLevel={headingLevel}
       rows={rows}
-      actions={changeBase ? [{ href: `${changeBase}/${section}`, text: "Change", visuallyHiddenText: title.toLowerCase() }] : []}
+      actions={
+        changeBase
+          ? [{ href: `${changeBase}/${section}`, text: "Change", visuallyHiddenText: title.toLowerCase() }]
+          : []
+      }
     />
   );
   const costFor = (financialYearId: number) => project.costs.find((c) => c.financialYearId === financialYearId);
   const partners = project.contributors.filter((c) => c.kind === "partner");
   const vcs = project.contributors.filter((c) => c.kind === "vcs");
   const amounts = (list: { financialYearId: number; amountPence: number }[]) =>
-    list.length ? list.map((a) => `${yearLabel(a.financialYearId)}: ${formatPounds(a.amountPence)}`).join("; ") : "No amounts";
+    list.length
+      ? list.map((a) => `${yearLabel(a.financialYearId)}: ${formatPounds(a.amountPence)}`).join("; ")
+      : "No amounts";
 
   return (
     <>
@@ -130,13 +136,17 @@ export function ProjectSummary({
         },
       ])}
       {card("delivery", "How it is delivered", [
-        { key: fieldLabel("delivery"), value: DELIVERY_TYPES.find((d) => d.value === project.delivery_type)?.label ?? notGiven },
+        {
+          key: fieldLabel("delivery"),
+          value: DELIVERY_TYPES.find((d) => d.value === project.delivery_type)?.label ?? notGiven,
+        },
         { key: fieldLabel("provider"), value: textOrNotGiven(project.provider) },
         ...(project.delivery_type === "contribution"
           ? [
               {
                 key: fieldLabel("serviceTotalCost"),
-                value: project.service_total_cost_pence === null ? notGiven : formatPounds(project.service_total_cost_pence),
+                value:
+                  project.service_total_cost_pence === null ? notGiven : formatPounds(project.service_total_cost_pence),
               },
             ]
           : []),
@@ -146,7 +156,12 @@ export function ProjectSummary({
         { key: fieldLabel("startOn"), value: dateOrNotGiven(project.start_on) },
         { key: fieldLabel("completionOn"), value: dateOrNotGiven(project.completion_on) },
         { key: fieldLabel("evaluationCompletedOn"), value: dateOrNotGiven(project.evaluation_completed_on) },
-        { key: fieldLabel("planningPermissionOn"), value: project.planning_permission_on ? formatDate(project.planning_permission_on) : "Not needed or not given" },
+        {
+          key: fieldLabel("planningPermissionOn"),
+          value: project.planning_permission_on
+            ? formatDate(project.planning_permission_on)
+            : "Not needed or not given",
+        },
       ])}
       {card("measures", "Measures of success", [
         {

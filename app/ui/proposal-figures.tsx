@@ -38,53 +38,58 @@ export function EnvelopeTable({ summary, years }: { summary: ProposalSummary; ye
     ...summary.years.filter((y) => y.demo.allocation).map((y) => y.financialYearId),
   ]);
   const anyDemo = summary.years.some((y) => y.demo.allocation || y.demo.plan || y.demo.envelope);
-  const row = (label: string, cell: (y: ProposalSummary["years"][number]) => TableCell): TableCell[] => [label, ...summary.years.map(cell)];
+  const row = (label: string, cell: (y: ProposalSummary["years"][number]) => TableCell): TableCell[] => [
+    label,
+    ...summary.years.map(cell),
+  ];
   return (
     <>
-    <Table
-      caption="Funding and planned spend for each year"
-      captionSize="m"
-      firstCellIsHeader
-      head={["", ...summary.years.map((y) => ({ content: y.label, format: "numeric" as const }))]}
-      rows={[
-        row("Allocation", (y) => ({
-          content: (
-            <>
-              {y.allocationPence === null ? "Not set yet" : formatPounds(y.allocationPence)}
-              {demo.has(y.financialYearId) ? (
-                <>
-                  {" "}
-                  <Tag colour="yellow">Demo figure</Tag>
-                </>
-              ) : null}
-            </>
+      <Table
+        caption="Funding and planned spend for each year"
+        captionSize="m"
+        firstCellIsHeader
+        head={["", ...summary.years.map((y) => ({ content: y.label, format: "numeric" as const }))]}
+        rows={[
+          row("Allocation", (y) => ({
+            content: (
+              <>
+                {y.allocationPence === null ? "Not set yet" : formatPounds(y.allocationPence)}
+                {demo.has(y.financialYearId) ? (
+                  <>
+                    {" "}
+                    <Tag colour="yellow">Demo figure</Tag>
+                  </>
+                ) : null}
+              </>
+            ),
+            format: "numeric",
+          })),
+          row("Direct borough funding", (y) => money(y.directPence, y.demo.allocation)),
+          row("Co-commissioned services", (y) => money(y.coCommissionedPence, y.demo.allocation)),
+          row("Carried in from the year before", (y) =>
+            money(y.carriedInPence, y.demo.envelope && y.carriedInPence > 0),
           ),
-          format: "numeric",
-        })),
-        row("Direct borough funding", (y) => money(y.directPence, y.demo.allocation)),
-        row("Co-commissioned services", (y) => money(y.coCommissionedPence, y.demo.allocation)),
-        row("Carried in from the year before", (y) => money(y.carriedInPence, y.demo.envelope && y.carriedInPence > 0)),
-        row("Planned spend", (y) => money(y.plannedPence, y.demo.plan)),
-        row("Carried into the next year", (y) => money(y.carriedOutPence, y.demo.envelope && y.carriedOutPence > 0)),
-        row("Remaining or over", (y) => ({
-          content: !y.assessable ? (
-            "Cannot check until the allocation is set"
-          ) : y.overByPence > 0 ? (
-            <>
-              <strong className="app-text-over">Over by {formatPounds(y.overByPence)}</strong>
-              <DemoMark show={y.demo.envelope} />
-            </>
-          ) : (
-            <>
-              {`${formatPounds(y.remainingPence)} remaining`}
-              <DemoMark show={y.demo.envelope} />
-            </>
-          ),
-          format: "numeric",
-        })),
-      ]}
-    />
-    <DemoFigureNote show={anyDemo} />
+          row("Planned spend", (y) => money(y.plannedPence, y.demo.plan)),
+          row("Carried into the next year", (y) => money(y.carriedOutPence, y.demo.envelope && y.carriedOutPence > 0)),
+          row("Remaining or over", (y) => ({
+            content: !y.assessable ? (
+              "Cannot check until the allocation is set"
+            ) : y.overByPence > 0 ? (
+              <>
+                <strong className="app-text-over">Over by {formatPounds(y.overByPence)}</strong>
+                <DemoMark show={y.demo.envelope} />
+              </>
+            ) : (
+              <>
+                {`${formatPounds(y.remainingPence)} remaining`}
+                <DemoMark show={y.demo.envelope} />
+              </>
+            ),
+            format: "numeric",
+          })),
+        ]}
+      />
+      <DemoFigureNote show={anyDemo} />
     </>
   );
 }
@@ -92,28 +97,27 @@ export function EnvelopeTable({ summary, years }: { summary: ProposalSummary; ye
 export function PriorityTotalsTable({ summary }: { summary: ProposalSummary }) {
   return (
     <>
-    <Table
-      caption="Planned spend by primary Police and Crime Plan priority"
-      captionSize="m"
-      firstCellIsHeader
-      head={[
-        "Priority",
-        ...summary.years.map((y) => ({ content: y.label, format: "numeric" as const })),
-        { content: "Total", format: "numeric" },
-      ]}
-      rows={[
-        ...summary.priorityTotals.map((priority): TableCell[] => [
-          priority.name,
-          ...summary.years.map((y) => {
-            const cell = priority.perYear.find((p) => p.financialYearId === y.financialYearId);
-            return money(cell?.pence ?? 0, cell?.isDemoFigure ?? false);
-          }),
-          money(priority.totalPence, priority.totalIsDemoFigure),
-        ]),
-        [
-          "All priorities",
-          ...summary.years.map(
-            (y): TableCell => ({
+      <Table
+        caption="Planned spend by primary Police and Crime Plan priority"
+        captionSize="m"
+        firstCellIsHeader
+        head={[
+          "Priority",
+          ...summary.years.map((y) => ({ content: y.label, format: "numeric" as const })),
+          { content: "Total", format: "numeric" },
+        ]}
+        rows={[
+          ...summary.priorityTotals.map((priority): TableCell[] => [
+            priority.name,
+            ...summary.years.map((y) => {
+              const cell = priority.perYear.find((p) => p.financialYearId === y.financialYearId);
+              return money(cell?.pence ?? 0, cell?.isDemoFigure ?? false);
+            }),
+            money(priority.totalPence, priority.totalIsDemoFigure),
+          ]),
+          [
+            "All priorities",
+            ...summary.years.map((y): TableCell => ({
               content: (
                 <>
                   {formatPounds(y.plannedPence)}
@@ -122,22 +126,24 @@ export function PriorityTotalsTable({ summary }: { summary: ProposalSummary }) {
               ),
               format: "numeric",
               className: "app-table-numeric-total",
-            }),
-          ),
-          {
-            content: (
-              <>
-                {formatPounds(summary.totalPlannedPence)}
-                <DemoMark show={summary.totalPlannedIsDemoFigure} />
-              </>
-            ),
-            format: "numeric",
-            className: "app-table-numeric-total",
-          },
-        ],
-      ]}
-    />
-    <p className="govuk-body-s">Each project counts once, under its primary priority; secondary priorities are shown on the project and in the exports.</p>
+            })),
+            {
+              content: (
+                <>
+                  {formatPounds(summary.totalPlannedPence)}
+                  <DemoMark show={summary.totalPlannedIsDemoFigure} />
+                </>
+              ),
+              format: "numeric",
+              className: "app-table-numeric-total",
+            },
+          ],
+        ]}
+      />
+      <p className="govuk-body-s">
+        Each project counts once, under its primary priority; secondary priorities are shown on the project and in the
+        exports.
+      </p>
     </>
   );
 }
@@ -163,7 +169,9 @@ function CandidatesComparison({ year }: { year: CandidatesYear }) {
         <DemoMark show={year.candidatesAreDemo} /> against {comparedWith}
         <strong>{year.potPence === null ? "an amount not set yet" : formatPounds(year.potPence)}</strong>
         <DemoMark show={year.potIsDemo} />
-        {year.overPotByPence ? `, ${formatPounds(year.overPotByPence)} more than ${year.illustration ? "that" : "the pot"}` : ""}
+        {year.overPotByPence
+          ? `, ${formatPounds(year.overPotByPence)} more than ${year.illustration ? "that" : "the pot"}`
+          : ""}
         {year.overPotByPence && year.isDemoFigure ? <DemoMark show /> : null}.
       </p>
       {year.candidates.length > 0 ? (

@@ -49,12 +49,7 @@ function ActionLink({
 }
 
 /** In a card, each action also names the card, so "Change title" is unique across cards. */
-function SummaryListBody({
-  rows,
-  noBorder,
-  className,
-  cardTitle,
-}: SummaryListProps & { cardTitle?: ReactNode }) {
+function SummaryListBody({ rows, noBorder, className, cardTitle }: SummaryListProps & { cardTitle?: ReactNode }) {
   const anyRowHasActions = rows.some((row) => (row.actions?.length ?? 0) > 0);
   return (
     <dl className={cx("govuk-summary-list", noBorder && "govuk-summary-list--no-border", className)}>

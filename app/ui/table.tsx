@@ -47,7 +47,15 @@ export function Table({ caption, captionSize, head, rows, firstCellIsHeader, cla
       aria-labelledby={caption ? captionId : undefined}
       tabIndex={named ? 0 : undefined}
     >
-      <TableBody caption={caption} captionId={captionId} captionSize={captionSize} head={head} rows={rows} firstCellIsHeader={firstCellIsHeader} className={className} />
+      <TableBody
+        caption={caption}
+        captionId={captionId}
+        captionSize={captionSize}
+        head={head}
+        rows={rows}
+        firstCellIsHeader={firstCellIsHeader}
+        className={className}
+      />
     </div>
   );
 }
@@ -64,7 +72,10 @@ function TableBody({
   return (
     <table className={cx("govuk-table", className)}>
       {caption ? (
-        <caption id={captionId} className={cx("govuk-table__caption", captionSize && `govuk-table__caption--${captionSize}`)}>
+        <caption
+          id={captionId}
+          className={cx("govuk-table__caption", captionSize && `govuk-table__caption--${captionSize}`)}
+        >
           {caption}
         </caption>
       ) : null}
@@ -106,7 +117,11 @@ function TableBody({
               ) : (
                 <td
                   key={index}
-                  className={cx("govuk-table__cell", cell.format && `govuk-table__cell--${cell.format}`, cell.className)}
+                  className={cx(
+                    "govuk-table__cell",
+                    cell.format && `govuk-table__cell--${cell.format}`,
+                    cell.className,
+                  )}
                   colSpan={cell.colSpan}
                   rowSpan={cell.rowSpan}
                 >

@@ -3,19 +3,7 @@ import { cx, describedBy, ErrorMessage, firstError, Hint, Label, type FieldProps
 
 /** Fixed widths (in characters) and fluid widths GOV.UK offers for text inputs. */
 export type InputWidth =
-  | 2
-  | 3
-  | 4
-  | 5
-  | 10
-  | 20
-  | 30
-  | "full"
-  | "three-quarters"
-  | "two-thirds"
-  | "one-half"
-  | "one-third"
-  | "one-quarter";
+  2 | 3 | 4 | 5 | 10 | 20 | 30 | "full" | "three-quarters" | "two-thirds" | "one-half" | "one-third" | "one-quarter";
 
 export function inputWidthClass(width: InputWidth | undefined): string | undefined {
   if (width === undefined) return undefined;

@@ -92,14 +92,20 @@ export function TimeoutWarning({ signOutAfterMs, warnBeforeMs }: TimeoutWarningP
       setDeadline(elsewhere);
       return true;
     };
-    const warn = setTimeout(() => {
-      if (usedElsewhere()) return;
-      setNow(Date.now());
-      setOpen(true);
-    }, Math.max(0, deadline - warnBeforeMs - Date.now()));
-    const end = setTimeout(() => {
-      if (!usedElsewhere()) timeUp();
-    }, Math.max(0, deadline - Date.now()));
+    const warn = setTimeout(
+      () => {
+        if (usedElsewhere()) return;
+        setNow(Date.now());
+        setOpen(true);
+      },
+      Math.max(0, deadline - warnBeforeMs - Date.now()),
+    );
+    const end = setTimeout(
+      () => {
+        if (!usedElsewhere()) timeUp();
+      },
+      Math.max(0, deadline - Date.now()),
+    );
     return () => {
       clearTimeout(warn);
       clearTimeout(end);

@@ -63,7 +63,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("works_with_other_authorities", "integer")
     .addColumn("other_authorities", "text")
     .addColumn("la_in_kind", "text")
-    .addColumn("delivery_type", "text", (c) => c.check(sql`delivery_type in ('in_house', 'commissioned', 'contribution')`))
+    .addColumn("delivery_type", "text", (c) =>
+      c.check(sql`delivery_type in ('in_house', 'commissioned', 'contribution')`),
+    )
     .addColumn("provider", "text")
     .addColumn("service_total_cost_pence", "integer", (c) => c.check(sql`service_total_cost_pence >= 0`))
     .addColumn("co_commissioning_candidate", "integer", (c) => c.notNull().defaultTo(0))
@@ -76,14 +78,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await sql`create unique index projects_title_per_proposal on projects (proposal_id, title collate nocase)`.execute(db);
+  await sql`create unique index projects_title_per_proposal on projects (proposal_id, title collate nocase)`.execute(
+    db,
+  );
 
   await db.schema
     .createTable("project_costs")
     .addColumn("project_id", "integer", (c) => c.notNull().references("projects.id").onDelete("cascade"))
     .addColumn("financial_year_id", "integer", (c) => c.notNull().references("financial_years.id"))
     .addColumn("lcpf_pence", "integer", (c) => c.notNull().check(sql`lcpf_pence >= 0`))
-    .addColumn("la_cash_pence", "integer", (c) => c.notNull().defaultTo(0).check(sql`la_cash_pence >= 0`))
+    .addColumn("la_cash_pence", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`la_cash_pence >= 0`),
+    )
     /** 1 when the LCPF amount was invented for the demo; any save by an officer clears it. */
     .addColumn("is_demo_figure", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("created_at", "text", (c) => c.notNull())
@@ -122,7 +131,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("project_contributor_amounts")
-    .addColumn("contributor_id", "integer", (c) => c.notNull().references("project_contributors.id").onDelete("cascade"))
+    .addColumn("contributor_id", "integer", (c) =>
+      c.notNull().references("project_contributors.id").onDelete("cascade"),
+    )
     .addColumn("financial_year_id", "integer", (c) => c.notNull().references("financial_years.id"))
     .addColumn("amount_pence", "integer", (c) => c.notNull().check(sql`amount_pence >= 0`))
     .addColumn("created_at", "text", (c) => c.notNull())

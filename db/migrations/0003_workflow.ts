@@ -20,7 +20,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("proposal_version", "integer", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("proposal_events_proposal").on("proposal_events").columns(["proposal_id", "id"]).execute();
+  await db.schema
+    .createIndex("proposal_events_proposal")
+    .on("proposal_events")
+    .columns(["proposal_id", "id"])
+    .execute();
   await sql`create trigger proposal_events_no_update before update on proposal_events
     begin select raise(abort, 'proposal history is append-only'); end`.execute(db);
   await sql`create trigger proposal_events_no_delete before delete on proposal_events
@@ -46,7 +50,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("read_at", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("notifications_user_unread").on("notifications").columns(["user_id", "read_at"]).execute();
+  await db.schema
+    .createIndex("notifications_user_unread")
+    .on("notifications")
+    .columns(["user_id", "read_at"])
+    .execute();
 
   /** Emails written in the same transaction as the change they tell of, sent after it commits. */
   await db.schema
@@ -62,7 +70,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("email_outbox_pending").on("email_outbox").columns(["sent_at", "next_attempt_at"]).execute();
+  await db.schema
+    .createIndex("email_outbox_pending")
+    .on("email_outbox")
+    .columns(["sent_at", "next_attempt_at"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -5,9 +5,15 @@ export async function up(db: Kysely<any>): Promise<void> {
    * Each project carries its own version, so officers working on different projects never refuse
    * each other's saves; the proposal's version now covers only the proposal's own answers and status.
    */
-  await db.schema.alterTable("projects").addColumn("version", "integer", (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable("projects")
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
   /** Who saved the project last: a conflict names them. Null for projects not saved since this column came. */
-  await db.schema.alterTable("projects").addColumn("updated_by", "integer", (c) => c.references("users.id")).execute();
+  await db.schema
+    .alterTable("projects")
+    .addColumn("updated_by", "integer", (c) => c.references("users.id"))
+    .execute();
 
   /**
    * The project as it stood at a version, written by the save that moved it past that version. On a

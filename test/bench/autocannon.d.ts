@@ -23,7 +23,10 @@ declare module "autocannon" {
 
   type Instance = EventEmitter &
     PromiseLike<Result> & {
-      on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTimeMs: number) => void): Instance;
+      on(
+        event: "response",
+        listener: (client: unknown, statusCode: number, resBytes: number, responseTimeMs: number) => void,
+      ): Instance;
     };
 
   function autocannon(options: Options): Instance;

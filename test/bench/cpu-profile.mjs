@@ -10,7 +10,11 @@ session.post("Profiler.enable");
 session.post("Profiler.start");
 process.once("SIGTERM", () => {
   session.post("Profiler.stop", (error, result) => {
-    if (!error) writeFileSync(join(process.env.BENCH_CPU_PROF ?? ".", `server-${process.pid}.cpuprofile`), JSON.stringify(result.profile));
+    if (!error)
+      writeFileSync(
+        join(process.env.BENCH_CPU_PROF ?? ".", `server-${process.pid}.cpuprofile`),
+        JSON.stringify(result.profile),
+      );
     process.exit(0);
   });
 });

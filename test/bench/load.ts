@@ -149,13 +149,22 @@ export function residentBytes(pid: number): number {
 
 /** Load that is not measured: it warms the JIT and the caches; only a failed request matters. */
 export async function warmPage(base: string, page: LoadPage, connections: number, seconds: number): Promise<void> {
-  const result = await autocannon({ url: base + page.path, connections, duration: seconds, headers: page.cookie ? { Cookie: page.cookie } : {} });
-  if (result.non2xx + result.errors > 0) throw new Error(`GET ${page.path} while warming up: a request did not answer 200`);
+  const result = await autocannon({
+    url: base + page.path,
+    connections,
+    duration: seconds,
+    headers: page.cookie ? { Cookie: page.cookie } : {},
+  });
+  if (result.non2xx + result.errors > 0)
+    throw new Error(`GET ${page.path} while warming up: a request did not answer 200`);
 }
 
 /** One request, checked: a redirect to sign-in or an error page would be fast and prove nothing. */
 export async function checkPage(base: string, page: LoadPage): Promise<void> {
-  const response = await fetch(base + page.path, { headers: page.cookie ? { Cookie: page.cookie } : {}, redirect: "manual" });
+  const response = await fetch(base + page.path, {
+    headers: page.cookie ? { Cookie: page.cookie } : {},
+    redirect: "manual",
+  });
   const body = await response.text();
   if (response.status !== 200 || !body.includes(page.expectText)) {
     throw new Error(`Bench set-up is wrong: GET ${page.path} answered ${response.status} without "${page.expectText}"`);
@@ -163,7 +172,13 @@ export async function checkPage(base: string, page: LoadPage): Promise<void> {
 }
 
 /** Puts one page under `connections` concurrent clients for `seconds`; every answer must be a 200. */
-async function loadSlice(base: string, page: LoadPage, connections: number, seconds: number, latencies: number[]): Promise<void> {
+async function loadSlice(
+  base: string,
+  page: LoadPage,
+  connections: number,
+  seconds: number,
+  latencies: number[],
+): Promise<void> {
   const instance = autocannon({
     url: base + page.path,
     connections,
@@ -173,7 +188,8 @@ async function loadSlice(base: string, page: LoadPage, connections: number, seco
   instance.on("response", (_client, _status, _bytes, responseTimeMs) => latencies.push(responseTimeMs));
   const result = await instance;
   const notOk = result.non2xx + result.errors + result.timeouts;
-  if (notOk > 0) throw new Error(`GET ${page.path} under load: ${notOk} of ${result.requests.total} requests did not answer 200`);
+  if (notOk > 0)
+    throw new Error(`GET ${page.path} under load: ${notOk} of ${result.requests.total} requests did not answer 200`);
 }
 
 /**
@@ -181,7 +197,13 @@ async function loadSlice(base: string, page: LoadPage, connections: number, seco
  * so that load from other work on a shared machine falls on every page alike and the ratios between
  * pages hold even when the absolute figures drift.
  */
-export async function loadPages(base: string, pages: readonly LoadPage[], connections: number, seconds: number, rounds: number): Promise<LoadResult[]> {
+export async function loadPages(
+  base: string,
+  pages: readonly LoadPage[],
+  connections: number,
+  seconds: number,
+  rounds: number,
+): Promise<LoadResult[]> {
   const slice = Math.max(1, Math.round(seconds / rounds));
   const latencies = pages.map(() => [] as number[]);
   for (let round = 0; round < rounds; round++) {

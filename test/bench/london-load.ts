@@ -25,7 +25,11 @@ export async function seedLondonLoad(db: DB): Promise<BenchProposal[]> {
       .where("kind", "=", "borough")
       .orderBy("gss_code")
       .execute();
-    const period = await tx.selectFrom("funding_periods").select("id").where("number", "=", 1).executeTakeFirstOrThrow();
+    const period = await tx
+      .selectFrom("funding_periods")
+      .select("id")
+      .where("number", "=", 1)
+      .executeTakeFirstOrThrow();
     const years = await tx
       .selectFrom("financial_years")
       .select("id")
@@ -88,7 +92,9 @@ export async function seedLondonLoad(db: DB): Promise<BenchProposal[]> {
           .returning("id")
           .executeTakeFirstOrThrow();
         // Planned near the direct funding, so the envelope and the split have real figures to check.
-        const spend = [95, 65].map((percent) => Math.floor((allocationPence * percent) / (100 * PROJECTS_PER_PROPOSAL)));
+        const spend = [95, 65].map((percent) =>
+          Math.floor((allocationPence * percent) / (100 * PROJECTS_PER_PROPOSAL)),
+        );
         await tx
           .insertInto("project_costs")
           .values(
@@ -105,20 +111,47 @@ export async function seedLondonLoad(db: DB): Promise<BenchProposal[]> {
           .execute();
         await tx
           .insertInto("project_categories")
-          .values([0, 7].map((offset) => ({ project_id: projectId, category: PROJECT_CATEGORIES[(n + offset) % PROJECT_CATEGORIES.length]!.value, created_at: now })))
+          .values(
+            [0, 7].map((offset) => ({
+              project_id: projectId,
+              category: PROJECT_CATEGORIES[(n + offset) % PROJECT_CATEGORIES.length]!.value,
+              created_at: now,
+            })),
+          )
           .execute();
         await tx
           .insertInto("project_measures")
-          .values([0, 5, 10].map((offset) => ({ project_id: projectId, measure_id: measures[(n + offset) % measures.length]!.id, created_at: now })))
+          .values(
+            [0, 5, 10].map((offset) => ({
+              project_id: projectId,
+              measure_id: measures[(n + offset) % measures.length]!.id,
+              created_at: now,
+            })),
+          )
           .execute();
         const { id: partnerId } = await tx
           .insertInto("project_contributors")
-          .values({ project_id: projectId, kind: "partner", name: `Partner ${n}`, in_kind: "Office space", position: 0, created_at: now, updated_at: now })
+          .values({
+            project_id: projectId,
+            kind: "partner",
+            name: `Partner ${n}`,
+            in_kind: "Office space",
+            position: 0,
+            created_at: now,
+            updated_at: now,
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
         await tx
           .insertInto("project_contributor_amounts")
-          .values(years.map((year) => ({ contributor_id: partnerId, financial_year_id: year.id, amount_pence: 2_500_00, created_at: now })))
+          .values(
+            years.map((year) => ({
+              contributor_id: partnerId,
+              financial_year_id: year.id,
+              amount_pence: 2_500_00,
+              created_at: now,
+            })),
+          )
           .execute();
       }
 
@@ -135,7 +168,12 @@ export async function seedLondonLoad(db: DB): Promise<BenchProposal[]> {
         })
         .where("id", "=", proposalId)
         .execute();
-      proposals.push({ id: proposalId, boroughId: borough.id, boroughName: borough.name, gssCode: borough.gss_code ?? "" });
+      proposals.push({
+        id: proposalId,
+        boroughId: borough.id,
+        boroughName: borough.name,
+        gssCode: borough.gss_code ?? "",
+      });
     }
     return proposals;
   });

@@ -31,23 +31,26 @@ try {
   if (!proposal) throw new Error("no proposal");
   const page = await loadProposalPage(db, proposal);
   const tree = () =>
-    createElement(
-      RouterProvider,
-      {
-        router: createMemoryRouter([
-          {
-            path: "/",
-            element: createElement(
-              "div",
-              null,
-              page.fullProjects.map((project) =>
-                createElement(ProjectSummary, { key: project.id, project, ctx: page.ctx, changeBase: `/p/${project.id}`, headingLevel: 3 }),
-              ),
+    createElement(RouterProvider, {
+      router: createMemoryRouter([
+        {
+          path: "/",
+          element: createElement(
+            "div",
+            null,
+            page.fullProjects.map((project) =>
+              createElement(ProjectSummary, {
+                key: project.id,
+                project,
+                ctx: page.ctx,
+                changeBase: `/p/${project.id}`,
+                headingLevel: 3,
+              }),
             ),
-          },
-        ]),
-      },
-    );
+          ),
+        },
+      ]),
+    });
   let html = "";
   for (let i = 0; i < 30; i++) html = renderToString(tree()); // warm the JIT
   const runs = 200;

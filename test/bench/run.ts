@@ -3,7 +3,19 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkPage, freePort, loadPages, warmPage, residentBytes, serverPid, shippedJavaScript, startServer, stopServer, type LoadPage, type RunningServer } from "./load";
+import {
+  checkPage,
+  freePort,
+  loadPages,
+  warmPage,
+  residentBytes,
+  serverPid,
+  shippedJavaScript,
+  startServer,
+  stopServer,
+  type LoadPage,
+  type RunningServer,
+} from "./load";
 import { time, type Timing } from "./timing";
 
 // `npm run bench`: a London-sized load on a throwaway SQLite file, timed against the targets for a
@@ -19,7 +31,8 @@ process.env.OUTBOX_DIR = join(workDir, "outbox");
 const { createDatabase, migrateToLatest } = await import("../../db/connection");
 const { seedDemo, seedReference } = await import("../../seeds/seed");
 const { seedLondonLoad, PROJECTS_PER_PROPOSAL } = await import("./london-load");
-const { findProposal, proposalOverview, proposalYears, projectsForProposal, referenceLists } = await import("~/data/proposals.server");
+const { findProposal, proposalOverview, proposalYears, projectsForProposal, referenceLists } =
+  await import("~/data/proposals.server");
 const { loadProjects } = await import("~/data/projects.server");
 const { splitRuleForRound } = await import("~/data/rounds.server");
 const { reviewQueue } = await import("~/data/reviews.server");
@@ -62,21 +75,67 @@ function timed(timing: Timing, targetMs: number | null): Line {
 
 function printTable(lines: Line[]): void {
   const header = ["measurement", "runs", "median ms", "p95 ms", "target", "result"];
-  const rows = lines.map((l) => [l.name, l.runs, l.median, l.p95, l.target, l.pass === null ? "" : l.pass ? "PASS" : "FAIL"]);
+  const rows = lines.map((l) => [
+    l.name,
+    l.runs,
+    l.median,
+    l.p95,
+    l.target,
+    l.pass === null ? "" : l.pass ? "PASS" : "FAIL",
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const format = (cells: string[]) => cells.map((c, i) => (i >= 1 && i <= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  const format = (cells: string[]) =>
+    cells
+      .map((c, i) => (i >= 1 && i <= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   console.log(format(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const row of rows) console.log(format(row));
 }
 
-type LoadLine = { page: string; rate: string; ratio: string; ratioTarget: string; p50: string; p95: string; js: string; pass: boolean };
+type LoadLine = {
+  page: string;
+  rate: string;
+  ratio: string;
+  ratioTarget: string;
+  p50: string;
+  p95: string;
+  js: string;
+  pass: boolean;
+};
 
 function printLoadTable(lines: LoadLine[]): void {
-  const header = ["page under load", "req/s", "x trivial", "target", "p50 ms", "p95 ms", "target", "JS gzip KB", "target", "result"];
-  const rows = lines.map((l) => [l.page, l.rate, l.ratio, l.ratioTarget, l.p50, l.p95, `<= ${MAX_P95_MS}`, l.js, `<= ${MAX_JS_GZIP_KB}`, l.pass ? "PASS" : "FAIL"]);
+  const header = [
+    "page under load",
+    "req/s",
+    "x trivial",
+    "target",
+    "p50 ms",
+    "p95 ms",
+    "target",
+    "JS gzip KB",
+    "target",
+    "result",
+  ];
+  const rows = lines.map((l) => [
+    l.page,
+    l.rate,
+    l.ratio,
+    l.ratioTarget,
+    l.p50,
+    l.p95,
+    `<= ${MAX_P95_MS}`,
+    l.js,
+    `<= ${MAX_JS_GZIP_KB}`,
+    l.pass ? "PASS" : "FAIL",
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const format = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 9 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
+  const format = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 || i === 9 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   console.log(format(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const row of rows) console.log(format(row));
@@ -113,7 +172,9 @@ try {
   await seedDemo(db);
   const proposals = await seedLondonLoad(db);
   check(proposals.length === 32, `expected 32 borough proposals, made ${proposals.length}`);
-  console.log(`Seeded ${proposals.length} proposals of ${PROJECTS_PER_PROPOSAL} projects in ${Date.now() - started} ms (${workDir}).`);
+  console.log(
+    `Seeded ${proposals.length} proposals of ${PROJECTS_PER_PROPOSAL} projects in ${Date.now() - started} ms (${workDir}).`,
+  );
 
   const measured = proposals.find((p) => p.gssCode === MEASURED_BOROUGH_GSS);
   const proposal = measured && (await findProposal(db, measured.id));
@@ -127,12 +188,25 @@ try {
     splitRuleForRound(db, proposal.roundId),
   ]);
   check(projects.length === PROJECTS_PER_PROPOSAL, `${measured.boroughName} has ${projects.length} projects`);
-  check(years.every((y) => y.allocationPence !== null), `${measured.boroughName} lacks an allocation`);
-  const input = { projects, years, priorities: lists.priorities, measures: lists.measures, splitRule, periods: [{ id: proposal.funding_period_id, name: proposal.periodName }] };
+  check(
+    years.every((y) => y.allocationPence !== null),
+    `${measured.boroughName} lacks an allocation`,
+  );
+  const input = {
+    projects,
+    years,
+    priorities: lists.priorities,
+    measures: lists.measures,
+    splitRule,
+    periods: [{ id: proposal.funding_period_id, name: proposal.periodName }],
+  };
 
   check((await loadProjects(db, proposal.id)).length === PROJECTS_PER_PROPOSAL, "loadProjects is missing projects");
   check((await reviewQueue(db, NO_FILTERS)).length === 32, "the review queue does not hold 32 submissions");
-  check((await reviewQueue(db, { ...NO_FILTERS, boroughId: measured.boroughId })).length === 1, "the borough filter does not find one row");
+  check(
+    (await reviewQueue(db, { ...NO_FILTERS, boroughId: measured.boroughId })).length === 1,
+    "the borough filter does not find one row",
+  );
 
   const lines: Line[] = [];
   const of = `(${PROJECTS_PER_PROPOSAL} projects)`;
@@ -140,18 +214,35 @@ try {
   lines.push(timed(await time(`proposalOverview ${of}`, () => proposalOverview(db, proposal)), 50));
   lines.push(timed(await time(`loadProjects ${of}`, () => loadProjects(db, proposal.id)), null));
   lines.push(timed(await time("reviewQueue, all 32", () => reviewQueue(db, NO_FILTERS)), 50));
-  lines.push(timed(await time("reviewQueue, one borough", () => reviewQueue(db, { ...NO_FILTERS, boroughId: measured.boroughId })), 50));
+  lines.push(
+    timed(
+      await time("reviewQueue, one borough", () => reviewQueue(db, { ...NO_FILTERS, boroughId: measured.boroughId })),
+      50,
+    ),
+  );
 
   // The decision table counts approved proposals: approve every generated one but the measured
   // borough's and the drafting borough's, whose pages are measured in their own states below.
-  const approvedIds = proposals.filter((p) => p.gssCode !== MEASURED_BOROUGH_GSS && p.gssCode !== DRAFTING_BOROUGH_GSS).map((p) => p.id);
+  const approvedIds = proposals
+    .filter((p) => p.gssCode !== MEASURED_BOROUGH_GSS && p.gssCode !== DRAFTING_BOROUGH_GSS)
+    .map((p) => p.id);
   await db.updateTable("proposals").set({ status: "approved" }).where("id", "in", approvedIds).execute();
   const firstYear = await db.selectFrom("financial_years").select("id").orderBy("position").executeTakeFirstOrThrow();
-  check((await approvedAllocations(db, firstYear.id)).length === 30, "the decision table does not hold 30 approved proposals");
+  check(
+    (await approvedAllocations(db, firstYear.id)).length === 30,
+    "the decision table does not hold 30 approved proposals",
+  );
   const londonRows = await exportRows(db, { reachedMopac: true });
   check(londonRows.length >= 32 * PROJECTS_PER_PROPOSAL, `the London export has only ${londonRows.length} rows`);
-  lines.push(timed(await time("approvedAllocations (decision table)", () => approvedAllocations(db, firstYear.id)), 50));
-  lines.push(timed(await time(`exportRows, all London (${londonRows.length} rows)`, () => exportRows(db, { reachedMopac: true })), 100));
+  lines.push(
+    timed(await time("approvedAllocations (decision table)", () => approvedAllocations(db, firstYear.id)), 50),
+  );
+  lines.push(
+    timed(
+      await time(`exportRows, all London (${londonRows.length} rows)`, () => exportRows(db, { reachedMopac: true })),
+      100,
+    ),
+  );
   lines.push(timed(await time("projectsCsv, all London", async () => projectsCsv(londonRows)), null));
   lines.push(timed(await time("projectsWorkbook, all London", () => projectsWorkbook(londonRows, "Projects")), null));
 
@@ -172,15 +263,61 @@ try {
   const [firstProject] = await loadProjects(db, proposal.id);
   if (!firstProject) throw new Error("Bench set-up is wrong: the measured proposal has no project");
   const base = `/proposals/${proposal.id}`;
-  const secondYear = await db.selectFrom("financial_years").select("id").where("label", "=", "2018/19").executeTakeFirstOrThrow();
+  const secondYear = await db
+    .selectFrom("financial_years")
+    .select("id")
+    .where("label", "=", "2018/19")
+    .executeTakeFirstOrThrow();
   const pages: LoadPage[] = [
     // The lightest page the server has: no loader of its own, only the layout's.
-    { name: "trivial: accessibility", path: "/accessibility", routeId: "routes/accessibility", cookie: null, expectText: "Accessibility statement", minRatio: null },
-    { name: "sign-in page", path: "/sign-in", routeId: "routes/sign-in", cookie: null, expectText: "Sign in", minRatio: 0.5 },
-    { name: "borough home", path: "/borough", routeId: "routes/borough-home", cookie: officerCookie, expectText: measured.boroughName, minRatio: 0.5 },
-    { name: "overview", path: base, routeId: "routes/proposal", cookie: officerCookie, expectText: firstProject.title, minRatio: 0.5 },
-    { name: "check page", path: `${base}/check`, routeId: "routes/proposal-check", cookie: officerCookie, expectText: firstProject.title, minRatio: 0.35 },
-    { name: "review page", path: `${base}/review`, routeId: "routes/proposal-review", cookie: reviewerCookie, expectText: firstProject.title, minRatio: 0.35 },
+    {
+      name: "trivial: accessibility",
+      path: "/accessibility",
+      routeId: "routes/accessibility",
+      cookie: null,
+      expectText: "Accessibility statement",
+      minRatio: null,
+    },
+    {
+      name: "sign-in page",
+      path: "/sign-in",
+      routeId: "routes/sign-in",
+      cookie: null,
+      expectText: "Sign in",
+      minRatio: 0.5,
+    },
+    {
+      name: "borough home",
+      path: "/borough",
+      routeId: "routes/borough-home",
+      cookie: officerCookie,
+      expectText: measured.boroughName,
+      minRatio: 0.5,
+    },
+    {
+      name: "overview",
+      path: base,
+      routeId: "routes/proposal",
+      cookie: officerCookie,
+      expectText: firstProject.title,
+      minRatio: 0.5,
+    },
+    {
+      name: "check page",
+      path: `${base}/check`,
+      routeId: "routes/proposal-check",
+      cookie: officerCookie,
+      expectText: firstProject.title,
+      minRatio: 0.35,
+    },
+    {
+      name: "review page",
+      path: `${base}/review`,
+      routeId: "routes/proposal-review",
+      cookie: reviewerCookie,
+      expectText: firstProject.title,
+      minRatio: 0.35,
+    },
     // All 32 boroughs of 18 projects each, in 2018/19 (the first year with a pot), sorted by a figure.
     {
       name: "London view",
@@ -198,9 +335,24 @@ try {
       expectText: draftProject.title,
       minRatio: 0.5,
     },
-    { name: "decision table", path: `/decision-table?year=${firstYear.id}`, routeId: "routes/decision-table", cookie: reviewerCookie, expectText: "DMPC decision", minRatio: 0.35 },
+    {
+      name: "decision table",
+      path: `/decision-table?year=${firstYear.id}`,
+      routeId: "routes/decision-table",
+      cookie: reviewerCookie,
+      expectText: "DMPC decision",
+      minRatio: 0.35,
+    },
     // The London exports are files of every project across London: timed, with the pages' targets.
-    { name: "London projects CSV", path: "/exports/london-projects.csv", routeId: "routes/london-export-csv", cookie: reviewerCookie, expectText: "Borough,Funding period", minRatio: 0.35, download: true },
+    {
+      name: "London projects CSV",
+      path: "/exports/london-projects.csv",
+      routeId: "routes/london-export-csv",
+      cookie: reviewerCookie,
+      expectText: "Borough,Funding period",
+      minRatio: 0.35,
+      download: true,
+    },
     // The XLSX is timed above (exportRows + projectsWorkbook), not put under load: building a workbook of
     // every London project takes hundreds of milliseconds of CPU, and 8 clients asking for it at once
     // starve every other page on two cores.
@@ -212,7 +364,12 @@ try {
   if (only) pages.splice(1, pages.length, ...pages.slice(1).filter((page) => page.name.includes(only)));
   const port = await freePort();
   // Started as `npm start` starts it, in production mode, on the bench's own database.
-  const env: NodeJS.ProcessEnv = { DATABASE_URL: databaseUrl, OUTBOX_DIR: join(workDir, "outbox"), BUILD_DIR: buildPath, NODE_ENV: "production" };
+  const env: NodeJS.ProcessEnv = {
+    DATABASE_URL: databaseUrl,
+    OUTBOX_DIR: join(workDir, "outbox"),
+    BUILD_DIR: buildPath,
+    NODE_ENV: "production",
+  };
   // BENCH_CPU_PROF=<folder>: each Node process of the server writes a CPU profile there when it stops.
   if (process.env.BENCH_CPU_PROF) {
     env.BENCH_CPU_PROF = resolve(process.env.BENCH_CPU_PROF);
@@ -223,10 +380,14 @@ try {
   for (const page of pages) await checkPage(origin, page);
   // BENCH_KEEP=1: leave the server up with its database so a person can look at the pages.
   if (process.env.BENCH_KEEP) {
-    console.log(`Serving on ${origin}; cookies: ${JSON.stringify(Object.fromEntries(pages.map((p) => [p.path, p.cookie])))}`);
+    console.log(
+      `Serving on ${origin}; cookies: ${JSON.stringify(Object.fromEntries(pages.map((p) => [p.path, p.cookie])))}`,
+    );
     await new Promise(() => {});
   }
-  console.log(`Server up on port ${port}: ${CONNECTIONS} connections, ${SECONDS} s a page in ${ROUNDS} turns, after ${WARMUP_SECONDS} s a page of warm-up.`);
+  console.log(
+    `Server up on port ${port}: ${CONNECTIONS} connections, ${SECONDS} s a page in ${ROUNDS} turns, after ${WARMUP_SECONDS} s a page of warm-up.`,
+  );
   // Every page warmed before any is measured, so the trivial page is not measured on a cold JIT.
   for (const page of pages) await warmPage(origin, page, CONNECTIONS, WARMUP_SECONDS);
   const results = await loadPages(origin, pages, CONNECTIONS, SECONDS, ROUNDS);
@@ -237,7 +398,11 @@ try {
     const ratio = result.requestsPerSecond / trivialRate;
     const js = result.page.download ? { files: 0, gzipBytes: 0 } : shippedJavaScript(buildPath, result.page.routeId);
     const minRatio = result.page.minRatio;
-    const passes = [result.p95Ms <= MAX_P95_MS, js.gzipBytes <= MAX_JS_GZIP_KB * KB, minRatio === null || ratio >= minRatio];
+    const passes = [
+      result.p95Ms <= MAX_P95_MS,
+      js.gzipBytes <= MAX_JS_GZIP_KB * KB,
+      minRatio === null || ratio >= minRatio,
+    ];
     return {
       page: result.page.name,
       rate: result.requestsPerSecond.toFixed(1),
@@ -255,9 +420,13 @@ try {
   console.log("");
   printLoadTable(loadLines);
   const rssPass = rssMb <= MAX_RSS_MB;
-  console.log(`Server RSS after the run: ${rssMb.toFixed(0)} MB (target <= ${MAX_RSS_MB} MB) ${rssPass ? "PASS" : "FAIL"}`);
+  console.log(
+    `Server RSS after the run: ${rssMb.toFixed(0)} MB (target <= ${MAX_RSS_MB} MB) ${rssPass ? "PASS" : "FAIL"}`,
+  );
   failed = lines.some((l) => l.pass === false) || loadLines.some((l) => !l.pass) || !rssPass;
-  console.log(`\n${failed ? "FAIL: a target was missed" : "PASS: every target met"} (targets are for a 2-core machine; ${Math.round((Date.now() - started) / 1000)} s in all)`);
+  console.log(
+    `\n${failed ? "FAIL: a target was missed" : "PASS: every target met"} (targets are for a 2-core machine; ${Math.round((Date.now() - started) / 1000)} s in all)`,
+  );
 } catch (error) {
   console.error(error);
 } finally {

@@ -20,7 +20,9 @@ test("the borough home: the allocation table, the demo-figure warning and one ti
 test("the page template: skip link first, the banner, the menu and the footer are landmarks", async ({ page }) => {
   await signIn(page, "csp@barking-dagenham.test");
   await expect(page.getByRole("banner")).toContainText("Mayor’s Office for Policing and Crime");
-  await expect(page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Notifications" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Notifications" }),
+  ).toBeVisible();
   await expect(page.getByRole("contentinfo").getByRole("link", { name: "Accessibility statement" })).toBeVisible();
   // The CSP member who may endorse sees what awaits the CSP.
   await expect(page.getByTestId("awaiting-endorsement")).toBeVisible();

@@ -34,12 +34,19 @@ test.beforeAll(() => {
       )
       .run(COLLEAGUE.email, COLLEAGUE.name, officer.password_hash, officer.organisation_id, stamp, stamp);
     const proposal = sqlite
-      .prepare("select p.id from proposals p where p.lead_organisation_id = ? and p.status = 'draft' order by p.id limit 1")
+      .prepare(
+        "select p.id from proposals p where p.lead_organisation_id = ? and p.status = 'draft' order by p.id limit 1",
+      )
       .get(officer.organisation_id) as { id: number } | undefined;
-    if (!proposal) throw new Error("The conflict spec needs Barking and Dagenham's demo proposal in draft: run it before the journey spec");
+    if (!proposal)
+      throw new Error(
+        "The conflict spec needs Barking and Dagenham's demo proposal in draft: run it before the journey spec",
+      );
     proposalId = proposal.id;
     const priority = sqlite.prepare("select id from priorities order by position limit 1").get() as { id: number };
-    const position = sqlite.prepare("select coalesce(max(position), 0) as last from projects where proposal_id = ?").get(proposalId) as { last: number };
+    const position = sqlite
+      .prepare("select coalesce(max(position), 0) as last from projects where proposal_id = ?")
+      .get(proposalId) as { last: number };
     PROJECTS.forEach((title, index) => {
       sqlite.prepare("delete from projects where proposal_id = ? and title = ?").run(proposalId, title);
       const { lastInsertRowid } = sqlite
@@ -58,7 +65,8 @@ test.beforeAll(() => {
 test.afterAll(() => {
   const sqlite = database();
   try {
-    for (const title of PROJECTS) sqlite.prepare("delete from projects where proposal_id = ? and title = ?").run(proposalId, title);
+    for (const title of PROJECTS)
+      sqlite.prepare("delete from projects where proposal_id = ? and title = ?").run(proposalId, title);
   } finally {
     sqlite.close();
   }
@@ -78,7 +86,9 @@ async function saveDescription(page: Page, text: string) {
   await page.getByRole("button", { name: "Save and return to the project" }).click();
 }
 
-test("different projects both save; on the same project the conflict shows both answers, Save again is refused, and the choice loses nothing", async ({ browser }) => {
+test("different projects both save; on the same project the conflict shows both answers, Save again is refused, and the choice loses nothing", async ({
+  browser,
+}) => {
   const mine = await officerPage(browser, "officer@barking-dagenham.test");
   const theirs = await officerPage(browser, COLLEAGUE.email);
 
@@ -114,7 +124,9 @@ test("different projects both save; on the same project the conflict shows both 
   await mine.getByRole("button", { name: "Save and return to the project" }).click();
   await expect(mine.getByRole("alert")).toContainText("Someone else has saved this project");
   await expect(mine.getByLabel("Description")).toHaveValue("Three patrols on the Gascoigne estate.");
-  await expect(mine.getByRole("table", { name: "Answers changed since you opened this page" })).toContainText("Patrols moved to the Becontree estate.");
+  await expect(mine.getByRole("table", { name: "Answers changed since you opened this page" })).toContainText(
+    "Patrols moved to the Becontree estate.",
+  );
   await theirs.goto(descriptionPage(PROJECTS[0]));
   await expect(theirs.getByLabel("Description")).toHaveValue("Patrols moved to the Becontree estate.");
 
@@ -127,7 +139,9 @@ test("different projects both save; on the same project the conflict shows both 
   await theirs.context().close();
 });
 
-test("without JavaScript: a conflict, then 'Use their answers' starts again from what the colleague saved", async ({ browser }) => {
+test("without JavaScript: a conflict, then 'Use their answers' starts again from what the colleague saved", async ({
+  browser,
+}) => {
   const mine = await officerPage(browser, "officer@barking-dagenham.test", false);
   const theirs = await officerPage(browser, COLLEAGUE.email);
 
@@ -138,7 +152,9 @@ test("without JavaScript: a conflict, then 'Use their answers' starts again from
 
   await saveDescription(mine, "Outreach on Sunday afternoons.");
   await expect(mine.getByRole("alert")).toContainText("Someone else has saved this project");
-  await expect(mine.getByRole("row", { name: /^Description/ })).toContainText("Outreach on Friday and Saturday nights.");
+  await expect(mine.getByRole("row", { name: /^Description/ })).toContainText(
+    "Outreach on Friday and Saturday nights.",
+  );
   await expect(mine.getByLabel("Description")).toHaveValue("Outreach on Sunday afternoons.");
   // (axe runs inside the page, so it is checked on the same page with JavaScript, in the test above.)
 

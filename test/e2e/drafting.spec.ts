@@ -11,7 +11,11 @@ async function openDemoProposal(page: Page) {
 }
 
 function envelopeCell(page: Page, rowName: string, column: number) {
-  return page.locator("table", { hasText: "Funding and planned spend for each year" }).getByRole("row", { name: new RegExp(`^${rowName}`) }).getByRole("cell").nth(column);
+  return page
+    .locator("table", { hasText: "Funding and planned spend for each year" })
+    .getByRole("row", { name: new RegExp(`^${rowName}`) })
+    .getByRole("cell")
+    .nth(column);
 }
 
 test.describe("a borough officer drafting the proposal", () => {
@@ -48,7 +52,9 @@ test.describe("a borough officer drafting the proposal", () => {
     await expect(page.locator(".govuk-error-message")).toContainText("LCPF spend in 2018/19");
     await expect(page.getByLabel("LCPF spend in 2018/19")).toHaveValue("forty thousand");
     await expect(page.getByLabel("Council cash contribution in 2017/18")).toHaveValue("2,500");
-    await expect(page.getByLabel("Council in-kind contributions (optional)")).toHaveValue("Room hire at the civic centre");
+    await expect(page.getByLabel("Council in-kind contributions (optional)")).toHaveValue(
+      "Room hire at the civic centre",
+    );
     await expect(page.getByRole("cell", { name: "Not a valid amount" })).toBeVisible();
     await expectAccessible(page);
   });

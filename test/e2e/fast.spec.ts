@@ -53,7 +53,9 @@ test("the check page's change links name their project section and pass axe", as
   await page.getByRole("link", { name: /View the proposal for Period 1/ }).click();
   const proposalPath = new URL(page.url()).pathname;
   await page.goto(`${proposalPath}/check`);
-  const change = page.getByRole("link", { name: "Change lcpf spend and match funding (LCPF spend and match funding)" }).first();
+  const change = page
+    .getByRole("link", { name: "Change lcpf spend and match funding (LCPF spend and match funding)" })
+    .first();
   await expect(change).toHaveAttribute("href", new RegExp(`^${proposalPath}/projects/\\d+/funding$`));
   await change.click();
   await expect(page.getByRole("heading", { level: 1, name: "LCPF spend and match funding" })).toBeVisible();

@@ -43,7 +43,10 @@ function outboxEmails(): string[] {
   }
 }
 
-test("officer sends, CSP endorses, reviewer asks for changes, officer changes, CSP endorses, reviewer approves", async ({ page, browser }) => {
+test("officer sends, CSP endorses, reviewer asks for changes, officer changes, CSP endorses, reviewer approves", async ({
+  page,
+  browser,
+}) => {
   // The whole route, with axe on many pages, on a 2-core machine shared with other runs: 120 s ran out mid-journey.
   test.setTimeout(300_000);
 
@@ -51,12 +54,16 @@ test("officer sends, CSP endorses, reviewer asks for changes, officer changes, C
   await signIn(page, "officer@barking-dagenham.test");
   await openProposal(page);
   await page.getByRole("link", { name: "Compliance answers" }).click();
-  await page.getByLabel("How will the borough move from its current funding arrangements?").fill("The current grants end on 31 March 2017; two are decommissioned.");
+  await page
+    .getByLabel("How will the borough move from its current funding arrangements?")
+    .fill("The current grants end on 31 March 2017; two are decommissioned.");
   await page.getByLabel("I have the authority to submit this proposal on behalf of the council").check();
   await page.getByLabel("The projects in this proposal meet the LCPF minimum standards").check();
   await page.getByLabel("The council accepts the LCPF statement of compliance").check();
   await page.getByLabel("The projects will process personal data lawfully, in line with data protection law").check();
-  await page.getByLabel("How will the projects process personal data?").fill("Referral details only, shared with providers under an agreement.");
+  await page
+    .getByLabel("How will the projects process personal data?")
+    .fill("Referral details only, shared with providers under an agreement.");
   await page.getByLabel("Web address of the privacy notice").fill("https://www.lbbd.gov.uk/privacy");
   await page.getByLabel("Web address of the data protection policy").fill("https://www.lbbd.gov.uk/data-protection");
   await page.getByRole("button", { name: "Save and return to the proposal" }).click();
@@ -101,8 +108,13 @@ test("officer sends, CSP endorses, reviewer asks for changes, officer changes, C
   await expect(contents.getByRole("link", { name: "VAWG Counselling" })).toBeVisible();
   await expect(page.locator("details.govuk-details").first()).not.toHaveAttribute("open", "");
   await expectAccessible(page);
-  await page.getByLabel("Comment on VAWG Counselling").fill("Please show the 2018/19 cost of the counselling sessions.");
-  await page.locator("section", { has: page.getByRole("heading", { name: "VAWG Counselling" }) }).getByRole("button", { name: "Add comment" }).click();
+  await page
+    .getByLabel("Comment on VAWG Counselling")
+    .fill("Please show the 2018/19 cost of the counselling sessions.");
+  await page
+    .locator("section", { has: page.getByRole("heading", { name: "VAWG Counselling" }) })
+    .getByRole("button", { name: "Add comment" })
+    .click();
   await expect(page.getByText("Your comment has been added")).toBeVisible();
   await page.getByLabel("Request changes").check();
   await page.getByLabel("Feedback for the borough").fill("See the comment on VAWG Counselling.");
@@ -158,7 +170,9 @@ test("officer sends, CSP endorses, reviewer asks for changes, officer changes, C
   await expect(changes).toContainText("£15,000.00");
   // Submitting without a choice: the server answers with the form and an error summary, nothing decided.
   await plain.getByRole("button", { name: "Continue" }).click();
-  await expect(plain.locator(".govuk-error-summary")).toContainText("Choose whether to request changes, approve or reject the proposal");
+  await expect(plain.locator(".govuk-error-summary")).toContainText(
+    "Choose whether to request changes, approve or reject the proposal",
+  );
   await plain.getByLabel("Approve").check();
   await plain.getByLabel("Feedback for the borough").fill("Approved as changed.");
   await plain.getByRole("button", { name: "Continue" }).click();
@@ -189,5 +203,7 @@ test("officer sends, CSP endorses, reviewer asks for changes, officer changes, C
   await expectAccessible(page);
 
   // The reviewer's email is in the outbox folder.
-  await expect.poll(() => outboxEmails().filter((mail) => mail.includes("To: reviewer@mopac.test")).length).toBeGreaterThan(0);
+  await expect
+    .poll(() => outboxEmails().filter((mail) => mail.includes("To: reviewer@mopac.test")).length)
+    .toBeGreaterThan(0);
 });

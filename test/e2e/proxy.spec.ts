@@ -91,11 +91,27 @@ test.beforeAll(async () => {
   const [appPort, proxyPort] = [await freePort(), await freePort()];
   publicUrl = `https://localhost:${proxyPort}`;
 
-  execFileSync("openssl", [
-    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-    "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
-    "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem"),
-  ], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost",
+      "-keyout",
+      join(dir, "key.pem"),
+      "-out",
+      join(dir, "cert.pem"),
+    ],
+    { stdio: "ignore" },
+  );
 
   app = spawn("node", ["build/node/start.js"], {
     env: {
@@ -114,7 +130,9 @@ test.beforeAll(async () => {
   await waitUntilServing(`http://127.0.0.1:${appPort}/sign-in`, app, "the portal");
 
   writeFileSync(join(dir, "nginx.conf"), nginxConfig(dir, proxyPort, appPort));
-  nginx = spawn(NGINX, ["-p", dir, "-e", join(dir, "error.log"), "-c", join(dir, "nginx.conf")], { stdio: ["ignore", "inherit", "inherit"] });
+  nginx = spawn(NGINX, ["-p", dir, "-e", join(dir, "error.log"), "-c", join(dir, "nginx.conf")], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   // Node's fetch would refuse the self-signed certificate; nginx answering plain HTTP on its TLS port
   // with 400 is enough to know it is listening.
   await waitUntilServing(`http://127.0.0.1:${proxyPort}/`, nginx, "nginx");
@@ -160,7 +178,9 @@ test("through a TLS-terminating nginx: sign in, save a section, __Host- Secure c
   await page.getByRole("link", { name: "VAWG Counselling", exact: true }).first().click();
   await page.getByRole("link", { name: "Description, aims and outcomes", exact: true }).click();
   const aims = "Fewer repeat victims of domestic abuse (saved through the proxy).";
-  await page.getByLabel("Description").fill("Counselling for women and girls affected by violence, at two community venues.");
+  await page
+    .getByLabel("Description")
+    .fill("Counselling for women and girls affected by violence, at two community venues.");
   await page.getByLabel("Overarching aims").fill(aims);
   await page.getByLabel("SMART performance outcomes").fill("120 clients complete counselling by March 2018.");
   await page.getByLabel("No").check();
@@ -174,10 +194,16 @@ test("through a TLS-terminating nginx: sign in, save a section, __Host- Secure c
   await expectAccessible(page);
 });
 
-test("through the proxy, a POST from another origin is still refused and one from the portal is not", async ({ playwright }) => {
+test("through the proxy, a POST from another origin is still refused and one from the portal is not", async ({
+  playwright,
+}) => {
   const api = await playwright.request.newContext({ ignoreHTTPSErrors: true });
   const form = { email: "officer@barking-dagenham.test", password: "wrong" };
-  const crossSite = await api.post(`${publicUrl}/sign-in`, { form, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+  const crossSite = await api.post(`${publicUrl}/sign-in`, {
+    form,
+    headers: { Origin: "https://evil.example" },
+    maxRedirects: 0,
+  });
   expect(crossSite.status()).toBe(403);
   // The browser's Origin is https while nginx talks plain http to the portal: it must still match.
   const sameSite = await api.post(`${publicUrl}/sign-in`, { form, headers: { Origin: publicUrl }, maxRedirects: 0 });

@@ -25,7 +25,8 @@ mkdirSync(HTML_DIR, { recursive: true });
 
 const SKIPPED: Record<string, string> = {
   "/proposals/:id/endorse and /return": "the CSP steps need a proposal awaiting the CSP; the demo proposal is a draft",
-  "/proposals/:id/review": "MOPAC sees a proposal once it is submitted; the demo proposal is a draft (the journey project covers it)",
+  "/proposals/:id/review":
+    "MOPAC sees a proposal once it is submitted; the demo proposal is a draft (the journey project covers it)",
   "/session/keep-alive and /sign-out": "POST-only endpoints with no page of their own",
 };
 
@@ -40,17 +41,28 @@ function slug(who: string, url: string): string {
   return `${who}${url.replace(/[^a-z0-9]+/gi, "-")}`.replace(/-+$/, "");
 }
 
-async function checkPage(page: Page, who: string, url: string, response: Response | null, screenshot = false): Promise<void> {
+async function checkPage(
+  page: Page,
+  who: string,
+  url: string,
+  response: Response | null,
+  screenshot = false,
+): Promise<void> {
   expect(response, `no response for ${url}`).not.toBeNull();
   const html = await response!.text();
   writeFileSync(join(HTML_DIR, `${slug(who, url)}-${process.pid}-${saved++}.html`), html);
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+  }));
   if (screenshot) {
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, `${slug(who, url)}.png`), fullPage: true });
   }
   // Soft, so one run lists every page that is too wide rather than stopping at the first.
-  expect.soft(widths.scroll, `${who} ${url} is ${widths.scroll}px wide at ${widths.inner}px`).toBeLessThanOrEqual(widths.inner);
+  expect
+    .soft(widths.scroll, `${who} ${url} is ${widths.scroll}px wide at ${widths.inner}px`)
+    .toBeLessThanOrEqual(widths.inner);
   await expectAccessible(page);
 }
 
@@ -71,7 +83,11 @@ async function submitBadForm(form: Page, page: Page, who: string, label: string,
   expect(response.status(), `${label} should be refused`).toBe(422);
   const html = await response.text();
   const url = new URL(response.url());
-  await page.route(url.href, (route) => route.fulfill({ status: 422, contentType: "text/html; charset=utf-8", body: html }), { times: 1 });
+  await page.route(
+    url.href,
+    (route) => route.fulfill({ status: 422, contentType: "text/html; charset=utf-8", body: html }),
+    { times: 1 },
+  );
   const shown = await page.goto(url.href);
   await expect(page.locator(".govuk-error-summary").first()).toBeVisible();
   await checkPage(page, who, `${url.pathname}#${label}`, shown);
@@ -91,8 +107,10 @@ async function demoIds(page: Page): Promise<{ proposal: string; project: string 
 
 test("anonymous pages fit 320px", async ({ page }) => {
   // The report lists what this file does not reach, and why.
-  for (const [pages, reason] of Object.entries(SKIPPED)) test.info().annotations.push({ type: "not checked", description: `${pages}: ${reason}` });
-  for (const url of ["/sign-in", "/accessibility", "/privacy", "/cookies", "/no-such-page"]) await visit(page, "anonymous", url, url === "/sign-in");
+  for (const [pages, reason] of Object.entries(SKIPPED))
+    test.info().annotations.push({ type: "not checked", description: `${pages}: ${reason}` });
+  for (const url of ["/sign-in", "/accessibility", "/privacy", "/cookies", "/no-such-page"])
+    await visit(page, "anonymous", url, url === "/sign-in");
 });
 
 test("borough officer pages fit 320px", async ({ page }) => {
@@ -112,7 +130,9 @@ test("borough officer pages fit 320px", async ({ page }) => {
     `${proposal}/projects/new`,
     project,
     `${project}/remove`,
-    ...["details", "description", "funding", "partners", "delivery", "milestones", "measures"].map((s) => `${project}/${s}`),
+    ...["details", "description", "funding", "partners", "delivery", "milestones", "measures"].map(
+      (s) => `${project}/${s}`,
+    ),
   ];
   for (const url of urls) await visit(page, "officer", url, key.has(url));
 });
@@ -120,7 +140,8 @@ test("borough officer pages fit 320px", async ({ page }) => {
 test("CSP member pages fit 320px", async ({ page }) => {
   await signIn(page, "csp@barking-dagenham.test");
   const { proposal, project } = await demoIds(page);
-  for (const url of ["/borough", "/notifications", proposal, `${proposal}/check`, project]) await visit(page, "csp", url);
+  for (const url of ["/borough", "/notifications", proposal, `${proposal}/check`, project])
+    await visit(page, "csp", url);
 });
 
 test("reviewer pages fit 320px", async ({ page }) => {
@@ -184,7 +205,9 @@ test("the Nu HTML Checker finds no errors in any page's server HTML", async () =
   const output = await run("java", ["-jar", vnu, "--format", "json", "--stdout", "--errors-only", HTML_DIR], {
     maxBuffer: 32 * 1024 * 1024,
   }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }));
-  const report = JSON.parse(output.stdout) as { messages: { type: string; url?: string; message: string; extract?: string }[] };
+  const report = JSON.parse(output.stdout) as {
+    messages: { type: string; url?: string; message: string; extract?: string }[];
+  };
   const errors = report.messages
     .filter((m) => m.type === "error")
     .map((m) => `${(m.url ?? "").split("/").pop()}: ${m.message}${m.extract ? ` [${m.extract.trim()}]` : ""}`);

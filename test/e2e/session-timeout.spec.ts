@@ -10,7 +10,9 @@ test.beforeEach(async ({ page }) => {
   await page.clock.install();
 });
 
-test("the warning appears 2 minutes before the timeout, is accessible, and Stay signed in keeps the session", async ({ page }) => {
+test("the warning appears 2 minutes before the timeout, is accessible, and Stay signed in keeps the session", async ({
+  page,
+}) => {
   const cspViolations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());

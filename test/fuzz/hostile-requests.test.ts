@@ -66,7 +66,11 @@ function send(sent: Sent): Promise<Answer> {
         method: sent.method,
         path: sent.path,
         // Framed as a client would frame it (Node sends DELETE bodies unframed otherwise), unless the case sets its own.
-        headers: { Connection: "close", ...(sent.body && !sent.headers["Transfer-Encoding"] ? { "Content-Length": String(sent.body.length) } : {}), ...sent.headers },
+        headers: {
+          Connection: "close",
+          ...(sent.body && !sent.headers["Transfer-Encoding"] ? { "Content-Length": String(sent.body.length) } : {}),
+          ...sent.headers,
+        },
         agent: false,
       },
       (res) => {
@@ -88,7 +92,9 @@ function send(sent: Sent): Promise<Answer> {
 }
 
 function rssBytes(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"));
   return Number(line?.replace(/\D/g, "") ?? 0) * 1024;
 }
 
@@ -97,10 +103,13 @@ function databaseChecksum(): string {
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
     const hash = createHash("sha256");
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as { name: string }[];
     for (const { name } of tables) {
       hash.update(name);
-      for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) hash.update(JSON.stringify(row));
+      for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate())
+        hash.update(JSON.stringify(row));
     }
     return hash.digest("hex");
   } finally {
@@ -146,7 +155,16 @@ beforeAll(async () => {
   port = await freePort();
   base = `http://127.0.0.1:${port}`;
   server = spawn("node", ["build/node/start.js"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${databaseFile}`, OUTBOX_DIR: join(dir, "outbox"), SMTP_URL: "", APP_URL: "", TRUST_PROXY: "", MAX_BODY_BYTES: String(LIMIT) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `file:${databaseFile}`,
+      OUTBOX_DIR: join(dir, "outbox"),
+      SMTP_URL: "",
+      APP_URL: "",
+      TRUST_PROXY: "",
+      MAX_BODY_BYTES: String(LIMIT),
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   server.stderr!.on("data", (chunk: Buffer) => {
@@ -165,13 +183,27 @@ beforeAll(async () => {
   }
 
   const signIn = await new Promise<string>((resolve, reject) => {
-    const body = Buffer.from(new URLSearchParams({ email: "officer@barking-dagenham.test", password: "lcpf-demo-2017" }).toString());
+    const body = Buffer.from(
+      new URLSearchParams({ email: "officer@barking-dagenham.test", password: "lcpf-demo-2017" }).toString(),
+    );
     const req = httpRequest(
-      { host: "127.0.0.1", port, method: "POST", path: "/sign-in", agent: false, headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": body.length } },
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: "/sign-in",
+        agent: false,
+        headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": body.length },
+      },
       (res) => {
         res.resume();
-        const cookie = [res.headers["set-cookie"] ?? []].flat().map((c) => c.split(";")[0]).join("; ");
-        res.on("end", () => (cookie ? resolve(cookie) : reject(new Error(`Sign-in set no cookie (status ${res.statusCode})`))));
+        const cookie = [res.headers["set-cookie"] ?? []]
+          .flat()
+          .map((c) => c.split(";")[0])
+          .join("; ");
+        res.on("end", () =>
+          cookie ? resolve(cookie) : reject(new Error(`Sign-in set no cookie (status ${res.statusCode})`)),
+        );
       },
     );
     req.on("error", reject);
@@ -180,7 +212,10 @@ beforeAll(async () => {
   officerCookie = signIn;
 
   const db = new Database(databaseFile, { readonly: true });
-  const project = db.prepare("SELECT id, proposal_id AS proposalId FROM projects ORDER BY id LIMIT 1").get() as { id: number; proposalId: number };
+  const project = db.prepare("SELECT id, proposal_id AS proposalId FROM projects ORDER BY id LIMIT 1").get() as {
+    id: number;
+    proposalId: number;
+  };
   db.close();
   paths = routePaths({ proposalId: project.proposalId, projectId: project.id });
 }, 120_000);
@@ -198,9 +233,32 @@ afterAll(async () => {
 
 const identity = fc.constantFrom<Identity>("anonymous", "officer");
 const path = () => fc.constantFrom(...paths);
-const hugeIndex = fc.oneof(fc.integer({ min: MAX_LIST_INDEX, max: 2 ** 31 }).map(String), fc.constantFrom("99999999", "1e9", "0x10", "01", "-1", "", " 1", "１"));
+const hugeIndex = fc.oneof(
+  fc.integer({ min: MAX_LIST_INDEX, max: 2 ** 31 }).map(String),
+  fc.constantFrom("99999999", "1e9", "0x10", "01", "-1", "", " 1", "１"),
+);
 const longUnicode = fc.string({ unit: "binary", minLength: 0, maxLength: 3000 });
-const realNames = fc.constantFrom("email", "password", "redirectTo", "version", "intent", "title", "description", "aims", "outcomes", "measures", "categories", "note", "comment", "reviewerId", "projectId", "periodId", "meetingDay", "partners[0].name", "__intent__");
+const realNames = fc.constantFrom(
+  "email",
+  "password",
+  "redirectTo",
+  "version",
+  "intent",
+  "title",
+  "description",
+  "aims",
+  "outcomes",
+  "measures",
+  "categories",
+  "note",
+  "comment",
+  "reviewerId",
+  "projectId",
+  "periodId",
+  "meetingDay",
+  "partners[0].name",
+  "__intent__",
+);
 
 /** Field names a form of ours never sends but the edge must refuse before any parser allocates. */
 const hostileName = fc.oneof(
@@ -213,56 +271,145 @@ const hostileName = fc.oneof(
 /** Requests the edge itself must refuse (400, 413 or 415): they never reach an action. */
 const refusedRequest = () =>
   fc.oneof(
-  // Huge or malformed bracketed indices, among ordinary fields.
-  fc.tuple(identity, path(), hostileName, fc.array(fc.tuple(realNames, longUnicode), { maxLength: 5 })).map(([who, to, bad, rest]) => {
-    const body = new URLSearchParams([...rest, [bad, "1"]]).toString();
-    return { expect: [400], sent: { method: "POST", path: to, headers: headersFor(who, { "Content-Type": "application/x-www-form-urlencoded" }), body: Buffer.from(body) } };
-  }),
-  // The same through multipart.
-  fc.tuple(identity, path(), hostileName).map(([who, to, bad]) => {
-    const body = `--B0und\r\nContent-Disposition: form-data; name="${bad.replace(/"/g, "")}"\r\n\r\n1\r\n--B0und--\r\n`;
-    return { expect: [400], sent: { method: "POST", path: to, headers: headersFor(who, { "Content-Type": "multipart/form-data; boundary=B0und" }), body: Buffer.from(body) } };
-  }),
-  // Too many fields.
-  fc.tuple(identity, path(), fc.integer({ min: MAX_FIELDS + 1, max: MAX_FIELDS * 3 })).map(([who, to, count]) => {
-    const body = Array.from({ length: count }, () => "email=a").join("&");
-    return { expect: [400], sent: { method: "POST", path: to, headers: headersFor(who, { "Content-Type": "application/x-www-form-urlencoded" }), body: Buffer.from(body) } };
-  }),
-  // Content types no form sends, and none at all.
-  fc.tuple(identity, path(), fc.constantFrom("application/json", "text/plain", "application/xml", "text/html", "application/octet-stream", "", "multipart/mixed; boundary=x", "application/x-www-form-urlencoded-nope"), fc.json(), fc.constantFrom("POST", "PUT", "PATCH", "DELETE")).map(([who, to, type, json, method]) => {
-    const headers = headersFor(who, type ? { "Content-Type": type } : {});
-    return { expect: [415], sent: { method, path: to, headers, body: Buffer.from(json) } };
-  }),
-  // Malformed percent-encoding and bytes that are not UTF-8.
-  fc.tuple(identity, path(), fc.constantFrom("email=%", "email=%zz", "email=%C2", "a=%ED%A0%80", "%=1", "email=%E0%A4%A")).map(([who, to, body]) => ({
-    expect: [400],
-    sent: { method: "POST", path: to, headers: headersFor(who, { "Content-Type": "application/x-www-form-urlencoded" }), body: Buffer.from(body) },
-  })),
-  // Malformed multipart.
-  fc.tuple(identity, path(), fc.constantFrom("--B0und\r\nnonsense", "garbage", "--B0und\r\nContent-Disposition: form-data\r\n\r\nx\r\n--B0und--\r\n", "--B0und\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated")).map(([who, to, body]) => ({
-    expect: [400],
-    sent: { method: "POST", path: to, headers: headersFor(who, { "Content-Type": "multipart/form-data; boundary=B0und" }), body: Buffer.from(body) },
-  })),
-);
+    // Huge or malformed bracketed indices, among ordinary fields.
+    fc
+      .tuple(identity, path(), hostileName, fc.array(fc.tuple(realNames, longUnicode), { maxLength: 5 }))
+      .map(([who, to, bad, rest]) => {
+        const body = new URLSearchParams([...rest, [bad, "1"]]).toString();
+        return {
+          expect: [400],
+          sent: {
+            method: "POST",
+            path: to,
+            headers: headersFor(who, { "Content-Type": "application/x-www-form-urlencoded" }),
+            body: Buffer.from(body),
+          },
+        };
+      }),
+    // The same through multipart.
+    fc.tuple(identity, path(), hostileName).map(([who, to, bad]) => {
+      const body = `--B0und\r\nContent-Disposition: form-data; name="${bad.replace(/"/g, "")}"\r\n\r\n1\r\n--B0und--\r\n`;
+      return {
+        expect: [400],
+        sent: {
+          method: "POST",
+          path: to,
+          headers: headersFor(who, { "Content-Type": "multipart/form-data; boundary=B0und" }),
+          body: Buffer.from(body),
+        },
+      };
+    }),
+    // Too many fields.
+    fc.tuple(identity, path(), fc.integer({ min: MAX_FIELDS + 1, max: MAX_FIELDS * 3 })).map(([who, to, count]) => {
+      const body = Array.from({ length: count }, () => "email=a").join("&");
+      return {
+        expect: [400],
+        sent: {
+          method: "POST",
+          path: to,
+          headers: headersFor(who, { "Content-Type": "application/x-www-form-urlencoded" }),
+          body: Buffer.from(body),
+        },
+      };
+    }),
+    // Content types no form sends, and none at all.
+    fc
+      .tuple(
+        identity,
+        path(),
+        fc.constantFrom(
+          "application/json",
+          "text/plain",
+          "application/xml",
+          "text/html",
+          "application/octet-stream",
+          "",
+          "multipart/mixed; boundary=x",
+          "application/x-www-form-urlencoded-nope",
+        ),
+        fc.json(),
+        fc.constantFrom("POST", "PUT", "PATCH", "DELETE"),
+      )
+      .map(([who, to, type, json, method]) => {
+        const headers = headersFor(who, type ? { "Content-Type": type } : {});
+        return { expect: [415], sent: { method, path: to, headers, body: Buffer.from(json) } };
+      }),
+    // Malformed percent-encoding and bytes that are not UTF-8.
+    fc
+      .tuple(
+        identity,
+        path(),
+        fc.constantFrom("email=%", "email=%zz", "email=%C2", "a=%ED%A0%80", "%=1", "email=%E0%A4%A"),
+      )
+      .map(([who, to, body]) => ({
+        expect: [400],
+        sent: {
+          method: "POST",
+          path: to,
+          headers: headersFor(who, { "Content-Type": "application/x-www-form-urlencoded" }),
+          body: Buffer.from(body),
+        },
+      })),
+    // Malformed multipart.
+    fc
+      .tuple(
+        identity,
+        path(),
+        fc.constantFrom(
+          "--B0und\r\nnonsense",
+          "garbage",
+          "--B0und\r\nContent-Disposition: form-data\r\n\r\nx\r\n--B0und--\r\n",
+          '--B0und\r\nContent-Disposition: form-data; name="a"\r\n\r\nunterminated',
+        ),
+      )
+      .map(([who, to, body]) => ({
+        expect: [400],
+        sent: {
+          method: "POST",
+          path: to,
+          headers: headersFor(who, { "Content-Type": "multipart/form-data; boundary=B0und" }),
+          body: Buffer.from(body),
+        },
+      })),
+  );
 
 /** Form-shaped but hostile: real and unusual names, long unicode values, repeated keys. They reach the actions. */
 const formRequest = () =>
   fc
-  .tuple(
-    identity,
-    path(),
-    fc.array(fc.tuple(fc.oneof(realNames, fc.string({ unit: "binary", minLength: 1, maxLength: 40 })), fc.oneof(longUnicode, fc.constant("a".repeat(40_000)), fc.integer().map(String))), { maxLength: 30 }),
-    fc.boolean(),
-  )
-  .map(([who, to, fields, multipart]): Sent => {
-    // Sign-out would end the officer's session for the rest of the run.
-    const asWho = to === "/sign-out" ? "anonymous" : who;
-    if (!multipart) {
-      return { method: "POST", path: to, headers: headersFor(asWho, { "Content-Type": "application/x-www-form-urlencoded" }), body: Buffer.from(new URLSearchParams(fields).toString()) };
-    }
-    const parts = fields.map(([name, value]) => `--B0und\r\nContent-Disposition: form-data; name="${encodeURIComponent(name)}"\r\n\r\n${value}\r\n`);
-    return { method: "POST", path: to, headers: headersFor(asWho, { "Content-Type": "multipart/form-data; boundary=B0und" }), body: Buffer.from(parts.join("") + "--B0und--\r\n") };
-  });
+    .tuple(
+      identity,
+      path(),
+      fc.array(
+        fc.tuple(
+          fc.oneof(realNames, fc.string({ unit: "binary", minLength: 1, maxLength: 40 })),
+          fc.oneof(longUnicode, fc.constant("a".repeat(40_000)), fc.integer().map(String)),
+        ),
+        { maxLength: 30 },
+      ),
+      fc.boolean(),
+    )
+    .map(([who, to, fields, multipart]): Sent => {
+      // Sign-out would end the officer's session for the rest of the run.
+      const asWho = to === "/sign-out" ? "anonymous" : who;
+      if (!multipart) {
+        return {
+          method: "POST",
+          path: to,
+          headers: headersFor(asWho, { "Content-Type": "application/x-www-form-urlencoded" }),
+          body: Buffer.from(new URLSearchParams(fields).toString()),
+        };
+      }
+      const parts = fields.map(
+        ([name, value]) =>
+          `--B0und\r\nContent-Disposition: form-data; name="${encodeURIComponent(name)}"\r\n\r\n${value}\r\n`,
+      );
+      return {
+        method: "POST",
+        path: to,
+        headers: headersFor(asWho, { "Content-Type": "multipart/form-data; boundary=B0und" }),
+        body: Buffer.from(parts.join("") + "--B0und--\r\n"),
+      };
+    });
 
 // ---- properties -------------------------------------------------------------------------------
 
@@ -277,7 +424,9 @@ describe("hostile requests against every route of the built server", () => {
     await fc.assert(
       fc.asyncProperty(refusedRequest().map(described), async ({ expect: statuses, sent }) => {
         const answer = await send(sent);
-        expect(statuses, `${sent.method} ${sent.path} ${sent.headers["Content-Type"] ?? "(no type)"}`).toContain(answer.status);
+        expect(statuses, `${sent.method} ${sent.path} ${sent.headers["Content-Type"] ?? "(no type)"}`).toContain(
+          answer.status,
+        );
         expect(answer.ms).toBeLessThan(ANSWER_WITHIN_MS);
       }),
       { numRuns: 250 },
@@ -290,9 +439,24 @@ describe("hostile requests against every route of the built server", () => {
     const big = Buffer.alloc(LIMIT + 1, "a");
     for (const to of ["/sign-in", paths.find((p) => p.endsWith("/description"))!]) {
       for (const who of ["anonymous", "officer"] as const) {
-        const declared = await send({ method: "POST", path: to, headers: headersFor(who, { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(100 * MB) }) });
+        const declared = await send({
+          method: "POST",
+          path: to,
+          headers: headersFor(who, {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Content-Length": String(100 * MB),
+          }),
+        });
         expect(declared.status).toBe(413);
-        const streamed = await send({ method: "POST", path: to, headers: headersFor(who, { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" }), body: big });
+        const streamed = await send({
+          method: "POST",
+          path: to,
+          headers: headersFor(who, {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Transfer-Encoding": "chunked",
+          }),
+          body: big,
+        });
         expect(streamed.status).toBe(413);
         expect(streamed.ms).toBeLessThan(ANSWER_WITHIN_MS);
       }
@@ -314,9 +478,25 @@ describe("hostile requests against every route of the built server", () => {
   it("refuses non-canonical ids with 404", async () => {
     const project = paths.find((p) => /\/projects\/\d+$/.test(p))!;
     const [, proposalId, projectId] = /\/proposals\/(\d+)\/projects\/(\d+)/.exec(project)!;
-    for (const bad of ["0x" + Number(proposalId).toString(16), `${proposalId}.0`, `%20${proposalId}`, `0${proposalId}`, `+${proposalId}`]) {
-      expect((await send({ method: "GET", path: `/proposals/${bad}`, headers: headersFor("officer", {}) })).status).toBe(404);
-      expect((await send({ method: "GET", path: `/proposals/${proposalId}/projects/${bad === `${proposalId}.0` ? `${projectId}.0` : bad}`, headers: headersFor("officer", {}) })).status).toBe(404);
+    for (const bad of [
+      "0x" + Number(proposalId).toString(16),
+      `${proposalId}.0`,
+      `%20${proposalId}`,
+      `0${proposalId}`,
+      `+${proposalId}`,
+    ]) {
+      expect(
+        (await send({ method: "GET", path: `/proposals/${bad}`, headers: headersFor("officer", {}) })).status,
+      ).toBe(404);
+      expect(
+        (
+          await send({
+            method: "GET",
+            path: `/proposals/${proposalId}/projects/${bad === `${proposalId}.0` ? `${projectId}.0` : bad}`,
+            headers: headersFor("officer", {}),
+          })
+        ).status,
+      ).toBe(404);
     }
     expect((await send({ method: "GET", path: project, headers: headersFor("officer", {}) })).status).toBe(200);
   });
@@ -325,7 +505,12 @@ describe("hostile requests against every route of the built server", () => {
     const body = Buffer.from(`description=${"a".repeat(LIMIT - 20)}`);
     const postMany = async (count: number) => {
       for (let i = 0; i < count; i++) {
-        const answer = await send({ method: "POST", path: "/sign-in", headers: headersFor("anonymous", { "Content-Type": "application/x-www-form-urlencoded" }), body });
+        const answer = await send({
+          method: "POST",
+          path: "/sign-in",
+          headers: headersFor("anonymous", { "Content-Type": "application/x-www-form-urlencoded" }),
+          body,
+        });
         expect(answer.status).toBeLessThan(500);
       }
     };
@@ -334,7 +519,9 @@ describe("hostile requests against every route of the built server", () => {
     const settled = rssBytes(server!.pid!);
     await postMany(120);
     const end = rssBytes(server!.pid!);
-    expect(end - settled, `RSS went from ${Math.round(settled / MB)} MB to ${Math.round(end / MB)} MB`).toBeLessThan(80 * MB);
+    expect(end - settled, `RSS went from ${Math.round(settled / MB)} MB to ${Math.round(end / MB)} MB`).toBeLessThan(
+      80 * MB,
+    );
     expect(end).toBeLessThan(500 * MB);
     // And it still serves.
     expect((await send({ method: "GET", path: "/sign-in", headers: {} })).status).toBe(200);

@@ -35,7 +35,11 @@ describe("sessions", () => {
   it("stores only the SHA-256 of the token", async () => {
     const token = generateSessionToken();
     await createSession(db(), token, await userId("officer@newham.test"));
-    const stored = await db().selectFrom("sessions").select("id").where("id", "=", sessionIdFromToken(token)).executeTakeFirst();
+    const stored = await db()
+      .selectFrom("sessions")
+      .select("id")
+      .where("id", "=", sessionIdFromToken(token))
+      .executeTakeFirst();
     expect(stored?.id).toMatch(/^[0-9a-f]{64}$/);
     const byToken = await db().selectFrom("sessions").select("id").where("id", "=", token).executeTakeFirst();
     expect(byToken).toBeUndefined();
@@ -103,8 +107,14 @@ describe("signing in", () => {
       params: {},
       context: {},
     } as never);
-    expect(wrongPassword).toMatchObject({ status: "error", error: { "": ["Enter a correct email address and password"] } });
-    expect(unknownEmail).toMatchObject({ status: "error", error: { "": ["Enter a correct email address and password"] } });
+    expect(wrongPassword).toMatchObject({
+      status: "error",
+      error: { "": ["Enter a correct email address and password"] },
+    });
+    expect(unknownEmail).toMatchObject({
+      status: "error",
+      error: { "": ["Enter a correct email address and password"] },
+    });
   });
 
   it("refuses an empty form with a message per field", async () => {
@@ -120,7 +130,11 @@ describe("signing out", () => {
   it("ends the session in the database and clears the cookie", async () => {
     const cookie = await cookieFor("admin@mopac.test");
     expect(await getUser(getRequest("/admin", cookie))).not.toBeNull();
-    const response = (await signOutAction({ request: formRequest("/sign-out", {}, cookie), params: {}, context: {} } as never)) as Response;
+    const response = (await signOutAction({
+      request: formRequest("/sign-out", {}, cookie),
+      params: {},
+      context: {},
+    } as never)) as Response;
     expect(response.headers.get("Set-Cookie")).toContain("Max-Age=0");
     expect(await getUser(getRequest("/admin", cookie))).toBeNull();
   });

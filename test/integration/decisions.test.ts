@@ -22,7 +22,11 @@ const decide = (p: MadeProposal, who: Person, fields: Record<string, string>) =>
   run(decisionAction, formRequest(`/proposals/${p.id}/review/decision`, fields, who.cookie), params(p));
 
 async function snapshot(p: MadeProposal) {
-  const proposal = await db().selectFrom("proposals").select(["status", "version"]).where("id", "=", p.id).executeTakeFirstOrThrow();
+  const proposal = await db()
+    .selectFrom("proposals")
+    .select(["status", "version"])
+    .where("id", "=", p.id)
+    .executeTakeFirstOrThrow();
   const events = await db().selectFrom("proposal_events").select("action").where("proposal_id", "=", p.id).execute();
   const notices = await db().selectFrom("notifications").select("id").where("proposal_id", "=", p.id).execute();
   return { ...proposal, events: events.length, notices: notices.length };
@@ -32,9 +36,19 @@ describe("a decision asks first", () => {
   it("checking a decision changes nothing and restates the decision, the feedback and the totals", async () => {
     const p = await makeProposal({ state: "in_review" });
     const before = await snapshot(p);
-    const checked = await decide(p, p.assignedReviewer!, { intent: "check", decision: "reject", comment: "The outcomes are not measurable." });
+    const checked = await decide(p, p.assignedReviewer!, {
+      intent: "check",
+      decision: "reject",
+      comment: "The outcomes are not measurable.",
+    });
     expect(statusOf(checked)).toBe(200);
-    const confirm = (checked.value as { data: { confirm: { decision: string; comment: string; projectCount: number; summary: { totalPlannedPence: number } } } }).data.confirm;
+    const confirm = (
+      checked.value as {
+        data: {
+          confirm: { decision: string; comment: string; projectCount: number; summary: { totalPlannedPence: number } };
+        };
+      }
+    ).data.confirm;
     expect(confirm).toMatchObject({ decision: "reject", comment: "The outcomes are not measurable.", projectCount: 1 });
     // The factory's one project plans £100,000 in each year of the period.
     expect(confirm.summary.totalPlannedPence).toBeGreaterThanOrEqual(10_000_000);
@@ -46,7 +60,8 @@ describe("a decision asks first", () => {
     const p = await makeProposal({ state: "in_review" });
     const reviewer = p.assignedReviewer!;
     const before = await snapshot(p);
-    const errorsOf = (outcome: { value: unknown }) => (outcome.value as { data: { error: Record<string, string[]> } }).data.error;
+    const errorsOf = (outcome: { value: unknown }) =>
+      (outcome.value as { data: { error: Record<string, string[]> } }).data.error;
 
     const missing = await decide(p, reviewer, { intent: "check", decision: "request_changes", comment: "   " });
     expect(statusOf(missing)).toBe(422);
@@ -69,11 +84,16 @@ describe("a decision asks first", () => {
     expect(statusOf(await decide(p, reviewer, { intent: "check", ...fields }))).toBe(200);
     expect((await snapshot(p)).status).toBe("in_review");
     expect(statusOf(await decide(p, reviewer, { intent: "confirm", ...fields }))).toBe(302);
-    const event = await db().selectFrom("proposal_events").select(["action", "comment"]).where("proposal_id", "=", p.id).executeTakeFirstOrThrow();
+    const event = await db()
+      .selectFrom("proposal_events")
+      .select(["action", "comment"])
+      .where("proposal_id", "=", p.id)
+      .executeTakeFirstOrThrow();
     expect(event).toEqual({ action: "request_changes", comment: "Cost the 2018/19 sessions." });
 
     // The officer's overview now leads with MOPAC's words, who and when.
-    const overview = (await run(overviewLoader, getRequest(`/proposals/${p.id}`, p.borough.officer.cookie), params(p))).value as {
+    const overview = (await run(overviewLoader, getRequest(`/proposals/${p.id}`, p.borough.officer.cookie), params(p)))
+      .value as {
       changesFeedback: { who: string; comment: string; when: string } | null;
     };
     expect(overview.changesFeedback).toMatchObject({ who: reviewer.name, comment: "Cost the 2018/19 sessions." });
@@ -81,15 +101,28 @@ describe("a decision asks first", () => {
 
   it("is not offered once the proposal has left review", async () => {
     const p = await makeProposal({ state: "approved" });
-    expect(statusOf(await run(decisionLoader, getRequest(`/proposals/${p.id}/review/decision`, p.assignedReviewer!.cookie), params(p)))).toBe(409);
+    expect(
+      statusOf(
+        await run(
+          decisionLoader,
+          getRequest(`/proposals/${p.id}/review/decision`, p.assignedReviewer!.cookie),
+          params(p),
+        ),
+      ),
+    ).toBe(409);
   });
 });
 
 describe("the endorsement page", () => {
   it("shows the programme the CSP is endorsing", async () => {
     const p = await makeProposal({ state: "awaiting_csp" });
-    const page = await run(stepLoader, getRequest(`/proposals/${p.id}/endorse`, p.borough.cspEndorser!.cookie), { ...params(p), step: "endorse" });
-    const programme = (page.value as { programme: { projectCount: number; summary: { priorityTotals: unknown[] } } | null }).programme;
+    const page = await run(stepLoader, getRequest(`/proposals/${p.id}/endorse`, p.borough.cspEndorser!.cookie), {
+      ...params(p),
+      step: "endorse",
+    });
+    const programme = (
+      page.value as { programme: { projectCount: number; summary: { priorityTotals: unknown[] } } | null }
+    ).programme;
     expect(programme?.projectCount).toBe(1);
     expect(programme?.summary.priorityTotals.length).toBeGreaterThan(0);
   });

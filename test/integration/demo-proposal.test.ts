@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { LIMITS, MAX_CATEGORIES, MIN_CATEGORIES, PROJECT_CATEGORIES } from "~/domain/project-fields";
-import { summariseProposal, type ProposalProject, type ProposalSummary, type ProposalYear } from "~/domain/proposal-checks";
+import {
+  summariseProposal,
+  type ProposalProject,
+  type ProposalSummary,
+  type ProposalYear,
+} from "~/domain/proposal-checks";
 import { DEMO_PROJECTS, DEMO_YEARS } from "../../seeds/demo-proposal";
 import { MEASURES, PRIORITIES } from "../../seeds/reference-data";
 import { seedDemo } from "../../seeds/seed";
@@ -21,7 +26,9 @@ const CANDIDATES_TABLE = [
 ] as const;
 
 async function boroughId() {
-  return (await db().selectFrom("organisations").select("id").where("gss_code", "=", "E09000002").executeTakeFirstOrThrow()).id;
+  return (
+    await db().selectFrom("organisations").select("id").where("gss_code", "=", "E09000002").executeTakeFirstOrThrow()
+  ).id;
 }
 
 async function demoProposal() {
@@ -36,7 +43,11 @@ async function demoProposal() {
 }
 
 /** The proposal as the overview sees it, read straight from the tables and summarised by the domain rules. */
-async function summariseDemoProposal(): Promise<{ summary: ProposalSummary; years: ProposalYear[]; projects: ProposalProject[] }> {
+async function summariseDemoProposal(): Promise<{
+  summary: ProposalSummary;
+  years: ProposalYear[];
+  projects: ProposalProject[];
+}> {
   const proposal = await demoProposal();
   const round = await db()
     .selectFrom("funding_rounds")
@@ -46,7 +57,9 @@ async function summariseDemoProposal(): Promise<{ summary: ProposalSummary; year
   const borough = await boroughId();
   const yearRows = await db()
     .selectFrom("financial_years as y")
-    .leftJoin("allocations as a", (join) => join.onRef("a.financial_year_id", "=", "y.id").on("a.organisation_id", "=", borough))
+    .leftJoin("allocations as a", (join) =>
+      join.onRef("a.financial_year_id", "=", "y.id").on("a.organisation_id", "=", borough),
+    )
     .select(["y.id", "y.label", "y.position", "y.funding_period_id", "a.amount_pence"])
     .where("y.funding_period_id", "=", proposal.funding_period_id)
     .orderBy("y.position")
@@ -73,7 +86,9 @@ async function summariseDemoProposal(): Promise<{ summary: ProposalSummary; year
     title: p.title,
     primaryPriorityId: p.primary_priority_id,
     coCommissioningCandidate: p.co_commissioning_candidate === 1,
-    costs: costs.filter((c) => c.project_id === p.id).map((c) => ({ financialYearId: c.financial_year_id, lcpfPence: c.lcpf_pence })),
+    costs: costs
+      .filter((c) => c.project_id === p.id)
+      .map((c) => ({ financialYearId: c.financial_year_id, lcpfPence: c.lcpf_pence })),
     measureIds: links.filter((m) => m.project_id === p.id).map((m) => m.measure_id),
   }));
 
@@ -90,7 +105,10 @@ async function summariseDemoProposal(): Promise<{ summary: ProposalSummary; year
     years,
     priorities,
     measures,
-    splitRule: { coCommissionedPercent: round.co_commissioned_percent, splitFromYearPosition: round.split_from_year_position },
+    splitRule: {
+      coCommissionedPercent: round.co_commissioned_percent,
+      splitFromYearPosition: round.split_from_year_position,
+    },
   });
   return { summary, years, projects };
 }
@@ -114,17 +132,23 @@ describe("the demo proposal's data", () => {
     for (const project of DEMO_PROJECTS) {
       expect(project.categories.length, project.title).toBeGreaterThanOrEqual(MIN_CATEGORIES);
       expect(project.categories.length, project.title).toBeLessThanOrEqual(MAX_CATEGORIES);
-      expect(project.categories.every((c) => categories.has(c)), project.title).toBe(true);
-      expect(project.measureCodes.every((c) => measures.has(c)), project.title).toBe(true);
+      expect(
+        project.categories.every((c) => categories.has(c)),
+        project.title,
+      ).toBe(true);
+      expect(
+        project.measureCodes.every((c) => measures.has(c)),
+        project.title,
+      ).toBe(true);
       expect(priorities.has(project.priorityCode), project.title).toBe(true);
       expect(project.description.length, project.title).toBeLessThanOrEqual(LIMITS.description);
     }
   });
 
   it("keeps the report's candidate figures (CSP report: £329,000 in all) apart from the demo figures", () => {
-    const real = DEMO_PROJECTS.flatMap((p) => DEMO_YEARS.map((year) => ({ project: p, year, amount: p.lcpf[year] }))).filter(
-      (row) => !row.amount.demoFigure,
-    );
+    const real = DEMO_PROJECTS.flatMap((p) =>
+      DEMO_YEARS.map((year) => ({ project: p, year, amount: p.lcpf[year] })),
+    ).filter((row) => !row.amount.demoFigure);
     expect(real.every((row) => row.year === "2017/18" && row.project.coCommissioningCandidate)).toBe(true);
     expect(real.map((row) => [row.project.shortName ?? row.project.title, row.amount.pence])).toEqual(CANDIDATES_TABLE);
     expect(real.reduce((sum, row) => sum + row.amount.pence, 0)).toBe(329_000_00);
@@ -142,7 +166,11 @@ describe("the seeded demo proposal", () => {
 
   it("is Barking and Dagenham's version 1 draft for period 1 of LCPF 2017-21, started by the demo officer", async () => {
     const proposal = await demoProposal();
-    const officer = await db().selectFrom("users").select("id").where("email", "=", "officer@barking-dagenham.test").executeTakeFirstOrThrow();
+    const officer = await db()
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "officer@barking-dagenham.test")
+      .executeTakeFirstOrThrow();
     expect(proposal).toMatchObject({
       roundName: "London Crime Prevention Fund 2017-21",
       periodNumber: 1,
@@ -152,9 +180,17 @@ describe("the seeded demo proposal", () => {
       created_by: officer.id,
       updated_by: officer.id,
     });
-    const boroughs = await db().selectFrom("proposal_boroughs").selectAll().where("proposal_id", "=", proposal.id).execute();
+    const boroughs = await db()
+      .selectFrom("proposal_boroughs")
+      .selectAll()
+      .where("proposal_id", "=", proposal.id)
+      .execute();
     expect(boroughs).toEqual([
-      expect.objectContaining({ organisation_id: await boroughId(), funding_period_id: proposal.funding_period_id, active: 1 }),
+      expect.objectContaining({
+        organisation_id: await boroughId(),
+        funding_period_id: proposal.funding_period_id,
+        active: 1,
+      }),
     ]);
   });
 
@@ -200,18 +236,40 @@ describe("the seeded demo proposal", () => {
   it("records the delivery types, providers and the £236,905 service total the report gives", async () => {
     const rows = await db()
       .selectFrom("projects")
-      .select(["title", "delivery_type", "provider", "service_total_cost_pence", "aims", "outcomes", "start_on", "completion_on"])
+      .select([
+        "title",
+        "delivery_type",
+        "provider",
+        "service_total_cost_pence",
+        "aims",
+        "outcomes",
+        "start_on",
+        "completion_on",
+      ])
       .where("proposal_id", "=", (await demoProposal()).id)
       .execute();
     const byTitle = Object.fromEntries(rows.map((r) => [r.title, r]));
-    expect(byTitle["Victim Support Project Worker"]).toMatchObject({ delivery_type: "commissioned", provider: "Victim Support" });
-    expect(byTitle["Stop Hate Crime UK (Stop Hate UK)"]).toMatchObject({ delivery_type: "commissioned", provider: "Stop Hate UK" });
-    expect(byTitle["Domestic and Sexual Violence Young Person Community Outreach Worker (Domestic Violence Advocacy)"]).toMatchObject({ delivery_type: "contribution", service_total_cost_pence: 23_690_500 });
-    expect(byTitle["Drug Intervention Programme (Drug Intervention Project)"]).toMatchObject({ delivery_type: "contribution", service_total_cost_pence: null });
+    expect(byTitle["Victim Support Project Worker"]).toMatchObject({
+      delivery_type: "commissioned",
+      provider: "Victim Support",
+    });
+    expect(byTitle["Stop Hate Crime UK (Stop Hate UK)"]).toMatchObject({
+      delivery_type: "commissioned",
+      provider: "Stop Hate UK",
+    });
+    expect(
+      byTitle["Domestic and Sexual Violence Young Person Community Outreach Worker (Domestic Violence Advocacy)"],
+    ).toMatchObject({ delivery_type: "contribution", service_total_cost_pence: 23_690_500 });
+    expect(byTitle["Drug Intervention Programme (Drug Intervention Project)"]).toMatchObject({
+      delivery_type: "contribution",
+      service_total_cost_pence: null,
+    });
     // The two IOM projects are contributions to multi-funded services (report, paragraph 4.1).
     expect(byTitle["IOM Coordinator"]).toMatchObject({ delivery_type: "contribution" });
     expect(rows.filter((r) => r.delivery_type !== null)).toHaveLength(6);
-    expect(rows.every((r) => r.aims === null && r.outcomes === null && r.start_on === null && r.completion_on === null)).toBe(true);
+    expect(
+      rows.every((r) => r.aims === null && r.outcomes === null && r.start_on === null && r.completion_on === null),
+    ).toBe(true);
   });
 
   it("marks every invented amount as a demo figure in the data, and only those", async () => {
@@ -222,7 +280,8 @@ describe("the seeded demo proposal", () => {
       .select(["p.title", "y.label", "c.is_demo_figure", "c.lcpf_pence"])
       .where("p.proposal_id", "=", (await demoProposal()).id)
       .execute();
-    const flag = (title: string, year: string) => rows.find((r) => r.title === title && r.label === year)?.is_demo_figure;
+    const flag = (title: string, year: string) =>
+      rows.find((r) => r.title === title && r.label === year)?.is_demo_figure;
     expect(flag("Local Environment Fund", "2017/18")).toBe(1);
     expect(flag("IOM Coordinator", "2017/18")).toBe(0);
     expect(flag("IOM Coordinator", "2018/19")).toBe(1);
@@ -258,7 +317,12 @@ describe("the seeded demo proposal", () => {
   it("shows the eight candidates, £329,000 in 2018/19, against the £193,200 pot (CSP report worked example)", () => {
     expect(summary.coCommissioning).toHaveLength(1);
     const pot = summary.coCommissioning[0];
-    expect(pot).toMatchObject({ label: "2018/19", candidatesPence: 32_900_000, potPence: 19_320_000, overPotByPence: 13_580_000 });
+    expect(pot).toMatchObject({
+      label: "2018/19",
+      candidatesPence: 32_900_000,
+      potPence: 19_320_000,
+      overPotByPence: 13_580_000,
+    });
     // Titles follow section 3 of the report; the candidates table's shorter names are kept alongside.
     const shortName = new Map(DEMO_PROJECTS.map((p) => [p.title, p.shortName ?? p.title]));
     expect(pot?.candidates.map((c) => [shortName.get(c.title), c.lcpfPence])).toEqual(CANDIDATES_TABLE);
@@ -271,7 +335,11 @@ describe("the seeded demo proposal", () => {
 
   it("is not seeded twice: running seedDemo again leaves one proposal and its seventeen projects", async () => {
     await seedDemo(db());
-    const proposals = await db().selectFrom("proposals").select("id").where("lead_organisation_id", "=", await boroughId()).execute();
+    const proposals = await db()
+      .selectFrom("proposals")
+      .select("id")
+      .where("lead_organisation_id", "=", await boroughId())
+      .execute();
     expect(proposals).toHaveLength(1);
     const projectCount = await db()
       .selectFrom("projects")

@@ -37,7 +37,11 @@ function statusOf(outcome: Outcome): number {
 }
 
 /** The conform reply an action answered with (the review page wraps it with the form's id). */
-function replyOf(outcome: Outcome): { status?: string; error?: Record<string, string[]>; initialValue?: Record<string, unknown> } {
+function replyOf(outcome: Outcome): {
+  status?: string;
+  error?: Record<string, string[]>;
+  initialValue?: Record<string, unknown>;
+} {
   const value = outcome.value as { data?: unknown };
   const data = (value && typeof value === "object" && "init" in value ? value.data : value) as Record<string, unknown>;
   return (data && "result" in data ? data.result : data) as ReturnType<typeof replyOf>;
@@ -46,7 +50,13 @@ function replyOf(outcome: Outcome): { status?: string; error?: Record<string, st
 const errorsOf = (outcome: Outcome) => replyOf(outcome).error ?? {};
 
 async function idOf(table: "users" | "organisations", column: "email" | "name", value: string) {
-  return (await db().selectFrom(table).select("id").where(column as never, "=", value as never).executeTakeFirstOrThrow()).id;
+  return (
+    await db()
+      .selectFrom(table)
+      .select("id")
+      .where(column as never, "=", value as never)
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 /**
@@ -55,15 +65,32 @@ async function idOf(table: "users" | "organisations", column: "email" | "name", 
  */
 async function freshProposal(status: State = "draft") {
   const organisationId = await idOf("organisations", "name", "Barking and Dagenham");
-  const period = await db().selectFrom("funding_periods").select("id").where("number", "=", 2).executeTakeFirstOrThrow();
-  await db().updateTable("proposal_boroughs").set({ active: 0 }).where("organisation_id", "=", organisationId).where("funding_period_id", "=", period.id).execute();
-  const started = await startProposal(db(), { organisationId, periodId: period.id, userId: await idOf("users", "email", OFFICER) });
+  const period = await db()
+    .selectFrom("funding_periods")
+    .select("id")
+    .where("number", "=", 2)
+    .executeTakeFirstOrThrow();
+  await db()
+    .updateTable("proposal_boroughs")
+    .set({ active: 0 })
+    .where("organisation_id", "=", organisationId)
+    .where("funding_period_id", "=", period.id)
+    .execute();
+  const started = await startProposal(db(), {
+    organisationId,
+    periodId: period.id,
+    userId: await idOf("users", "email", OFFICER),
+  });
   if (!started.ok) throw new Error(started.message);
   const id = started.proposalId;
   if (status !== "draft") {
     const reviewer = status === "in_review" ? await idOf("users", "email", REVIEWER) : null;
     const submitted = status === "in_review" ? new Date().toISOString() : null;
-    await db().updateTable("proposals").set({ status, assigned_reviewer_id: reviewer, first_submitted_at: submitted }).where("id", "=", id).execute();
+    await db()
+      .updateTable("proposals")
+      .set({ status, assigned_reviewer_id: reviewer, first_submitted_at: submitted })
+      .where("id", "=", id)
+      .execute();
   }
   return { id, path: `/proposals/${id}`, params: { proposalId: String(id) } };
 }
@@ -75,27 +102,41 @@ async function freshProject(title = "Safer Streets Patrols") {
     proposalId: proposal.id,
     userId: await idOf("users", "email", OFFICER),
     title,
-    changes: { columns: { title, primary_priority_id: priority.id, secondary_priority_id: null }, categories: ["victim-care"] },
+    changes: {
+      columns: { title, primary_priority_id: priority.id, secondary_priority_id: null },
+      categories: ["victim-care"],
+    },
   });
   if (!created.ok) throw new Error(created.message);
-  return { ...proposal, projectId: created.value, projectParams: { ...proposal.params, projectId: String(created.value) } };
+  return {
+    ...proposal,
+    projectId: created.value,
+    projectParams: { ...proposal.params, projectId: String(created.value) },
+  };
 }
 
 /** Sections and removing a project check the project's own version, so colleagues on other projects never clash. */
 async function projectVersionOf(projectId: number) {
-  return (await db().selectFrom("projects").select("version").where("id", "=", projectId).executeTakeFirstOrThrow()).version;
+  return (await db().selectFrom("projects").select("version").where("id", "=", projectId).executeTakeFirstOrThrow())
+    .version;
 }
 
 async function statusNow(proposalId: number) {
-  return (await db().selectFrom("proposals").select("status").where("id", "=", proposalId).executeTakeFirstOrThrow()).status;
+  return (await db().selectFrom("proposals").select("status").where("id", "=", proposalId).executeTakeFirstOrThrow())
+    .status;
 }
 
 const tooLong = "x".repeat(NOTE_LIMIT + 1);
 const MALFORMED_VERSIONS = [undefined, "", "abc", "1.5", "0", "-2", "1e400"];
 
 describe("workflow steps (withdraw, endorse, return)", () => {
-  const step = async (email: string, path: string, name: string, fields: Record<string, string>, params: Record<string, string>) =>
-    call(stepAction, formRequest(`${path}/${name}`, fields, await cookieFor(email)), { ...params, step: name });
+  const step = async (
+    email: string,
+    path: string,
+    name: string,
+    fields: Record<string, string>,
+    params: Record<string, string>,
+  ) => call(stepAction, formRequest(`${path}/${name}`, fields, await cookieFor(email)), { ...params, step: name });
 
   it("refuses a return without comments, or with comments over the limit, changing nothing; then returns it", async () => {
     const { id, path, params } = await freshProposal("awaiting_csp");
@@ -117,13 +158,42 @@ describe("workflow steps (withdraw, endorse, return)", () => {
     const { id, path, params } = await freshProposal("awaiting_csp");
     const cases: [Record<string, string>, Record<string, string[]>][] = [
       [{}, { meetingDate: ["Enter the date of the CSP meeting"] }],
-      [{ meetingDateDay: "7", meetingDateYear: "2017" }, { meetingDateMonth: ["The date of the CSP meeting must include a month"] }],
-      [{ meetingDateDay: "7", meetingDateMonth: "13", meetingDateYear: "2017" }, { meetingDateMonth: ["The date of the CSP meeting must be a real date: the month is a number from 1 to 12 or its name"] }],
-      [{ meetingDateDay: "7", meetingDateMonth: "Febuary", meetingDateYear: "2017" }, { meetingDateMonth: ["The date of the CSP meeting must be a real date: the month is a number from 1 to 12 or its name"] }],
-      [{ meetingDateDay: "7", meetingDateMonth: "2", meetingDateYear: "17" }, { meetingDateYear: ["The date of the CSP meeting must include a year with 4 numbers, for example 2017"] }],
-      [{ meetingDateDay: "30", meetingDateMonth: "2", meetingDateYear: "2017" }, { meetingDateDay: ["The date of the CSP meeting must be a real date: February 2017 has no day 30"] }],
-      [{ meetingDateDay: "1", meetingDateMonth: "1", meetingDateYear: "2999" }, { meetingDate: ["The date of the CSP meeting must be today or in the past"] }],
-      [{ meetingDateDay: "x".repeat(5000), meetingDateMonth: "2", meetingDateYear: "2017" }, { meetingDateDay: ["Enter a real date"] }],
+      [
+        { meetingDateDay: "7", meetingDateYear: "2017" },
+        { meetingDateMonth: ["The date of the CSP meeting must include a month"] },
+      ],
+      [
+        { meetingDateDay: "7", meetingDateMonth: "13", meetingDateYear: "2017" },
+        {
+          meetingDateMonth: [
+            "The date of the CSP meeting must be a real date: the month is a number from 1 to 12 or its name",
+          ],
+        },
+      ],
+      [
+        { meetingDateDay: "7", meetingDateMonth: "Febuary", meetingDateYear: "2017" },
+        {
+          meetingDateMonth: [
+            "The date of the CSP meeting must be a real date: the month is a number from 1 to 12 or its name",
+          ],
+        },
+      ],
+      [
+        { meetingDateDay: "7", meetingDateMonth: "2", meetingDateYear: "17" },
+        { meetingDateYear: ["The date of the CSP meeting must include a year with 4 numbers, for example 2017"] },
+      ],
+      [
+        { meetingDateDay: "30", meetingDateMonth: "2", meetingDateYear: "2017" },
+        { meetingDateDay: ["The date of the CSP meeting must be a real date: February 2017 has no day 30"] },
+      ],
+      [
+        { meetingDateDay: "1", meetingDateMonth: "1", meetingDateYear: "2999" },
+        { meetingDate: ["The date of the CSP meeting must be today or in the past"] },
+      ],
+      [
+        { meetingDateDay: "x".repeat(5000), meetingDateMonth: "2", meetingDateYear: "2017" },
+        { meetingDateDay: ["Enter a real date"] },
+      ],
     ];
     for (const [fields, errors] of cases) {
       const outcome = await step(CSP, path, "endorse", fields, params);
@@ -132,7 +202,13 @@ describe("workflow steps (withdraw, endorse, return)", () => {
     }
     expect(await statusNow(id)).toBe("awaiting_csp");
     // Month names and abbreviations are accepted, as GOV.UK's date input guidance asks.
-    const done = await step(CSP, path, "endorse", { meetingDateDay: "7", meetingDateMonth: "feb", meetingDateYear: "2017" }, params);
+    const done = await step(
+      CSP,
+      path,
+      "endorse",
+      { meetingDateDay: "7", meetingDateMonth: "feb", meetingDateYear: "2017" },
+      params,
+    );
     expect(statusOf(done)).toBe(302);
     expect(await statusNow(id)).toBe("in_review");
   });
@@ -147,7 +223,11 @@ describe("workflow steps (withdraw, endorse, return)", () => {
 
   it("never stores a note to the CSP over the limit", async () => {
     const { id, path, params } = await freshProposal();
-    const outcome = await call(checkAction, formRequest(`${path}/check`, { comment: tooLong }, await cookieFor(OFFICER)), params);
+    const outcome = await call(
+      checkAction,
+      formRequest(`${path}/check`, { comment: tooLong }, await cookieFor(OFFICER)),
+      params,
+    );
     expect(statusOf(outcome)).toBe(422);
     expect(errorsOf(outcome).comment).toEqual(["Note for the CSP must be 5,000 characters or fewer"]);
     expect(await statusNow(id)).toBe("draft");
@@ -178,7 +258,11 @@ describe("the review page's forms", () => {
 
     const done = await review(path, params, { intent: "comment", comment: "Please cost the sessions." });
     expect(statusOf(done)).toBe(302);
-    const events = await db().selectFrom("proposal_events").select(["action", "comment"]).where("proposal_id", "=", id).execute();
+    const events = await db()
+      .selectFrom("proposal_events")
+      .select(["action", "comment"])
+      .where("proposal_id", "=", id)
+      .execute();
     expect(events).toEqual([{ action: "comment", comment: "Please cost the sessions." }]);
   });
 
@@ -186,7 +270,9 @@ describe("the review page's forms", () => {
     const { id, path, params } = await freshProposal("in_review");
     const unknown = await decision(path, params, { intent: "confirm", decision: "shrug" });
     expect(statusOf(unknown)).toBe(422);
-    expect(errorsOf(unknown)).toEqual({ decision: ["Choose whether to request changes, approve or reject the proposal"] });
+    expect(errorsOf(unknown)).toEqual({
+      decision: ["Choose whether to request changes, approve or reject the proposal"],
+    });
     const long = await decision(path, params, { intent: "confirm", decision: "approve", comment: tooLong });
     expect(statusOf(long)).toBe(422);
     expect(Object.keys(errorsOf(long))).toEqual(["comment"]);
@@ -208,22 +294,47 @@ describe("starting a proposal", () => {
   it("refuses a missing or malformed funding period with 422, then starts one", async () => {
     const cookie = await cookieFor(OFFICER);
     for (const periodId of [undefined, "", "period-2", "2.5", "0"]) {
-      const outcome = await call(startAction, formRequest("/borough", periodId === undefined ? {} : { periodId }, cookie));
+      const outcome = await call(
+        startAction,
+        formRequest("/borough", periodId === undefined ? {} : { periodId }, cookie),
+      );
       expect(statusOf(outcome)).toBe(422);
       expect(errorsOf(outcome)).toEqual({ periodId: ["Choose a funding period"] });
     }
     const organisationId = await idOf("organisations", "name", "Barking and Dagenham");
-    const period = await db().selectFrom("funding_periods").select("id").where("number", "=", 2).executeTakeFirstOrThrow();
-    await db().updateTable("proposal_boroughs").set({ active: 0 }).where("organisation_id", "=", organisationId).where("funding_period_id", "=", period.id).execute();
+    const period = await db()
+      .selectFrom("funding_periods")
+      .select("id")
+      .where("number", "=", 2)
+      .executeTakeFirstOrThrow();
+    await db()
+      .updateTable("proposal_boroughs")
+      .set({ active: 0 })
+      .where("organisation_id", "=", organisationId)
+      .where("funding_period_id", "=", period.id)
+      .execute();
     // Without MOPAC's allocation for the period's years, starting is refused with the reason.
     const early = await call(startAction, formRequest("/borough", { periodId: String(period.id) }, cookie));
     expect(statusOf(early)).toBe(422);
     expect(JSON.stringify(errorsOf(early))).toContain("Contact MOPAC’s LCPF team");
     const stamp = new Date().toISOString();
-    for (const year of await db().selectFrom("financial_years").select("id").where("funding_period_id", "=", period.id).execute()) {
+    for (const year of await db()
+      .selectFrom("financial_years")
+      .select("id")
+      .where("funding_period_id", "=", period.id)
+      .execute()) {
       await db()
         .insertInto("allocations")
-        .values({ organisation_id: organisationId, financial_year_id: year.id, amount_pence: 50_000_000, uplift_pence: null, is_demo_figure: 1, source: null, created_at: stamp, updated_at: stamp })
+        .values({
+          organisation_id: organisationId,
+          financial_year_id: year.id,
+          amount_pence: 50_000_000,
+          uplift_pence: null,
+          is_demo_figure: 1,
+          source: null,
+          created_at: stamp,
+          updated_at: stamp,
+        })
         .onConflict((oc) => oc.doNothing())
         .execute();
     }
@@ -238,31 +349,57 @@ describe("the proposal's version", () => {
     const { path, projectId, projectParams } = await freshProject();
     const cookie = await cookieFor(OFFICER);
     for (const version of MALFORMED_VERSIONS) {
-      const outcome = await call(removeAction, formRequest(`${path}/projects/${projectId}/remove`, version === undefined ? {} : { version }, cookie), projectParams);
+      const outcome = await call(
+        removeAction,
+        formRequest(`${path}/projects/${projectId}/remove`, version === undefined ? {} : { version }, cookie),
+        projectParams,
+      );
       expect(statusOf(outcome)).toBe(422);
       expect(errorsOf(outcome)).toEqual({ version: [VERSION_PROBLEM] });
     }
     expect(await db().selectFrom("projects").select("id").where("id", "=", projectId).executeTakeFirst()).toBeDefined();
-    const removed = await call(removeAction, formRequest(`${path}/projects/${projectId}/remove`, { version: String(await projectVersionOf(projectId)) }, cookie), projectParams);
+    const removed = await call(
+      removeAction,
+      formRequest(
+        `${path}/projects/${projectId}/remove`,
+        { version: String(await projectVersionOf(projectId)) },
+        cookie,
+      ),
+      projectParams,
+    );
     expect(statusOf(removed)).toBe(302);
-    expect(await db().selectFrom("projects").select("id").where("id", "=", projectId).executeTakeFirst()).toBeUndefined();
+    expect(
+      await db().selectFrom("projects").select("id").where("id", "=", projectId).executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it("refuses a section and the compliance answers without a valid version", async () => {
     const { path, params, projectId, projectParams } = await freshProject();
     const cookie = await cookieFor(OFFICER);
     const priority = await db().selectFrom("priorities").select("id").orderBy("id").executeTakeFirstOrThrow();
-    const project: Record<string, string | string[]> = { title: "Youth Diversion", primaryPriority: String(priority.id), categories: ["victim-care"] };
+    const project: Record<string, string | string[]> = {
+      title: "Youth Diversion",
+      primaryPriority: String(priority.id),
+      categories: ["victim-care"],
+    };
     for (const version of MALFORMED_VERSIONS) {
       const fields: Record<string, string> = version === undefined ? {} : { version };
-      const section = await call(sectionAction, formRequest(`${path}/projects/${projectId}/details`, { ...project, ...fields }, cookie), { ...projectParams, section: "details" });
+      const section = await call(
+        sectionAction,
+        formRequest(`${path}/projects/${projectId}/details`, { ...project, ...fields }, cookie),
+        { ...projectParams, section: "details" },
+      );
       expect(statusOf(section)).toBe(422);
       expect(errorsOf(section)[""]).toEqual([expect.stringContaining("Reload the page and try again")]);
       const compliance = await call(complianceAction, formRequest(`${path}/compliance`, fields, cookie), params);
       expect(statusOf(compliance)).toBe(422);
       expect(errorsOf(compliance).version).toEqual([VERSION_PROBLEM]);
     }
-    const saved = await db().selectFrom("projects").select(["title", "primary_priority_id"]).where("id", "=", projectId).executeTakeFirstOrThrow();
+    const saved = await db()
+      .selectFrom("projects")
+      .select(["title", "primary_priority_id"])
+      .where("id", "=", projectId)
+      .executeTakeFirstOrThrow();
     expect(saved.title).toBe("Safer Streets Patrols");
     const created = await call(newProjectAction, formRequest(`${path}/projects/new`, project, cookie), params);
     expect(statusOf(created)).toBe(302);
@@ -271,24 +408,44 @@ describe("the proposal's version", () => {
 
 describe("partners and voluntary organisations as lists", () => {
   const partnersOf = (count: number) =>
-    Object.fromEntries(Array.from({ length: count }, (_, index) => [`partners[${index}].name`, `Partner organisation ${index + 1}`]));
+    Object.fromEntries(
+      Array.from({ length: count }, (_, index) => [`partners[${index}].name`, `Partner organisation ${index + 1}`]),
+    );
 
   it(`saves 60 partners and shows all of them again, and refuses more than ${MAX_CONTRIBUTORS} with a message`, async () => {
     const { path, projectId, projectParams } = await freshProject();
     const cookie = await cookieFor(OFFICER);
     const params = { ...projectParams, section: "partners" };
     const url = `${path}/projects/${projectId}/partners`;
-    const saved = await call(sectionAction, formRequest(url, { version: String(await projectVersionOf(projectId)), ...partnersOf(60) }, cookie), params);
+    const saved = await call(
+      sectionAction,
+      formRequest(url, { version: String(await projectVersionOf(projectId)), ...partnersOf(60) }, cookie),
+      params,
+    );
     expect(statusOf(saved)).toBe(302);
 
-    const page = (await call(sectionLoader, getRequest(url, cookie), params)).value as { defaults: { partners: { name: string }[] } };
+    const page = (await call(sectionLoader, getRequest(url, cookie), params)).value as {
+      defaults: { partners: { name: string }[] };
+    };
     expect(page.defaults.partners).toHaveLength(60);
     expect(page.defaults.partners[59]!.name).toBe("Partner organisation 60");
 
-    const tooMany = await call(sectionAction, formRequest(url, { version: String(await projectVersionOf(projectId)), ...partnersOf(MAX_CONTRIBUTORS + 1) }, cookie), params);
+    const tooMany = await call(
+      sectionAction,
+      formRequest(
+        url,
+        { version: String(await projectVersionOf(projectId)), ...partnersOf(MAX_CONTRIBUTORS + 1) },
+        cookie,
+      ),
+      params,
+    );
     expect(statusOf(tooMany)).toBe(422);
     expect(errorsOf(tooMany)).toEqual({ partners: [tooManyMessage("partner")] });
-    const count = await db().selectFrom("project_contributors").select(db().fn.countAll<number>().as("n")).where("project_id", "=", projectId).executeTakeFirstOrThrow();
+    const count = await db()
+      .selectFrom("project_contributors")
+      .select(db().fn.countAll<number>().as("n"))
+      .where("project_id", "=", projectId)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(60);
   });
 
@@ -300,13 +457,35 @@ describe("partners and voluntary organisations as lists", () => {
     const version = String(await projectVersionOf(projectId));
     const typed = { version, "partners[0].name": "CCG", "partners[1].name": "Metropolitan Police" };
 
-    const added = await call(sectionAction, formRequest(url, { ...typed, __intent__: JSON.stringify({ type: "insert", payload: { name: "partners" } }) }, cookie), params);
+    const added = await call(
+      sectionAction,
+      formRequest(
+        url,
+        { ...typed, __intent__: JSON.stringify({ type: "insert", payload: { name: "partners" } }) },
+        cookie,
+      ),
+      params,
+    );
     expect(statusOf(added)).toBe(200);
-    expect((replyOf(added).initialValue as { partners: unknown[] }).partners).toEqual([{ name: "CCG" }, { name: "Metropolitan Police" }, undefined]);
+    expect((replyOf(added).initialValue as { partners: unknown[] }).partners).toEqual([
+      { name: "CCG" },
+      { name: "Metropolitan Police" },
+      undefined,
+    ]);
 
-    const removed = await call(sectionAction, formRequest(url, { ...typed, __intent__: JSON.stringify({ type: "remove", payload: { name: "partners", index: 0 } }) }, cookie), params);
+    const removed = await call(
+      sectionAction,
+      formRequest(
+        url,
+        { ...typed, __intent__: JSON.stringify({ type: "remove", payload: { name: "partners", index: 0 } }) },
+        cookie,
+      ),
+      params,
+    );
     expect(statusOf(removed)).toBe(200);
-    expect((replyOf(removed).initialValue as { partners: unknown[] }).partners).toEqual([{ name: "Metropolitan Police" }]);
+    expect((replyOf(removed).initialValue as { partners: unknown[] }).partners).toEqual([
+      { name: "Metropolitan Police" },
+    ]);
     expect(await projectVersionOf(projectId)).toBe(Number(version));
   });
 
@@ -332,7 +511,10 @@ describe("partners and voluntary organisations as lists", () => {
 
 describe("other forms", () => {
   it("refuses an email address over the limit at sign-in", async () => {
-    const outcome = await call(signInAction, formRequest("/sign-in", { email: `${"a".repeat(EMAIL_LIMIT)}@x.test`, password: "x" }));
+    const outcome = await call(
+      signInAction,
+      formRequest("/sign-in", { email: `${"a".repeat(EMAIL_LIMIT)}@x.test`, password: "x" }),
+    );
     expect(statusOf(outcome)).toBe(422);
     expect(Object.keys(errorsOf(outcome))).toEqual(["email"]);
   });
@@ -349,14 +531,25 @@ describe("messages after an action", () => {
   /** The root loader's answer for a page, with the cookies a browser would send. */
   async function rootFor(path: string, cookie: string) {
     const outcome = await call(rootLoader, getRequest(path, cookie));
-    const value = outcome.value as { data: { flash: { message: string; path: string } | null }; init: { headers?: Record<string, string> } | null };
+    const value = outcome.value as {
+      data: { flash: { message: string; path: string } | null };
+      init: { headers?: Record<string, string> } | null;
+    };
     return { flash: value.data.flash, setCookie: value.init?.headers?.["Set-Cookie"] };
   }
 
   it("carries the server's sentence to the page the action led to, once", async () => {
     const { path, projectId, projectParams } = await freshProject("Youth Diversion");
     const session = await cookieFor(OFFICER);
-    const removed = await call(removeAction, formRequest(`${path}/projects/${projectId}/remove`, { version: String(await projectVersionOf(projectId)) }, session), projectParams);
+    const removed = await call(
+      removeAction,
+      formRequest(
+        `${path}/projects/${projectId}/remove`,
+        { version: String(await projectVersionOf(projectId)) },
+        session,
+      ),
+      projectParams,
+    );
     const response = removed.value as Response;
     expect(response.headers.get("Location")).toBe(path);
     const flash = response.headers.get("Set-Cookie")!.split(";")[0]!;

@@ -42,7 +42,11 @@ describe("enqueueEmail", () => {
       db()
         .transaction()
         .execute(async (tx) => {
-          await enqueueEmail(tx, { to: "officer@barking-dagenham.example", subject: "Proposal returned", text: "Returned." });
+          await enqueueEmail(tx, {
+            to: "officer@barking-dagenham.example",
+            subject: "Proposal returned",
+            text: "Returned.",
+          });
           throw new Error("the change failed");
         }),
     ).rejects.toThrow("the change failed");
@@ -52,7 +56,9 @@ describe("enqueueEmail", () => {
   it("queues the email when the transaction commits, due at once", async () => {
     await db()
       .transaction()
-      .execute((tx) => enqueueEmail(tx, { to: "reviewer@mopac.example", subject: "Submitted", text: "Body" }, feedbackDay));
+      .execute((tx) =>
+        enqueueEmail(tx, { to: "reviewer@mopac.example", subject: "Submitted", text: "Body" }, feedbackDay),
+      );
     const [row, ...rest] = await outboxRows();
     expect(rest).toHaveLength(0);
     expect(row).toMatchObject({
@@ -68,7 +74,11 @@ describe("enqueueEmail", () => {
 
 describe("deliverPendingEmails", () => {
   it("sends a queued email once and marks it sent", async () => {
-    await enqueueEmail(db(), { to: "reviewer@mopac.example", subject: "A proposal is waiting", text: "Please review it." }, feedbackDay);
+    await enqueueEmail(
+      db(),
+      { to: "reviewer@mopac.example", subject: "A proposal is waiting", text: "Please review it." },
+      feedbackDay,
+    );
     const mail = recordingTransport();
 
     expect(await deliverPendingEmails(db(), mail.transport, feedbackDay)).toEqual({ sent: 1, failed: 0 });
@@ -78,26 +88,38 @@ describe("deliverPendingEmails", () => {
     const [row] = await outboxRows();
     expect(row?.sent_at).toBe(feedbackDay.toISOString());
 
-    expect(await deliverPendingEmails(db(), mail.transport, minutesAfter(feedbackDay, 24 * 60))).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverPendingEmails(db(), mail.transport, minutesAfter(feedbackDay, 24 * 60))).toEqual({
+      sent: 0,
+      failed: 0,
+    });
     expect(mail.sent).toHaveLength(1);
   });
 
   it("does not send an email before its time", async () => {
-    await enqueueEmail(db(), { to: "later@mopac.example", subject: "Later", text: "Later" }, minutesAfter(feedbackDay, 10));
+    await enqueueEmail(
+      db(),
+      { to: "later@mopac.example", subject: "Later", text: "Later" },
+      minutesAfter(feedbackDay, 10),
+    );
     const mail = recordingTransport();
     expect(await deliverPendingEmails(db(), mail.transport, feedbackDay)).toEqual({ sent: 0, failed: 0 });
     expect(mail.calls()).toBe(0);
   });
 
   it("sends oldest first and no more than the limit", async () => {
-    for (const n of [1, 2, 3]) await enqueueEmail(db(), { to: `csp${n}@example.org`, subject: `Email ${n}`, text: "x" }, feedbackDay);
+    for (const n of [1, 2, 3])
+      await enqueueEmail(db(), { to: `csp${n}@example.org`, subject: `Email ${n}`, text: "x" }, feedbackDay);
     const mail = recordingTransport();
     expect(await deliverPendingEmails(db(), mail.transport, feedbackDay, 2)).toEqual({ sent: 2, failed: 0 });
     expect(mail.sent.map((m) => m.to)).toEqual(["csp1@example.org", "csp2@example.org"]);
   });
 
   it("retries a failing email only after its backoff: fails twice, then succeeds with attempts 2", async () => {
-    await enqueueEmail(db(), { to: "officer@barking-dagenham.example", subject: "Changes requested", text: "See feedback." }, feedbackDay);
+    await enqueueEmail(
+      db(),
+      { to: "officer@barking-dagenham.example", subject: "Changes requested", text: "See feedback." },
+      feedbackDay,
+    );
     const mail = recordingTransport((call) => (call <= 2 ? new Error(`421 try again later (${call})`) : undefined));
 
     expect(await deliverPendingEmails(db(), mail.transport, feedbackDay)).toEqual({ sent: 0, failed: 1 });
@@ -106,7 +128,10 @@ describe("deliverPendingEmails", () => {
     expect(row?.next_attempt_at).toBe(minutesAfter(feedbackDay, 1).toISOString());
 
     // Within the first minute's backoff nothing is tried.
-    expect(await deliverPendingEmails(db(), mail.transport, minutesAfter(feedbackDay, 0.5))).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverPendingEmails(db(), mail.transport, minutesAfter(feedbackDay, 0.5))).toEqual({
+      sent: 0,
+      failed: 0,
+    });
     expect(mail.calls()).toBe(1);
 
     const secondTry = minutesAfter(feedbackDay, 1);
@@ -115,7 +140,10 @@ describe("deliverPendingEmails", () => {
     expect(row).toMatchObject({ attempts: 2, last_error: "421 try again later (2)" });
     expect(row?.next_attempt_at).toBe(minutesAfter(secondTry, 2).toISOString());
 
-    expect(await deliverPendingEmails(db(), mail.transport, minutesAfter(secondTry, 1.9))).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverPendingEmails(db(), mail.transport, minutesAfter(secondTry, 1.9))).toEqual({
+      sent: 0,
+      failed: 0,
+    });
     expect(mail.calls()).toBe(2);
 
     const thirdTry = minutesAfter(secondTry, 2);
@@ -144,7 +172,10 @@ describe("deliverPendingEmails", () => {
     expect(row?.last_error?.startsWith("550 mailbox unavailable")).toBe(true);
     expect(row?.next_attempt_at.slice(0, 4)).toBe("2117");
 
-    expect(await deliverPendingEmails(db(), mail.transport, minutesAfter(now, 7 * 24 * 60))).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverPendingEmails(db(), mail.transport, minutesAfter(now, 7 * 24 * 60))).toEqual({
+      sent: 0,
+      failed: 0,
+    });
     expect(mail.calls()).toBe(MAX_ATTEMPTS);
   });
 
@@ -170,7 +201,8 @@ describe("deliverPendingEmails", () => {
   });
 
   it("does not let a second delivery take an email the first is still sending, nor one it has since sent", async () => {
-    for (const to of ["first@csp.example", "second@csp.example"]) await enqueueEmail(db(), { to, subject: "Endorsed", text: "x" }, feedbackDay);
+    for (const to of ["first@csp.example", "second@csp.example"])
+      await enqueueEmail(db(), { to, subject: "Endorsed", text: "x" }, feedbackDay);
     const sent: string[] = [];
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
@@ -210,7 +242,9 @@ describe("file transport", () => {
     const files = await readdir(config.outboxDir);
     expect(files).toHaveLength(1);
     const [file] = files;
-    expect(file).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z-officer@barking-dagenham\.example-[0-9a-f]{6}\.eml$/);
+    expect(file).toMatch(
+      /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z-officer@barking-dagenham\.example-[0-9a-f]{6}\.eml$/,
+    );
     const eml = await readFile(join(config.outboxDir, file ?? ""), "utf8");
     expect(eml).toContain("To: officer@barking-dagenham.example");
     expect(eml).toContain("Subject: Proposal approved");
@@ -220,7 +254,11 @@ describe("file transport", () => {
 
   it("the transport, not the queued email, sets the sender: always the portal's own address", async () => {
     delete process.env.SMTP_URL;
-    await enqueueEmail(db(), { to: "csp.member@example.org", subject: "Awaiting endorsement", text: "Please endorse." });
+    await enqueueEmail(db(), {
+      to: "csp.member@example.org",
+      subject: "Awaiting endorsement",
+      text: "Please endorse.",
+    });
     const before = new Set(await readdir(config.outboxDir).catch(() => []));
     expect(await deliverPendingEmails(db(), createTransport())).toEqual({ sent: 1, failed: 0 });
     const [file] = (await readdir(config.outboxDir)).filter((name) => !before.has(name));
@@ -237,8 +275,14 @@ describe("the outbox worker", () => {
     try {
       await enqueueEmail(db(), { to: "reviewer@mopac.example", subject: "Assigned", text: "Yours." });
       // Waits on the condition (polling), not on a guessed length of time.
-      await vi.waitFor(() => expect(mail.sent.map((m) => m.to)).toEqual(["reviewer@mopac.example"]), { timeout: 5_000, interval: 20 });
-      await vi.waitFor(async () => expect((await outboxRows())[0]?.sent_at).not.toBeNull(), { timeout: 5_000, interval: 20 });
+      await vi.waitFor(() => expect(mail.sent.map((m) => m.to)).toEqual(["reviewer@mopac.example"]), {
+        timeout: 5_000,
+        interval: 20,
+      });
+      await vi.waitFor(async () => expect((await outboxRows())[0]?.sent_at).not.toBeNull(), {
+        timeout: 5_000,
+        interval: 20,
+      });
     } finally {
       stop();
     }
@@ -256,7 +300,10 @@ describe("the outbox worker", () => {
     };
     const stops = [startOutboxWorker(db(), transport, 10), startOutboxWorker(db(), transport, 10)];
     try {
-      await vi.waitFor(async () => expect((await outboxRows()).every((row) => row.sent_at !== null)).toBe(true), { timeout: 5_000, interval: 20 });
+      await vi.waitFor(async () => expect((await outboxRows()).every((row) => row.sent_at !== null)).toBe(true), {
+        timeout: 5_000,
+        interval: 20,
+      });
     } finally {
       for (const stop of stops) stop();
     }

@@ -76,9 +76,15 @@ describe("the proposal pages' loader", () => {
     expect(page.projects.map((p) => p.id)).toEqual(page.fullProjects.map((p) => p.id));
     const first = page.fullProjects[0]!;
     const row = page.projects[0]!;
-    expect(row.primaryPriorityName).toBe(page.ctx.priorities.find((p) => p.id === first.primary_priority_id)?.name ?? null);
+    expect(row.primaryPriorityName).toBe(
+      page.ctx.priorities.find((p) => p.id === first.primary_priority_id)?.name ?? null,
+    );
     expect(row.costs).toEqual(
-      first.costs.map((c) => ({ financialYearId: c.financialYearId, lcpfPence: c.lcpfPence, ...(c.isDemoFigure ? { isDemoFigure: true } : {}) })),
+      first.costs.map((c) => ({
+        financialYearId: c.financialYearId,
+        lcpfPence: c.lcpfPence,
+        ...(c.isDemoFigure ? { isDemoFigure: true } : {}),
+      })),
     );
     expect(page.ctx.years.map((y) => y.financialYearId)).toEqual(page.years.map((y) => y.financialYearId));
     expect(page.summary.years).toHaveLength(page.years.length);
@@ -87,7 +93,11 @@ describe("the proposal pages' loader", () => {
 
 describe("the borough home's years", () => {
   it("come with their round's split in one query, not one per round", async () => {
-    const borough = await db().selectFrom("organisations").select("id").where("name", "=", "Newham").executeTakeFirstOrThrow();
+    const borough = await db()
+      .selectFrom("organisations")
+      .select("id")
+      .where("name", "=", "Newham")
+      .executeTakeFirstOrThrow();
     const { db: recording, statements } = recordingDb();
 
     const years = await allocationsForBorough(recording, borough.id);
@@ -96,7 +106,10 @@ describe("the borough home's years", () => {
     expect(years.length).toBeGreaterThan(0);
     for (const year of years) {
       const rule = await splitRuleForRound(db(), year.roundId);
-      expect(year.splitRule).toEqual({ coCommissionedPercent: rule.coCommissionedPercent, splitFromYearPosition: rule.splitFromYearPosition });
+      expect(year.splitRule).toEqual({
+        coCommissionedPercent: rule.coCommissionedPercent,
+        splitFromYearPosition: rule.splitFromYearPosition,
+      });
     }
   });
 });

@@ -10,13 +10,17 @@ useTestDatabase();
 const OFFICER = "officer@barking-dagenham.test";
 const COLLEAGUE = "second-officer@barking-dagenham.test";
 
-const call = <T,>(fn: (args: never) => Promise<T>, request: Request, params: Record<string, string> = {}) =>
+const call = <T>(fn: (args: never) => Promise<T>, request: Request, params: Record<string, string> = {}) =>
   settle(() => fn({ request, params, context: {} } as never));
 
 type SectionReply = {
   result: { status?: string; error?: Record<string, string[]>; initialValue?: Record<string, unknown> };
   baseVersion: number | null;
-  conflict: { version: number; savedByName: string | null; fields: { name: string; theirs: unknown; yours: unknown }[] } | null;
+  conflict: {
+    version: number;
+    savedByName: string | null;
+    fields: { name: string; theirs: unknown; yours: unknown }[];
+  } | null;
 };
 
 /** What an action answered: its status and, for a page shown again, what it carries. */
@@ -57,7 +61,8 @@ async function colleagueCookie() {
   return cookieFor(COLLEAGUE);
 }
 
-const priorityId = async (name: string) => (await db().selectFrom("priorities").select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
+const priorityId = async (name: string) =>
+  (await db().selectFrom("priorities").select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
 
 /** A new project of the demo proposal, at version 1, for one test alone. */
 async function newProject(title: string) {
@@ -67,30 +72,68 @@ async function newProject(title: string) {
     proposalId: proposal.id,
     userId: officer.id,
     title,
-    changes: { columns: { primary_priority_id: await priorityId("Neighbourhood Policing"), description: "As first written" }, categories: ["crime-prevention"] },
+    changes: {
+      columns: { primary_priority_id: await priorityId("Neighbourhood Policing"), description: "As first written" },
+      categories: ["crime-prevention"],
+    },
   });
   if (!created.ok) throw new Error(created.message);
-  const project = await db().selectFrom("projects").select(["id", "version", "title"]).where("id", "=", created.value).executeTakeFirstOrThrow();
+  const project = await db()
+    .selectFrom("projects")
+    .select(["id", "version", "title"])
+    .where("id", "=", created.value)
+    .executeTakeFirstOrThrow();
   return { proposalId: proposal.id, proposalVersion: proposal.version, ...project };
 }
 
-async function detailsPost(project: { proposalId: number; id: number }, fields: Record<string, string | string[]>, cookie: string) {
+async function detailsPost(
+  project: { proposalId: number; id: number },
+  fields: Record<string, string | string[]>,
+  cookie: string,
+) {
   const params = { proposalId: String(project.proposalId), projectId: String(project.id), section: "details" };
   const body = {
     primaryPriority: String(await priorityId("Neighbourhood Policing")),
     categories: ["crime-prevention"],
     ...fields,
   };
-  return answer(await call(sectionAction, formRequest(`/proposals/${project.proposalId}/projects/${project.id}/details`, body, cookie), params));
+  return answer(
+    await call(
+      sectionAction,
+      formRequest(`/proposals/${project.proposalId}/projects/${project.id}/details`, body, cookie),
+      params,
+    ),
+  );
 }
 
-async function descriptionPost(project: { proposalId: number; id: number }, fields: Record<string, string>, cookie: string) {
+async function descriptionPost(
+  project: { proposalId: number; id: number },
+  fields: Record<string, string>,
+  cookie: string,
+) {
   const params = { proposalId: String(project.proposalId), projectId: String(project.id), section: "description" };
-  const body = { description: "As first written", aims: "Fewer burglaries", outcomes: "A safer estate", worksWithOtherAuthorities: "no", ...fields };
-  return answer(await call(sectionAction, formRequest(`/proposals/${project.proposalId}/projects/${project.id}/description`, body, cookie), params));
+  const body = {
+    description: "As first written",
+    aims: "Fewer burglaries",
+    outcomes: "A safer estate",
+    worksWithOtherAuthorities: "no",
+    ...fields,
+  };
+  return answer(
+    await call(
+      sectionAction,
+      formRequest(`/proposals/${project.proposalId}/projects/${project.id}/description`, body, cookie),
+      params,
+    ),
+  );
 }
 
-const saved = (projectId: number) => db().selectFrom("projects").select(["title", "description", "version", "updated_by"]).where("id", "=", projectId).executeTakeFirstOrThrow();
+const saved = (projectId: number) =>
+  db()
+    .selectFrom("projects")
+    .select(["title", "description", "version", "updated_by"])
+    .where("id", "=", projectId)
+    .executeTakeFirstOrThrow();
 
 describe("two officers at once", () => {
   it("saves two different projects opened from the same proposal version, and compliance answers after them", async () => {
@@ -100,8 +143,13 @@ describe("two officers at once", () => {
     const officer = await cookieFor(OFFICER);
     const colleague = await colleagueCookie();
 
-    expect((await detailsPost(theirs, { version: String(theirs.version), title: "Youth outreach, renamed" }, colleague)).status).toBe(302);
-    expect((await detailsPost(mine, { version: String(mine.version), title: "Estate patrols, renamed" }, officer)).status).toBe(302);
+    expect(
+      (await detailsPost(theirs, { version: String(theirs.version), title: "Youth outreach, renamed" }, colleague))
+        .status,
+    ).toBe(302);
+    expect(
+      (await detailsPost(mine, { version: String(mine.version), title: "Estate patrols, renamed" }, officer)).status,
+    ).toBe(302);
 
     expect((await saved(theirs.id)).title).toBe("Youth outreach, renamed");
     expect((await saved(mine.id)).title).toBe("Estate patrols, renamed");
@@ -109,7 +157,9 @@ describe("two officers at once", () => {
     expect((await demoProposal()).version).toBe(proposalVersion);
     const compliance = await call(
       complianceAction,
-      formRequest(`/proposals/${mine.proposalId}/compliance`, {
+      formRequest(
+        `/proposals/${mine.proposalId}/compliance`,
+        {
           version: String(proposalVersion),
           transitionPlan: "Phased over the period.",
           authorityConfirmed: "on",
@@ -119,7 +169,9 @@ describe("two officers at once", () => {
           dataProcessingSummary: "Shared with the provider under an agreement.",
           privacyNoticeUrl: "https://www.lbbd.gov.uk/privacy",
           dataProtectionPolicyUrl: "https://www.lbbd.gov.uk/data-protection",
-        }, officer),
+        },
+        officer,
+      ),
       { proposalId: String(mine.proposalId) },
     );
     expect(answer(compliance).status).toBe(302);
@@ -129,9 +181,23 @@ describe("two officers at once", () => {
     const project = await newProject("Conflict test: two sections");
     const officer = await cookieFor(OFFICER);
     const colleague = await colleagueCookie();
-    expect((await descriptionPost(project, { version: String(project.version), description: "The colleague's description" }, colleague)).status).toBe(302);
-    expect((await detailsPost(project, { version: String(project.version), title: "My new title" }, officer)).status).toBe(302);
-    expect(await saved(project.id)).toMatchObject({ title: "My new title", description: "The colleague's description", version: project.version + 2 });
+    expect(
+      (
+        await descriptionPost(
+          project,
+          { version: String(project.version), description: "The colleague's description" },
+          colleague,
+        )
+      ).status,
+    ).toBe(302);
+    expect(
+      (await detailsPost(project, { version: String(project.version), title: "My new title" }, officer)).status,
+    ).toBe(302);
+    expect(await saved(project.id)).toMatchObject({
+      title: "My new title",
+      description: "The colleague's description",
+      version: project.version + 2,
+    });
   });
 });
 
@@ -146,7 +212,10 @@ describe("a conflict on the same project", () => {
 
     const first = await detailsPost(project, { version: stale, title: "My title" }, officer);
     expect(first.status).toBe(422);
-    expect(first.reply?.result).toMatchObject({ error: { "": [PROJECT_CONFLICT_MESSAGE] }, initialValue: { title: "My title" } });
+    expect(first.reply?.result).toMatchObject({
+      error: { "": [PROJECT_CONFLICT_MESSAGE] },
+      initialValue: { title: "My title" },
+    });
     expect(first.reply?.baseVersion).toBe(project.version);
     expect(first.reply?.conflict).toMatchObject({
       version: project.version + 1,
@@ -164,7 +233,12 @@ describe("a conflict on the same project", () => {
     // "Keep your answers" sends the version the conflict showed: saved over theirs, knowingly.
     const kept = await detailsPost(
       project,
-      { version: stale, conflictVersion: String(first.reply!.conflict!.version), resolution: "keep-mine", title: "My title" },
+      {
+        version: stale,
+        conflictVersion: String(first.reply!.conflict!.version),
+        resolution: "keep-mine",
+        title: "My title",
+      },
       officer,
     );
     expect(kept.status).toBe(302);
@@ -182,7 +256,12 @@ describe("a conflict on the same project", () => {
 
     const kept = await detailsPost(
       project,
-      { version: String(project.version), conflictVersion: String(first.reply!.conflict!.version), resolution: "keep-mine", title: "Mine" },
+      {
+        version: String(project.version),
+        conflictVersion: String(first.reply!.conflict!.version),
+        resolution: "keep-mine",
+        title: "Mine",
+      },
       officer,
     );
     expect(kept.status).toBe(422);
@@ -227,7 +306,11 @@ describe("a proposal that has moved on", () => {
       expect(refused).toEqual({ ok: false, message: NOT_EDITABLE_MESSAGE });
 
       // Through the page, the access check refuses it first.
-      const page = await detailsPost(project, { version: String(project.version), title: "Changed after sending" }, await cookieFor(OFFICER));
+      const page = await detailsPost(
+        project,
+        { version: String(project.version), title: "Changed after sending" },
+        await cookieFor(OFFICER),
+      );
       expect(page.status).toBe(409);
       expect((await saved(project.id)).title).toBe("Conflict test: sent on");
     } finally {
@@ -242,11 +325,15 @@ describe("the section page", () => {
     const officer = await cookieFor(OFFICER);
     const load = async (section: string) =>
       (
-        await call(sectionLoader, getRequest(`/proposals/${project.proposalId}/projects/${project.id}/${section}`, officer), {
-          proposalId: String(project.proposalId),
-          projectId: String(project.id),
-          section,
-        })
+        await call(
+          sectionLoader,
+          getRequest(`/proposals/${project.proposalId}/projects/${project.id}/${section}`, officer),
+          {
+            proposalId: String(project.proposalId),
+            projectId: String(project.id),
+            section,
+          },
+        )
       ).value as Awaited<ReturnType<typeof sectionLoader>>;
     const details = await load("details");
     expect(details.version).toBe(project.version);

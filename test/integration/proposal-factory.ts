@@ -51,7 +51,11 @@ async function person(
 }
 
 async function mopac() {
-  const row = await db().selectFrom("organisations").select(["id", "name"]).where("kind", "=", "mopac").executeTakeFirstOrThrow();
+  const row = await db()
+    .selectFrom("organisations")
+    .select(["id", "name"])
+    .where("kind", "=", "mopac")
+    .executeTakeFirstOrThrow();
   return { ...row, kind: "mopac" as const };
 }
 
@@ -90,7 +94,12 @@ export async function makeBorough(options: BoroughOptions = {}): Promise<Borough
     .executeTakeFirstOrThrow();
   const organisation = { id, name, kind: "borough" as const };
   const period = await db().selectFrom("funding_periods").select("id").orderBy("number").executeTakeFirstOrThrow();
-  const years = await db().selectFrom("financial_years").select(["id", "label"]).where("funding_period_id", "=", period.id).orderBy("position").execute();
+  const years = await db()
+    .selectFrom("financial_years")
+    .select(["id", "label"])
+    .where("funding_period_id", "=", period.id)
+    .orderBy("position")
+    .execute();
   for (const year of years) {
     await db()
       .insertInto("allocations")
@@ -107,7 +116,8 @@ export async function makeBorough(options: BoroughOptions = {}): Promise<Borough
       .execute();
   }
   const officer = await person(organisation, "borough_officer", `${name} Officer`);
-  const cspEndorser = options.endorser === false ? null : await person(organisation, "csp_member", `${name} CSP Chair`, true);
+  const cspEndorser =
+    options.endorser === false ? null : await person(organisation, "csp_member", `${name} CSP Chair`, true);
   const cspMember = await person(organisation, "csp_member", `${name} CSP Member`);
   let leadReviewer: Person | null = null;
   if (options.leadReviewer !== false) {
@@ -182,7 +192,13 @@ export async function makeProposal(options: ProposalOptions = {}): Promise<MadeP
     .executeTakeFirstOrThrow();
   await db()
     .insertInto("proposal_boroughs")
-    .values({ proposal_id: id, organisation_id: borough.id, funding_period_id: borough.periodId, active: state === "withdrawn" ? 0 : 1, created_at: stamp() })
+    .values({
+      proposal_id: id,
+      organisation_id: borough.id,
+      funding_period_id: borough.periodId,
+      active: state === "withdrawn" ? 0 : 1,
+      created_at: stamp(),
+    })
     .execute();
   const priority = await db().selectFrom("priorities").select("id").orderBy("position").executeTakeFirstOrThrow();
   const { id: projectId } = await db()
@@ -211,7 +227,13 @@ export async function makeProposal(options: ProposalOptions = {}): Promise<MadeP
   for (const year of borough.years) {
     await db()
       .insertInto("project_costs")
-      .values({ project_id: projectId, financial_year_id: year.id, lcpf_pence: 100_000 * POUND, created_at: stamp(), updated_at: stamp() })
+      .values({
+        project_id: projectId,
+        financial_year_id: year.id,
+        lcpf_pence: 100_000 * POUND,
+        created_at: stamp(),
+        updated_at: stamp(),
+      })
       .execute();
   }
   return { id, projectId, borough, assignedReviewer };

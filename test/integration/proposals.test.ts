@@ -10,11 +10,12 @@ import { cookieFor, formRequest, getRequest, settle, useTestDatabase } from "./s
 
 useTestDatabase();
 
-const call = <T,>(fn: (args: never) => Promise<T>, request: Request, params: Record<string, string> = {}) =>
+const call = <T>(fn: (args: never) => Promise<T>, request: Request, params: Record<string, string> = {}) =>
   settle(() => fn({ request, params, context: {} } as never));
 
 async function periodId(number: number) {
-  return (await db().selectFrom("funding_periods").select("id").where("number", "=", number).executeTakeFirstOrThrow()).id;
+  return (await db().selectFrom("funding_periods").select("id").where("number", "=", number).executeTakeFirstOrThrow())
+    .id;
 }
 
 async function demoProposal() {
@@ -56,7 +57,11 @@ describe("starting a proposal", () => {
     expect(reply(second)).toMatchObject({
       error: { "": ["Your borough already has a proposal for Period 2 (2019/20 and 2020/21): open that one instead"] },
     });
-    const count = await db().selectFrom("proposal_boroughs").select(db().fn.countAll<number>().as("n")).where("funding_period_id", "=", Number(period)).executeTakeFirstOrThrow();
+    const count = await db()
+      .selectFrom("proposal_boroughs")
+      .select(db().fn.countAll<number>().as("n"))
+      .where("funding_period_id", "=", Number(period))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 
@@ -107,22 +112,36 @@ describe("adding and changing a project", () => {
       primaryPriority: String(await priorityId("Neighbourhood Policing")),
       categories: ["crime-prevention", "asb-neighbourhood-crime"],
     };
-    const created = await call(newProjectAction, formRequest(`/proposals/${id}/projects/new`, fields, cookie), { proposalId: String(id) });
+    const created = await call(newProjectAction, formRequest(`/proposals/${id}/projects/new`, fields, cookie), {
+      proposalId: String(id),
+    });
     expect(created.thrown).toBe(true);
     const location = (created.value as Response).headers.get("Location")!;
     expect(location).toMatch(new RegExp(`^/proposals/${id}/projects/\\d+$`));
 
     const again = await call(
       newProjectAction,
-      formRequest(`/proposals/${id}/projects/new`, { ...fields, version: String(version + 1), title: "safer streets patrols" }, cookie),
+      formRequest(
+        `/proposals/${id}/projects/new`,
+        { ...fields, version: String(version + 1), title: "safer streets patrols" },
+        cookie,
+      ),
       { proposalId: String(id) },
     );
-    expect(reply(again)).toMatchObject({ status: "error", error: { title: [expect.stringContaining("already has this title")] } });
+    expect(reply(again)).toMatchObject({
+      status: "error",
+      error: { title: [expect.stringContaining("already has this title")] },
+    });
   });
 
   it("refuses a save made on a stale project version and changes nothing", async () => {
     const { id, version: proposalVersion } = await demoProposal();
-    const project = await db().selectFrom("projects").select(["id", "title", "version"]).where("proposal_id", "=", id).orderBy("id").executeTakeFirstOrThrow();
+    const project = await db()
+      .selectFrom("projects")
+      .select(["id", "title", "version"])
+      .where("proposal_id", "=", id)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
     const cookie = await cookieFor("officer@barking-dagenham.test");
     const outcome = await call(
       sectionAction,
@@ -144,18 +163,35 @@ describe("adding and changing a project", () => {
       error: { "": [expect.stringContaining("Someone else has saved this project")] },
       initialValue: { title: "A title nobody saved" },
     });
-    const after = await db().selectFrom("projects").select(["title", "version"]).where("id", "=", project.id).executeTakeFirstOrThrow();
+    const after = await db()
+      .selectFrom("projects")
+      .select(["title", "version"])
+      .where("id", "=", project.id)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual({ title: project.title, version: project.version });
     expect((await demoProposal()).version).toBe(proposalVersion);
   });
 
   it("keeps what was typed and names the field when input is invalid", async () => {
     const { id } = await demoProposal();
-    const project = await db().selectFrom("projects").select(["id", "version"]).where("proposal_id", "=", id).orderBy("id").executeTakeFirstOrThrow();
+    const project = await db()
+      .selectFrom("projects")
+      .select(["id", "version"])
+      .where("proposal_id", "=", id)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
     const cookie = await cookieFor("officer@barking-dagenham.test");
     const outcome = await call(
       sectionAction,
-      formRequest(`/proposals/${id}/projects/${project.id}/details`, { version: String(project.version), title: "Kept title", categories: ["victim-care", "hate-crime", "extremism", "gang-crime"] }, cookie),
+      formRequest(
+        `/proposals/${id}/projects/${project.id}/details`,
+        {
+          version: String(project.version),
+          title: "Kept title",
+          categories: ["victim-care", "hate-crime", "extremism", "gang-crime"],
+        },
+        cookie,
+      ),
       { proposalId: String(id), projectId: String(project.id), section: "details" },
     );
     expect(statusOf(outcome)).toBe(422);
@@ -168,17 +204,36 @@ describe("adding and changing a project", () => {
 
   it("removes a project under the project's version check", async () => {
     const { id } = await demoProposal();
-    const project = await db().selectFrom("projects").select(["id", "version"]).where("proposal_id", "=", id).where("title", "=", "Safer Streets Patrols").executeTakeFirstOrThrow();
+    const project = await db()
+      .selectFrom("projects")
+      .select(["id", "version"])
+      .where("proposal_id", "=", id)
+      .where("title", "=", "Safer Streets Patrols")
+      .executeTakeFirstOrThrow();
     const cookie = await cookieFor("officer@barking-dagenham.test");
     const params = { proposalId: String(id), projectId: String(project.id) };
-    const stale = await call(removeAction, formRequest(`/proposals/${id}/projects/${project.id}/remove`, { version: String(project.version + 1) }, cookie), params);
+    const stale = await call(
+      removeAction,
+      formRequest(`/proposals/${id}/projects/${project.id}/remove`, { version: String(project.version + 1) }, cookie),
+      params,
+    );
     expect(statusOf(stale)).toBe(409);
-    expect(reply(stale)).toMatchObject({ error: { "": [expect.stringContaining("Someone else has saved this project")] } });
-    expect(await db().selectFrom("projects").select("id").where("id", "=", project.id).executeTakeFirst()).toBeDefined();
+    expect(reply(stale)).toMatchObject({
+      error: { "": [expect.stringContaining("Someone else has saved this project")] },
+    });
+    expect(
+      await db().selectFrom("projects").select("id").where("id", "=", project.id).executeTakeFirst(),
+    ).toBeDefined();
     const version = project.version;
-    const removed = await call(removeAction, formRequest(`/proposals/${id}/projects/${project.id}/remove`, { version: String(version) }, cookie), params);
+    const removed = await call(
+      removeAction,
+      formRequest(`/proposals/${id}/projects/${project.id}/remove`, { version: String(version) }, cookie),
+      params,
+    );
     expect((removed.value as Response).status).toBe(302);
-    expect(await db().selectFrom("projects").select("id").where("id", "=", project.id).executeTakeFirst()).toBeUndefined();
+    expect(
+      await db().selectFrom("projects").select("id").where("id", "=", project.id).executeTakeFirst(),
+    ).toBeUndefined();
   });
 });
 
@@ -189,7 +244,15 @@ describe("compliance answers", () => {
     const params = { proposalId: String(id) };
     const bad = await call(
       complianceAction,
-      formRequest(`/proposals/${id}/compliance`, { version: String(version), transitionPlan: "We will phase out the old grants.", privacyNoticeUrl: "not a link" }, cookie),
+      formRequest(
+        `/proposals/${id}/compliance`,
+        {
+          version: String(version),
+          transitionPlan: "We will phase out the old grants.",
+          privacyNoticeUrl: "not a link",
+        },
+        cookie,
+      ),
       params,
     );
     expect(statusOf(bad)).toBe(422);
@@ -220,7 +283,11 @@ describe("compliance answers", () => {
       params,
     );
     expect((good.value as Response).status).toBe(302);
-    const saved = await db().selectFrom("proposals").select(["authority_confirmed", "privacy_notice_url"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const saved = await db()
+      .selectFrom("proposals")
+      .select(["authority_confirmed", "privacy_notice_url"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(saved).toEqual({ authority_confirmed: 1, privacy_notice_url: "https://www.lbbd.gov.uk/privacy" });
   });
 });
@@ -228,19 +295,42 @@ describe("compliance answers", () => {
 describe("another borough", () => {
   it("gets page not found for every page and action of Barking and Dagenham's proposal", async () => {
     const { id, version } = await demoProposal();
-    const project = await db().selectFrom("projects").select("id").where("proposal_id", "=", id).orderBy("id").executeTakeFirstOrThrow();
+    const project = await db()
+      .selectFrom("projects")
+      .select("id")
+      .where("proposal_id", "=", id)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
     const cookie = await cookieFor("officer@newham.test");
     const p = { proposalId: String(id), projectId: String(project.id), section: "details" };
     const outcomes = await Promise.all([
       call(overviewLoader, getRequest(`/proposals/${id}`, cookie), p),
       call(sectionLoader, getRequest(`/proposals/${id}/projects/${project.id}/details`, cookie), p),
-      call(sectionAction, formRequest(`/proposals/${id}/projects/${project.id}/details`, { version: String(version), title: "Hijacked" }, cookie), p),
-      call(newProjectAction, formRequest(`/proposals/${id}/projects/new`, { version: String(version), title: "Hijacked" }, cookie), p),
+      call(
+        sectionAction,
+        formRequest(
+          `/proposals/${id}/projects/${project.id}/details`,
+          { version: String(version), title: "Hijacked" },
+          cookie,
+        ),
+        p,
+      ),
+      call(
+        newProjectAction,
+        formRequest(`/proposals/${id}/projects/new`, { version: String(version), title: "Hijacked" }, cookie),
+        p,
+      ),
       call(complianceAction, formRequest(`/proposals/${id}/compliance`, { version: String(version) }, cookie), p),
-      call(removeAction, formRequest(`/proposals/${id}/projects/${project.id}/remove`, { version: String(version) }, cookie), p),
+      call(
+        removeAction,
+        formRequest(`/proposals/${id}/projects/${project.id}/remove`, { version: String(version) }, cookie),
+        p,
+      ),
     ]);
     expect(outcomes.map(statusOf)).toEqual([404, 404, 404, 404, 404, 404]);
-    expect(await db().selectFrom("projects").select("id").where("title", "=", "Hijacked").executeTakeFirst()).toBeUndefined();
+    expect(
+      await db().selectFrom("projects").select("id").where("title", "=", "Hijacked").executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it("gets the same page not found as for a proposal that does not exist", async () => {

@@ -313,7 +313,9 @@ const signedIn = (answer: Answer): PersonRow => ({
   anonymous: "sign",
 });
 const only = (allowed: readonly Person[], answer: Answer): PersonRow =>
-  Object.fromEntries(PEOPLE.map((p) => [p, p === "anonymous" ? "sign" : allowed.includes(p) ? answer : "403"])) as PersonRow;
+  Object.fromEntries(
+    PEOPLE.map((p) => [p, p === "anonymous" ? "sign" : allowed.includes(p) ? answer : "403"]),
+  ) as PersonRow;
 
 type PageCase = {
   path: string;
@@ -364,11 +366,31 @@ const OTHER_ROUTES: PageCase[] = [
     action: forAll("405"),
   },
   // London-wide figures are MOPAC's alone.
-  { path: "decision-table", loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"), action: forAll("405") },
-  { path: "decision-table/print", loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"), action: forAll("405") },
-  { path: "decision-table.csv", loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"), action: forAll("405") },
-  { path: "exports/london-projects.csv", loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"), action: forAll("405") },
-  { path: "exports/london-projects.xlsx", loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"), action: forAll("405") },
+  {
+    path: "decision-table",
+    loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"),
+    action: forAll("405"),
+  },
+  {
+    path: "decision-table/print",
+    loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"),
+    action: forAll("405"),
+  },
+  {
+    path: "decision-table.csv",
+    loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"),
+    action: forAll("405"),
+  },
+  {
+    path: "exports/london-projects.csv",
+    loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"),
+    action: forAll("405"),
+  },
+  {
+    path: "exports/london-projects.xlsx",
+    loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"),
+    action: forAll("405"),
+  },
   { path: "notifications", loader: signedIn("200"), action: signedIn("302") },
   { path: "*", loader: forAll("404"), action: forAll("404") },
 ];
@@ -402,7 +424,8 @@ let ids: Ids & {
 };
 
 beforeAll(async () => {
-  const user = (email: string) => db().selectFrom("users").selectAll().where("email", "=", email).executeTakeFirstOrThrow();
+  const user = (email: string) =>
+    db().selectFrom("users").selectAll().where("email", "=", email).executeTakeFirstOrThrow();
   const officer = await user(EMAILS.officer);
   const endorser = await user(EMAILS.cspEndorser);
   // The demo has no CSP member without the endorse permission; this one is the endorser without it.
@@ -429,13 +452,26 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   // A period can be started only once MOPAC has set the borough's allocation for its years (app/domain/period-allocation.ts).
   const otherOfficer = await user(EMAILS.otherBoroughOfficer);
-  const freeYears = await db().selectFrom("financial_years").select("id").where("funding_period_id", "=", freePeriod.id).execute();
+  const freeYears = await db()
+    .selectFrom("financial_years")
+    .select("id")
+    .where("funding_period_id", "=", freePeriod.id)
+    .execute();
   const stamp = new Date().toISOString();
   for (const organisationId of [officer.organisation_id, otherOfficer.organisation_id]) {
     for (const year of freeYears) {
       await db()
         .insertInto("allocations")
-        .values({ organisation_id: organisationId, financial_year_id: year.id, amount_pence: 10_000_000, uplift_pence: null, is_demo_figure: 1, source: null, created_at: stamp, updated_at: stamp })
+        .values({
+          organisation_id: organisationId,
+          financial_year_id: year.id,
+          amount_pence: 10_000_000,
+          uplift_pence: null,
+          is_demo_figure: 1,
+          source: null,
+          created_at: stamp,
+          updated_at: stamp,
+        })
         .onConflict((oc) => oc.doNothing())
         .execute();
     }
@@ -452,7 +488,13 @@ beforeAll(async () => {
   };
 });
 
-const REACHED_MOPAC: ReadonlySet<State> = new Set(["submitted", "in_review", "changes_requested", "approved", "rejected"]);
+const REACHED_MOPAC: ReadonlySet<State> = new Set([
+  "submitted",
+  "in_review",
+  "changes_requested",
+  "approved",
+  "rejected",
+]);
 /** Submitted means waiting to be routed, so no reviewer yet; from in review on, the borough's lead reviewer has it. */
 const HAS_REVIEWER: ReadonlySet<State> = new Set(["in_review", "changes_requested", "approved", "rejected"]);
 
@@ -505,7 +547,8 @@ async function proposalIn(state: State): Promise<{ proposalId: string; projectId
 function answerOf(outcome: { thrown: boolean; value: unknown }): string {
   const value = outcome.value as { status?: number; init?: { status?: number } | null } | undefined;
   if (value instanceof Response) {
-    if (value.status >= 300 && value.status < 400) return value.headers.get("Location")?.startsWith("/sign-in") ? "sign" : "302";
+    if (value.status >= 300 && value.status < 400)
+      return value.headers.get("Location")?.startsWith("/sign-in") ? "sign" : "302";
     return String(value.status);
   }
   if (outcome.thrown && !(value && typeof value === "object" && "init" in value)) throw outcome.value;

@@ -29,7 +29,11 @@ async function userId(email: string) {
 }
 
 async function storedExpiry(token: string): Promise<string | undefined> {
-  const row = await db().selectFrom("sessions").select("expires_at").where("id", "=", sessionIdFromToken(token)).executeTakeFirst();
+  const row = await db()
+    .selectFrom("sessions")
+    .select("expires_at")
+    .where("id", "=", sessionIdFromToken(token))
+    .executeTakeFirst();
   return row?.expires_at;
 }
 
@@ -89,7 +93,10 @@ describe("absolute lifetime", () => {
     const start = new Date("2026-11-03T08:00:00Z");
     await createSession(db(), token, await userId("csp@barking-dagenham.test"), start);
     for (let minutes = 20; minutes < 12 * 60; minutes += 20) {
-      expect(await validateSessionToken(db(), token, at(start, minutes * MINUTE)), `after ${minutes} minutes`).not.toBeNull();
+      expect(
+        await validateSessionToken(db(), token, at(start, minutes * MINUTE)),
+        `after ${minutes} minutes`,
+      ).not.toBeNull();
     }
     // Near the end the idle expiry stops at the absolute end instead of sliding past it.
     const lastUse = await validateSessionToken(db(), token, at(start, 11 * HOUR + 50 * MINUTE));
@@ -187,7 +194,10 @@ describe("one session lookup per request", () => {
     const request = getRequest("/borough", cookie);
     const first = await getUser(request);
     // Ending the session now shows whether a second call on the same Request looks it up again.
-    await db().deleteFrom("sessions").where("id", "=", sessionIdFromToken(cookie.split("=")[1]!)).execute();
+    await db()
+      .deleteFrom("sessions")
+      .where("id", "=", sessionIdFromToken(cookie.split("=")[1]!))
+      .execute();
     expect(await getUser(request)).toEqual(first);
     expect(await requireUser(request)).toEqual(first);
     expect(await getUser(getRequest("/borough", cookie))).toBeNull();
@@ -200,7 +210,11 @@ describe("the keep-alive used by Stay signed in", () => {
     const token = cookie.split("=")[1]!;
     const soon = new Date(Date.now() + 5 * MINUTE).toISOString();
     await db().updateTable("sessions").set({ expires_at: soon }).where("id", "=", sessionIdFromToken(token)).execute();
-    const response = (await keepAliveAction({ request: formRequest("/session/keep-alive", {}, cookie), params: {}, context: {} } as never)) as Response;
+    const response = (await keepAliveAction({
+      request: formRequest("/session/keep-alive", {}, cookie),
+      params: {},
+      context: {},
+    } as never)) as Response;
     expect(response.status).toBe(204);
     const expiry = Date.parse((await storedExpiry(token))!);
     expect(expiry).toBeGreaterThan(Date.now() + 29 * MINUTE);
@@ -208,7 +222,9 @@ describe("the keep-alive used by Stay signed in", () => {
   });
 
   it("sends someone whose session has ended to sign in", async () => {
-    const outcome = await settle(() => keepAliveAction({ request: formRequest("/session/keep-alive", {}), params: {}, context: {} } as never));
+    const outcome = await settle(() =>
+      keepAliveAction({ request: formRequest("/session/keep-alive", {}), params: {}, context: {} } as never),
+    );
     expect(outcome.thrown).toBe(true);
     expect((outcome.value as Response).headers.get("Location")).toMatch(/^\/sign-in/);
   });
@@ -216,18 +232,34 @@ describe("the keep-alive used by Stay signed in", () => {
 
 describe("signed out after the timeout", () => {
   it("says so on the sign-in page with a fixed sentence, whatever else the address says", async () => {
-    const timedOut = await signInLoader({ request: getRequest("/sign-in?timeout=1"), params: {}, context: {} } as never);
+    const timedOut = await signInLoader({
+      request: getRequest("/sign-in?timeout=1"),
+      params: {},
+      context: {},
+    } as never);
     expect(timedOut).toMatchObject({ timedOutAfterMinutes: 30 });
-    const other = await signInLoader({ request: getRequest("/sign-in?timeout=%3Cb%3Ehi"), params: {}, context: {} } as never);
+    const other = await signInLoader({
+      request: getRequest("/sign-in?timeout=%3Cb%3Ehi"),
+      params: {},
+      context: {},
+    } as never);
     expect(other).toMatchObject({ timedOutAfterMinutes: null });
   });
 
   it("the warning's sign-out ends the session and goes to that page", async () => {
     const cookie = await signInThroughPage("officer@newham.test");
-    const response = (await signOutAction({ request: formRequest("/sign-out", { reason: "timeout" }, cookie), params: {}, context: {} } as never)) as Response;
+    const response = (await signOutAction({
+      request: formRequest("/sign-out", { reason: "timeout" }, cookie),
+      params: {},
+      context: {},
+    } as never)) as Response;
     expect(response.headers.get("Location")).toBe("/sign-in?timeout=1");
     expect(await getUser(getRequest("/borough", cookie))).toBeNull();
-    const plain = (await signOutAction({ request: formRequest("/sign-out", { reason: "anything" }), params: {}, context: {} } as never)) as Response;
+    const plain = (await signOutAction({
+      request: formRequest("/sign-out", { reason: "anything" }),
+      params: {},
+      context: {},
+    } as never)) as Response;
     expect(plain.headers.get("Location")).toBe("/sign-in?signedOut=1");
   });
 });

@@ -11,11 +11,13 @@ import { cookieFor, formRequest, getRequest, useTestDatabase } from "./setup-db"
 useTestDatabase();
 
 function routesRecording(seen: { route: string; request: Request }[], onLoad?: () => Promise<void>) {
-  const record = (route: string) => async ({ request }: { request: Request }) => {
-    seen.push({ route, request });
-    await onLoad?.();
-    return (await getUser(request))?.email ?? null;
-  };
+  const record =
+    (route: string) =>
+    async ({ request }: { request: Request }) => {
+      seen.push({ route, request });
+      await onLoad?.();
+      return (await getUser(request))?.email ?? null;
+    };
   return [
     {
       id: "root",
@@ -44,7 +46,10 @@ describe("React Router and the per-request session lookup", () => {
     const context = await handler.query(request);
     expect(seen.map((s) => s.route).sort()).toEqual(["page", "root"]);
     expect(seen[0]!.request).toBe(seen[1]!.request);
-    expect((context as { loaderData: Record<string, unknown> }).loaderData).toEqual({ root: "officer@newham.test", page: "officer@newham.test" });
+    expect((context as { loaderData: Record<string, unknown> }).loaderData).toEqual({
+      root: "officer@newham.test",
+      page: "officer@newham.test",
+    });
   });
 
   it("after an action, gives the loaders one fresh Request of their own", async () => {
@@ -68,11 +73,17 @@ describe("React Router and the per-request session lookup", () => {
         if (ended) return;
         ended = true;
         await getUser(seen[0]!.request);
-        await db().deleteFrom("sessions").where("id", "=", sessionIdFromToken(cookie.split("=")[1]!)).execute();
+        await db()
+          .deleteFrom("sessions")
+          .where("id", "=", sessionIdFromToken(cookie.split("=")[1]!))
+          .execute();
       }),
     );
     const context = await handler.query(getRequest("/borough", cookie));
-    expect((context as { loaderData: Record<string, unknown> }).loaderData).toEqual({ root: "officer@newham.test", page: "officer@newham.test" });
+    expect((context as { loaderData: Record<string, unknown> }).loaderData).toEqual({
+      root: "officer@newham.test",
+      page: "officer@newham.test",
+    });
     expect(await getUser(getRequest("/borough", cookie))).toBeNull();
   });
 });

@@ -52,7 +52,9 @@ export async function cookieFor(email: string): Promise<string> {
 }
 
 /** Runs a loader or action and gives back what it returned or threw, the way React Router would see it. */
-export async function settle<T>(run: () => Promise<T>): Promise<{ thrown: false; value: T } | { thrown: true; value: unknown }> {
+export async function settle<T>(
+  run: () => Promise<T>,
+): Promise<{ thrown: false; value: T } | { thrown: true; value: unknown }> {
   try {
     return { thrown: false, value: await run() };
   } catch (error) {

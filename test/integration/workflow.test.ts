@@ -40,7 +40,11 @@ const decision = (p: MadeProposal, who: Person, fields: Record<string, string>) 
   run(decisionAction, formRequest(path(p, "/review/decision"), fields, who.cookie), params(p));
 
 async function state(p: MadeProposal) {
-  return db().selectFrom("proposals").select(["status", "version", "assigned_reviewer_id"]).where("id", "=", p.id).executeTakeFirstOrThrow();
+  return db()
+    .selectFrom("proposals")
+    .select(["status", "version", "assigned_reviewer_id"])
+    .where("id", "=", p.id)
+    .executeTakeFirstOrThrow();
 }
 
 async function events(p: MadeProposal) {
@@ -53,11 +57,21 @@ async function events(p: MadeProposal) {
 }
 
 async function noticesFor(person: Person) {
-  return db().selectFrom("notifications").select(["message", "link"]).where("user_id", "=", person.id).orderBy("id").execute();
+  return db()
+    .selectFrom("notifications")
+    .select(["message", "link"])
+    .where("user_id", "=", person.id)
+    .orderBy("id")
+    .execute();
 }
 
 async function emailsTo(person: Person) {
-  return db().selectFrom("email_outbox").select(["subject", "body_text", "sent_at"]).where("to_address", "=", person.email).orderBy("id").execute();
+  return db()
+    .selectFrom("email_outbox")
+    .select(["subject", "body_text", "sent_at"])
+    .where("to_address", "=", person.email)
+    .orderBy("id")
+    .execute();
 }
 
 const endorsementDate = { meetingDateDay: "7", meetingDateMonth: "2", meetingDateYear: "2017" };
@@ -72,10 +86,14 @@ describe("sending to the CSP", () => {
     expect((await events(p)).map((e) => e.action)).toEqual(["send_to_csp"]);
 
     const endorser = p.borough.cspEndorser!;
-    expect((await noticesFor(endorser)).map((n) => n.message)).toEqual([expect.stringContaining("awaiting the CSP’s endorsement")]);
+    expect((await noticesFor(endorser)).map((n) => n.message)).toEqual([
+      expect.stringContaining("awaiting the CSP’s endorsement"),
+    ]);
     const [email, ...more] = await emailsTo(endorser);
     expect(more).toEqual([]);
-    expect(email?.subject).toBe(`${p.borough.name}’s LCPF proposal for Period 1 (2017/18 and 2018/19) is awaiting the CSP’s endorsement`);
+    expect(email?.subject).toBe(
+      `${p.borough.name}’s LCPF proposal for Period 1 (2017/18 and 2018/19) is awaiting the CSP’s endorsement`,
+    );
     expect(email?.body_text).toContain("> Ready for the February meeting");
   });
 
@@ -91,8 +109,11 @@ describe("sending to the CSP", () => {
 
   it("is blocked while the compliance questions are unanswered", async () => {
     const p = await makeProposal({ compliance: false });
-    const page = (await run(checkLoader, getRequest(path(p, "/check"), p.borough.officer.cookie), params(p))).value as Awaited<ReturnType<typeof checkLoader>>;
-    expect(page.blockers).toEqual([expect.objectContaining({ code: "compliance-unanswered", href: path(p, "/compliance") })]);
+    const page = (await run(checkLoader, getRequest(path(p, "/check"), p.borough.officer.cookie), params(p)))
+      .value as Awaited<ReturnType<typeof checkLoader>>;
+    expect(page.blockers).toEqual([
+      expect.objectContaining({ code: "compliance-unanswered", href: path(p, "/compliance") }),
+    ]);
 
     expect(statusOf(await send(p, p.borough.officer))).toBe(422);
     expect((await state(p)).status).toBe("draft");
@@ -108,9 +129,13 @@ describe("sending to the CSP", () => {
     ["evaluation_completed_on", "milestones"],
   ] as const)("is blocked by a project without its %s, linking to the %s section", async (field, section) => {
     const p = await makeProposal({ project: { [field]: null } });
-    const page = (await run(checkLoader, getRequest(path(p, "/check"), p.borough.officer.cookie), params(p))).value as Awaited<ReturnType<typeof checkLoader>>;
+    const page = (await run(checkLoader, getRequest(path(p, "/check"), p.borough.officer.cookie), params(p)))
+      .value as Awaited<ReturnType<typeof checkLoader>>;
     expect(page.blockers).toHaveLength(1);
-    expect(page.blockers[0]).toMatchObject({ message: expect.stringContaining("Domestic Abuse Advocacy"), href: path(p, `/projects/${p.projectId}/${section}`) });
+    expect(page.blockers[0]).toMatchObject({
+      message: expect.stringContaining("Domestic Abuse Advocacy"),
+      href: path(p, `/projects/${p.projectId}/${section}`),
+    });
 
     expect(statusOf(await send(p, p.borough.officer))).toBe(422);
     expect((await state(p)).status).toBe("draft");
@@ -136,7 +161,11 @@ describe("sending to the CSP", () => {
     const p = await makeProposal({ state: "awaiting_csp" });
     const outcome = await run(
       sectionAction,
-      formRequest(path(p, `/projects/${p.projectId}/details`), { version: "1", title: "Changed while waiting" }, p.borough.officer.cookie),
+      formRequest(
+        path(p, `/projects/${p.projectId}/details`),
+        { version: "1", title: "Changed while waiting" },
+        p.borough.officer.cookie,
+      ),
       params(p, { projectId: String(p.projectId), section: "details" }),
     );
     expect(statusOf(outcome)).toBe(409);
@@ -172,16 +201,31 @@ describe("the CSP", () => {
     const p = await makeProposal({ state: "awaiting_csp" });
     const csp = p.borough.cspEndorser!;
     expect(statusOf(await step(p, csp, "endorse"))).toBe(422);
-    expect(statusOf(await step(p, csp, "endorse", { meetingDateDay: "1", meetingDateMonth: "1", meetingDateYear: "2099" }))).toBe(422);
-    expect(statusOf(await step(p, csp, "endorse", { meetingDateDay: "30", meetingDateMonth: "2", meetingDateYear: "2017" }))).toBe(422);
-    expect(statusOf(await run(stepLoader, getRequest(path(p, "/endorse"), p.borough.officer.cookie), params(p, { step: "endorse" })))).toBe(403);
+    expect(
+      statusOf(await step(p, csp, "endorse", { meetingDateDay: "1", meetingDateMonth: "1", meetingDateYear: "2099" })),
+    ).toBe(422);
+    expect(
+      statusOf(await step(p, csp, "endorse", { meetingDateDay: "30", meetingDateMonth: "2", meetingDateYear: "2017" })),
+    ).toBe(422);
+    expect(
+      statusOf(
+        await run(
+          stepLoader,
+          getRequest(path(p, "/endorse"), p.borough.officer.cookie),
+          params(p, { step: "endorse" }),
+        ),
+      ),
+    ).toBe(403);
     expect(statusOf(await step(p, p.borough.cspMember, "endorse", endorsementDate))).toBe(403);
     expect((await state(p)).status).toBe("awaiting_csp");
   });
 
   it("an endorsement goes to MOPAC and, with the portal as the actor, to the borough's lead reviewer", async () => {
     const p = await makeProposal({ state: "awaiting_csp" });
-    const outcome = await step(p, p.borough.cspEndorser!, "endorse", { ...endorsementDate, comment: "Endorsed at the CSP meeting" });
+    const outcome = await step(p, p.borough.cspEndorser!, "endorse", {
+      ...endorsementDate,
+      comment: "Endorsed at the CSP meeting",
+    });
     expect((outcome.value as Response).headers.get("Location")).toBe(path(p));
     const lead = p.borough.leadReviewer!;
     expect(await state(p)).toMatchObject({ status: "in_review", assigned_reviewer_id: lead.id });
@@ -189,9 +233,15 @@ describe("the CSP", () => {
       ["endorse", "awaiting_csp", "submitted", p.borough.cspEndorser!.id],
       ["start_review", "submitted", "in_review", null],
     ]);
-    expect(await noticesFor(lead)).toEqual([{ message: expect.stringContaining("assigned to you for review"), link: path(p, "/review") }]);
-    expect(await emailsTo(lead)).toEqual([expect.objectContaining({ subject: expect.stringContaining("assigned to you for review") })]);
-    expect((await noticesFor(p.borough.officer)).map((n) => n.message)).toEqual([expect.stringContaining("The CSP endorsed")]);
+    expect(await noticesFor(lead)).toEqual([
+      { message: expect.stringContaining("assigned to you for review"), link: path(p, "/review") },
+    ]);
+    expect(await emailsTo(lead)).toEqual([
+      expect.objectContaining({ subject: expect.stringContaining("assigned to you for review") }),
+    ]);
+    expect((await noticesFor(p.borough.officer)).map((n) => n.message)).toEqual([
+      expect.stringContaining("The CSP endorsed"),
+    ]);
   });
 
   it("returning to the officers keeps the CSP's words out of the subject and the portal notice", async () => {
@@ -200,7 +250,9 @@ describe("the CSP", () => {
     expect(statusOf(await step(p, p.borough.cspEndorser!, "return", { comment: words }))).toBe(302);
     expect((await state(p)).status).toBe("draft");
     const [notice] = await noticesFor(p.borough.officer);
-    expect(notice?.message).toBe(`The CSP returned ${p.borough.name}’s LCPF proposal for Period 1 (2017/18 and 2018/19)`);
+    expect(notice?.message).toBe(
+      `The CSP returned ${p.borough.name}’s LCPF proposal for Period 1 (2017/18 and 2018/19)`,
+    );
     const [email] = await emailsTo(p.borough.officer);
     expect(email?.subject).toBe(notice?.message);
     expect(email?.body_text).toContain("Their comments:\n\n> Cost the counselling sessions.\n> Subject: xxx");
@@ -215,7 +267,12 @@ describe("routing without a lead reviewer", () => {
     await db().updateTable("proposals").set({ assigned_reviewer_id: busy.id }).where("id", "=", other.id).execute();
 
     const p = await makeProposal({ state: "awaiting_csp", leadReviewer: false });
-    const outcome = await takeAction(db(), { proposalId: p.id, action: "endorse", user: p.borough.cspEndorser!.user, meetingDate: "2017-02-01" });
+    const outcome = await takeAction(db(), {
+      proposalId: p.id,
+      action: "endorse",
+      user: p.borough.cspEndorser!.user,
+      meetingDate: "2017-02-01",
+    });
     expect(outcome).toMatchObject({ ok: true, to: "in_review", assignedReviewerId: free.id });
   });
 });
@@ -224,12 +281,20 @@ describe("withdrawing", () => {
   it("frees the borough's place: it can start a new proposal for the same period", async () => {
     const p = await makeProposal();
     const officer = p.borough.officer;
-    const taken = await startProposal(db(), { organisationId: p.borough.id, periodId: p.borough.periodId, userId: officer.id });
+    const taken = await startProposal(db(), {
+      organisationId: p.borough.id,
+      periodId: p.borough.periodId,
+      userId: officer.id,
+    });
     expect(taken).toMatchObject({ ok: false });
 
     expect(statusOf(await step(p, officer, "withdraw"))).toBe(302);
     expect((await state(p)).status).toBe("withdrawn");
-    const fresh = await startProposal(db(), { organisationId: p.borough.id, periodId: p.borough.periodId, userId: officer.id });
+    const fresh = await startProposal(db(), {
+      organisationId: p.borough.id,
+      periodId: p.borough.periodId,
+      userId: officer.id,
+    });
     expect(fresh).toMatchObject({ ok: true });
   });
 });
@@ -239,11 +304,15 @@ describe("review", () => {
     const p = await makeProposal({ state: "in_review" });
     const reviewer = p.assignedReviewer!;
     expect(statusOf(await decision(p, p.borough.officer, { intent: "confirm", decision: "approve" }))).toBe(403);
-    expect(statusOf(await decision(p, reviewer, { intent: "confirm", decision: "request_changes", comment: "  " }))).toBe(422);
+    expect(
+      statusOf(await decision(p, reviewer, { intent: "confirm", decision: "request_changes", comment: "  " })),
+    ).toBe(422);
     expect((await state(p)).status).toBe("in_review");
     expect(statusOf(await decision(p, reviewer, { intent: "confirm", decision: "approve" }))).toBe(302);
     expect((await state(p)).status).toBe("approved");
-    expect((await noticesFor(p.borough.officer)).map((n) => n.message)).toEqual([expect.stringContaining("MOPAC approved")]);
+    expect((await noticesFor(p.borough.officer)).map((n) => n.message)).toEqual([
+      expect.stringContaining("MOPAC approved"),
+    ]);
   });
 
   it("a reviewer who is not assigned can neither take the review nor decide it", async () => {
@@ -252,11 +321,15 @@ describe("review", () => {
     const before = await state(p);
     expect(statusOf(await review(p, intruder, { intent: "reassign", reviewerId: String(intruder.id) }))).toBe(403);
     for (const choice of ["approve", "reject", "request_changes"]) {
-      expect(statusOf(await decision(p, intruder, { intent: "confirm", decision: choice, comment: "Taking this one" }))).toBe(403);
+      expect(
+        statusOf(await decision(p, intruder, { intent: "confirm", decision: choice, comment: "Taking this one" })),
+      ).toBe(403);
     }
     expect(await state(p)).toEqual(before);
     expect(await events(p)).toEqual([]);
-    const page = (await run(reviewLoader, getRequest(path(p, "/review"), intruder.cookie), params(p))).value as Awaited<ReturnType<typeof reviewLoader>>;
+    const page = (await run(reviewLoader, getRequest(path(p, "/review"), intruder.cookie), params(p))).value as Awaited<
+      ReturnType<typeof reviewLoader>
+    >;
     expect(page.can).toEqual({ decide: false, comment: true, reassign: false });
   });
 
@@ -266,9 +339,15 @@ describe("review", () => {
     const to = await makeMopacPerson("mopac_reviewer", "Z Next Reviewer");
     expect(statusOf(await review(p, from, { intent: "reassign", reviewerId: String(to.id) }))).toBe(302);
     expect(await state(p)).toMatchObject({ status: "in_review", assigned_reviewer_id: to.id });
-    expect(await noticesFor(to)).toEqual([{ message: expect.stringContaining("assigned to you for review"), link: path(p, "/review") }]);
-    expect(await noticesFor(from)).toEqual([{ message: expect.stringContaining("reassigned to another reviewer"), link: path(p, "/review") }]);
-    expect(await emailsTo(from)).toEqual([expect.objectContaining({ subject: expect.stringContaining("reassigned to another reviewer") })]);
+    expect(await noticesFor(to)).toEqual([
+      { message: expect.stringContaining("assigned to you for review"), link: path(p, "/review") },
+    ]);
+    expect(await noticesFor(from)).toEqual([
+      { message: expect.stringContaining("reassigned to another reviewer"), link: path(p, "/review") },
+    ]);
+    expect(await emailsTo(from)).toEqual([
+      expect.objectContaining({ subject: expect.stringContaining("reassigned to another reviewer") }),
+    ]);
 
     // It is no longer theirs to decide.
     expect(statusOf(await decision(p, from, { intent: "confirm", decision: "approve" }))).toBe(403);
@@ -287,7 +366,10 @@ describe("review", () => {
     const p = await makeProposal({ state: "in_review" });
     const reviewer = p.assignedReviewer!;
     for (const reviewerId of ["", "abc", String(p.borough.officer.id), String(reviewer.id)]) {
-      expect([reviewerId, statusOf(await review(p, reviewer, { intent: "reassign", reviewerId }))]).toEqual([reviewerId, 422]);
+      expect([reviewerId, statusOf(await review(p, reviewer, { intent: "reassign", reviewerId }))]).toEqual([
+        reviewerId,
+        422,
+      ]);
     }
     expect((await state(p)).assigned_reviewer_id).toBe(reviewer.id);
   });
@@ -297,18 +379,38 @@ describe("review", () => {
     const { officer, cspEndorser } = p.borough;
     expect(statusOf(await step(p, cspEndorser!, "endorse", endorsementDate))).toBe(302);
     const reviewer = p.borough.leadReviewer!;
-    expect(statusOf(await decision(p, reviewer, { intent: "confirm", decision: "request_changes", comment: "Cost 2018/19 again." }))).toBe(302);
+    expect(
+      statusOf(
+        await decision(p, reviewer, { intent: "confirm", decision: "request_changes", comment: "Cost 2018/19 again." }),
+      ),
+    ).toBe(302);
     expect((await state(p)).status).toBe("changes_requested");
 
     // The officer's change (as the funding form would save it).
     const year2 = p.borough.years[1]!;
-    await db().updateTable("project_costs").set({ lcpf_pence: 150_000 * 100 }).where("project_id", "=", p.projectId).where("financial_year_id", "=", year2.id).execute();
+    await db()
+      .updateTable("project_costs")
+      .set({ lcpf_pence: 150_000 * 100 })
+      .where("project_id", "=", p.projectId)
+      .where("financial_year_id", "=", year2.id)
+      .execute();
     expect(statusOf(await send(p, officer))).toBe(302);
     expect(statusOf(await step(p, cspEndorser!, "endorse", endorsementDate))).toBe(302);
 
-    const page = (await run(reviewLoader, getRequest(path(p, "/review"), reviewer.cookie), params(p))).value as Awaited<ReturnType<typeof reviewLoader>>;
-    expect(page.changes?.changed).toEqual([expect.objectContaining({ id: p.projectId, changes: [expect.objectContaining({ after: "£150,000.00" })] })]);
-    expect((await events(p)).map((e) => e.action)).toEqual(["endorse", "start_review", "request_changes", "send_to_csp", "endorse", "start_review"]);
+    const page = (await run(reviewLoader, getRequest(path(p, "/review"), reviewer.cookie), params(p))).value as Awaited<
+      ReturnType<typeof reviewLoader>
+    >;
+    expect(page.changes?.changed).toEqual([
+      expect.objectContaining({ id: p.projectId, changes: [expect.objectContaining({ after: "£150,000.00" })] }),
+    ]);
+    expect((await events(p)).map((e) => e.action)).toEqual([
+      "endorse",
+      "start_review",
+      "request_changes",
+      "send_to_csp",
+      "endorse",
+      "start_review",
+    ]);
   });
 });
 
@@ -316,14 +418,26 @@ describe("history and visibility", () => {
   it("keeps every step in an append-only history", async () => {
     const p = await makeProposal();
     expect(statusOf(await send(p, p.borough.officer))).toBe(302);
-    await expect(db().updateTable("proposal_events").set({ comment: "rewritten" }).where("proposal_id", "=", p.id).execute()).rejects.toThrow(/append-only/);
-    await expect(db().deleteFrom("proposal_events").where("proposal_id", "=", p.id).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      db().updateTable("proposal_events").set({ comment: "rewritten" }).where("proposal_id", "=", p.id).execute(),
+    ).rejects.toThrow(/append-only/);
+    await expect(db().deleteFrom("proposal_events").where("proposal_id", "=", p.id).execute()).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it("refuses steps the state does not allow, with 409", async () => {
     const p = await makeProposal({ state: "approved" });
     expect(statusOf(await step(p, p.borough.officer, "withdraw"))).toBe(409);
-    expect(statusOf(await run(stepLoader, getRequest(path(p, "/endorse"), p.borough.cspEndorser!.cookie), params(p, { step: "endorse" })))).toBe(409);
+    expect(
+      statusOf(
+        await run(
+          stepLoader,
+          getRequest(path(p, "/endorse"), p.borough.cspEndorser!.cookie),
+          params(p, { step: "endorse" }),
+        ),
+      ),
+    ).toBe(409);
   });
 
   it("a draft is hidden from MOPAC, and every stage from other boroughs", async () => {
@@ -331,7 +445,9 @@ describe("history and visibility", () => {
     const approved = await makeProposal({ state: "approved" });
     const stranger = (await makeProposal()).borough.officer;
     const reviewer = approved.assignedReviewer!;
-    expect(statusOf(await run(reviewLoader, getRequest(path(draft, "/review"), reviewer.cookie), params(draft)))).toBe(404);
+    expect(statusOf(await run(reviewLoader, getRequest(path(draft, "/review"), reviewer.cookie), params(draft)))).toBe(
+      404,
+    );
     for (const p of [draft, approved]) {
       expect(statusOf(await run(overviewLoader, getRequest(path(p), stranger.cookie), params(p)))).toBe(404);
       expect(statusOf(await run(reviewLoader, getRequest(path(p, "/review"), stranger.cookie), params(p)))).toBe(404);

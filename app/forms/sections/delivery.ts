@@ -16,37 +16,51 @@ export const deliverySection = defineSection({
   schema: () =>
     z.pipe(
       z
-      .object({
-        deliveryType: z.enum(deliveryTypeValues, { error: "Choose how the project is delivered" }),
-        provider: requiredText("Enter who provides the project", LIMITS.provider, `Provider must be ${LIMITS.provider} characters or fewer`),
-        // Checked below, and only for a contribution: the field is revealed only for that answer, so
-        // whatever is left in it after choosing another answer is discarded rather than refused.
-        serviceTotalCost: z.optional(z.string()),
-      })
-      .check(
-        z.superRefine(
-        (value: { serviceTotalCost?: string | undefined }, ctx) => {
-          if (value.serviceTotalCost === undefined) {
-            ctx.addIssue({ code: "custom", path: ["serviceTotalCost"], message: SERVICE_TOTAL_COST_MISSING });
-            return;
-          }
-          const parsed = z.safeParse(serviceTotalCost, value.serviceTotalCost);
-          for (const issue of parsed.error?.issues ?? []) {
-            ctx.addIssue({ code: "custom", path: ["serviceTotalCost"], message: issue.message });
-          }
-        },
-        {
-          // Runs even when another field is wrong, so every problem shows on the first submission.
-          when: ({ value }) => (value as { deliveryType?: unknown }).deliveryType === "contribution",
-        },
+        .object({
+          deliveryType: z.enum(deliveryTypeValues, { error: "Choose how the project is delivered" }),
+          provider: requiredText(
+            "Enter who provides the project",
+            LIMITS.provider,
+            `Provider must be ${LIMITS.provider} characters or fewer`,
+          ),
+          // Checked below, and only for a contribution: the field is revealed only for that answer, so
+          // whatever is left in it after choosing another answer is discarded rather than refused.
+          serviceTotalCost: z.optional(z.string()),
+        })
+        .check(
+          z.superRefine(
+            (value: { serviceTotalCost?: string | undefined }, ctx) => {
+              if (value.serviceTotalCost === undefined) {
+                ctx.addIssue({ code: "custom", path: ["serviceTotalCost"], message: SERVICE_TOTAL_COST_MISSING });
+                return;
+              }
+              const parsed = z.safeParse(serviceTotalCost, value.serviceTotalCost);
+              for (const issue of parsed.error?.issues ?? []) {
+                ctx.addIssue({ code: "custom", path: ["serviceTotalCost"], message: issue.message });
+              }
+            },
+            {
+              // Runs even when another field is wrong, so every problem shows on the first submission.
+              when: ({ value }) => (value as { deliveryType?: unknown }).deliveryType === "contribution",
+            },
+          ),
         ),
+      z.transform(
+        ({
+          deliveryType,
+          provider,
+          serviceTotalCost: cost,
+        }: {
+          deliveryType: DeliveryTypeValue;
+          provider: string;
+          serviceTotalCost?: string | undefined;
+        }) => ({
+          deliveryType,
+          provider,
+          serviceTotalCost:
+            deliveryType === "contribution" && cost !== undefined ? z.parse(serviceTotalCost, cost) : undefined,
+        }),
       ),
-      z.transform(({ deliveryType, provider, serviceTotalCost: cost }: { deliveryType: DeliveryTypeValue; provider: string; serviceTotalCost?: string | undefined }) => ({
-        deliveryType,
-        provider,
-        serviceTotalCost:
-          deliveryType === "contribution" && cost !== undefined ? z.parse(serviceTotalCost, cost) : undefined,
-      })),
     ),
   defaults: (project) => ({
     deliveryType: project.delivery_type ?? undefined,

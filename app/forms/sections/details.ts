@@ -11,12 +11,22 @@ export const detailsSection = defineSection({
   schema: (ctx) =>
     z
       .object({
-        title: requiredText("Enter the project’s title", LIMITS.title, `Title must be ${LIMITS.title} characters or fewer`),
+        title: requiredText(
+          "Enter the project’s title",
+          LIMITS.title,
+          `Title must be ${LIMITS.title} characters or fewer`,
+        ),
         primaryPriority: z.coerce
           .number({ error: "Choose the Police and Crime Plan priority the project mainly serves" })
-          .check(z.refine((id: number) => ctx.priorities.some((p) => p.id === id), "Choose one of the five priorities")),
+          .check(
+            z.refine((id: number) => ctx.priorities.some((p) => p.id === id), "Choose one of the five priorities"),
+          ),
         secondaryPriority: z.optional(
-          z.coerce.number().check(z.refine((id: number) => ctx.priorities.some((p) => p.id === id), "Choose one of the five priorities")),
+          z.coerce
+            .number()
+            .check(
+              z.refine((id: number) => ctx.priorities.some((p) => p.id === id), "Choose one of the five priorities"),
+            ),
         ),
         categories: z
           .array(z.enum(categoryValues, { error: "Choose categories from the list" }), {
@@ -28,10 +38,14 @@ export const detailsSection = defineSection({
           ),
       })
       .check(
-        z.refine((value: { primaryPriority: number; secondaryPriority?: number | undefined }) => value.secondaryPriority === undefined || value.secondaryPriority !== value.primaryPriority, {
-          path: ["secondaryPriority"],
-          message: "The secondary priority must be different from the primary priority",
-        }),
+        z.refine(
+          (value: { primaryPriority: number; secondaryPriority?: number | undefined }) =>
+            value.secondaryPriority === undefined || value.secondaryPriority !== value.primaryPriority,
+          {
+            path: ["secondaryPriority"],
+            message: "The secondary priority must be different from the primary priority",
+          },
+        ),
       ),
   defaults: (project) => ({
     title: project.title,

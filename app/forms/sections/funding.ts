@@ -30,33 +30,42 @@ export const fundingSection = defineSection({
     const firstYear = ctx.years[0];
     return z.pipe(
       z
-      .object({
-        ...amounts,
-        laInKind: optionalText(LIMITS.inKind, `Council in-kind contributions must be ${LIMITS.inKind} characters or fewer`),
-        coCommissioningCandidate: checkbox(),
-      })
-      .check(
-        z.superRefine(
-        (value: Record<string, unknown>, refinement) => {
-          if (!firstYear) return;
-          const anySpend = ctx.years.some((year) => pence(value, lcpfField(year.financialYearId)) > 0);
-          if (!anySpend) {
-            refinement.addIssue({ code: "custom", path: [lcpfField(firstYear.financialYearId)], message: NO_LCPF_SPEND_MESSAGE });
-          }
-        },
-        // Only once every LCPF amount reads: an amount that does not parse has its own message already.
-        { when: (payload) => !payload.issues.some((issue) => lcpfNames.has(String(issue.path?.[0]))) },
+        .object({
+          ...amounts,
+          laInKind: optionalText(
+            LIMITS.inKind,
+            `Council in-kind contributions must be ${LIMITS.inKind} characters or fewer`,
+          ),
+          coCommissioningCandidate: checkbox(),
+        })
+        .check(
+          z.superRefine(
+            (value: Record<string, unknown>, refinement) => {
+              if (!firstYear) return;
+              const anySpend = ctx.years.some((year) => pence(value, lcpfField(year.financialYearId)) > 0);
+              if (!anySpend) {
+                refinement.addIssue({
+                  code: "custom",
+                  path: [lcpfField(firstYear.financialYearId)],
+                  message: NO_LCPF_SPEND_MESSAGE,
+                });
+              }
+            },
+            // Only once every LCPF amount reads: an amount that does not parse has its own message already.
+            { when: (payload) => !payload.issues.some((issue) => lcpfNames.has(String(issue.path?.[0]))) },
+          ),
         ),
+      z.transform(
+        (value: Record<string, unknown> & { coCommissioningCandidate: boolean; laInKind?: string | undefined }) => ({
+          costs: ctx.years.map((year) => ({
+            financialYearId: year.financialYearId,
+            lcpfPence: pence(value, lcpfField(year.financialYearId)),
+            laCashPence: pence(value, laCashField(year.financialYearId)),
+          })),
+          laInKind: typeof value.laInKind === "string" && value.laInKind !== "" ? value.laInKind : null,
+          coCommissioningCandidate: value.coCommissioningCandidate === true,
+        }),
       ),
-      z.transform((value: Record<string, unknown> & { coCommissioningCandidate: boolean; laInKind?: string | undefined }) => ({
-        costs: ctx.years.map((year) => ({
-          financialYearId: year.financialYearId,
-          lcpfPence: pence(value, lcpfField(year.financialYearId)),
-          laCashPence: pence(value, laCashField(year.financialYearId)),
-        })),
-        laInKind: typeof value.laInKind === "string" && value.laInKind !== "" ? value.laInKind : null,
-        coCommissioningCandidate: value.coCommissioningCandidate === true,
-      })),
     );
   },
   defaults: (project, ctx) => {
@@ -67,7 +76,8 @@ export const fundingSection = defineSection({
     for (const year of ctx.years) {
       const cost = project.costs.find((c) => c.financialYearId === year.financialYearId);
       // A saved £0 shows as blank, which the form reads back as £0.
-      values[lcpfField(year.financialYearId)] = cost && cost.lcpfPence > 0 ? formatMoneyForInput(cost.lcpfPence) : undefined;
+      values[lcpfField(year.financialYearId)] =
+        cost && cost.lcpfPence > 0 ? formatMoneyForInput(cost.lcpfPence) : undefined;
       values[laCashField(year.financialYearId)] =
         cost && cost.laCashPence > 0 ? formatMoneyForInput(cost.laCashPence) : undefined;
     }

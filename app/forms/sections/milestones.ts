@@ -27,7 +27,12 @@ export const milestonesSection = defineSection({
   heading: "Milestones",
   schema: () =>
     z.pipe(
-      z.object(Object.fromEntries(partNames.map((name) => [name, z.optional(z.string())])) as Record<string, z.ZodMiniOptional<z.ZodMiniString>>),
+      z.object(
+        Object.fromEntries(partNames.map((name) => [name, z.optional(z.string())])) as Record<
+          string,
+          z.ZodMiniOptional<z.ZodMiniString>
+        >,
+      ),
       z.transform((parts: Record<string, string | undefined>, ctx): MilestoneDates => {
         const dates = Object.fromEntries(
           MILESTONES.map((m) => [m.field, checkDateParts(parts, m.field, m.label, m.required, ctx)]),

@@ -36,7 +36,8 @@ export const CONTRIBUTOR_KINDS: readonly ContributorKind[] = ["partner", "vcs"];
 
 /** Field names inside one item of a list: conform posts them as `partners[0].name`, `partners[0].amount-2`. */
 export const amountKey = (financialYearId: number) => `amount-${financialYearId}`;
-export const itemField = (kind: ContributorKind, index: number, key: string) => `${CONTRIBUTOR_GROUPS[kind].list}[${index}].${key}`;
+export const itemField = (kind: ContributorKind, index: number, key: string) =>
+  `${CONTRIBUTOR_GROUPS[kind].list}[${index}].${key}`;
 
 export const tooManyMessage = (kind: ContributorKind) =>
   `A project can list up to ${MAX_CONTRIBUTORS} ${CONTRIBUTOR_GROUPS[kind].plural}. Remove some, or contact MOPAC if it really has more`;
@@ -50,9 +51,13 @@ function itemSchema(kind: ContributorKind, index: number, ctx: SectionContext) {
   const shape: Record<string, z.ZodMiniType> = {
     name: optionalText(LIMITS.contributorName, `${row}’s name must be ${LIMITS.contributorName} characters or fewer`),
   };
-  for (const year of ctx.years) shape[amountKey(year.financialYearId)] = optionalMoney(`${row}’s amount in ${year.label}`);
+  for (const year of ctx.years)
+    shape[amountKey(year.financialYearId)] = optionalMoney(`${row}’s amount in ${year.label}`);
   if (hasInKind) {
-    shape.inKind = optionalText(LIMITS.inKind, `${row}’s in-kind contribution must be ${LIMITS.inKind} characters or fewer`);
+    shape.inKind = optionalText(
+      LIMITS.inKind,
+      `${row}’s in-kind contribution must be ${LIMITS.inKind} characters or fewer`,
+    );
   }
   return z.object(shape).check(
     z.superRefine(
@@ -89,7 +94,9 @@ function toContributor(item: Item, kind: ContributorKind, ctx: SectionContext): 
     inKind: CONTRIBUTOR_GROUPS[kind].hasInKind && filledText(item.inKind) ? item.inKind : null,
     amounts: ctx.years.flatMap((year) => {
       const amount = item[amountKey(year.financialYearId)];
-      return typeof amount === "number" && amount > 0 ? [{ financialYearId: year.financialYearId, amountPence: amount }] : [];
+      return typeof amount === "number" && amount > 0
+        ? [{ financialYearId: year.financialYearId, amountPence: amount }]
+        : [];
     }),
   };
 }
@@ -124,13 +131,18 @@ function listSchema(kind: ContributorKind, ctx: SectionContext) {
 
 /** What the browser sends for an empty box (an empty string) means the same as no box at all. */
 function withoutBlanks(item: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(item).filter(([, value]) => !(typeof value === "string" && value.trim() === "")));
+  return Object.fromEntries(
+    Object.entries(item).filter(([, value]) => !(typeof value === "string" && value.trim() === "")),
+  );
 }
 
 function buildSchema(ctx: SectionContext) {
   return z.pipe(
     z.object({ partners: listSchema("partner", ctx), vcs: listSchema("vcs", ctx) }),
-    z.transform((value: { partners: ContributorInput[]; vcs: ContributorInput[] }) => ({ partners: value.partners, vcs: value.vcs })),
+    z.transform((value: { partners: ContributorInput[]; vcs: ContributorInput[] }) => ({
+      partners: value.partners,
+      vcs: value.vcs,
+    })),
   );
 }
 
@@ -155,7 +167,8 @@ export const partnersSection = defineSection({
         const item: FormValues = { name: contributor.name };
         for (const year of ctx.years) {
           const amount = contributor.amounts.find((a) => a.financialYearId === year.financialYearId);
-          if (amount && amount.amountPence > 0) item[amountKey(year.financialYearId)] = formatMoneyForInput(amount.amountPence);
+          if (amount && amount.amountPence > 0)
+            item[amountKey(year.financialYearId)] = formatMoneyForInput(amount.amountPence);
         }
         if (CONTRIBUTOR_GROUPS[kind].hasInKind && contributor.inKind !== null) item.inKind = contributor.inKind;
         return item;

@@ -20,7 +20,15 @@ import { list, text, type SectionFormProps } from "./types";
 /** One year of the live totals: where the proposal would stand if this project's LCPF spend were saved as typed. */
 export type FundingYearTotal = Pick<
   ReplannedYear,
-  "financialYearId" | "label" | "directPence" | "carriedInPence" | "otherProjectsPence" | "thisProject" | "assessable" | "remainingPence" | "overByPence"
+  | "financialYearId"
+  | "label"
+  | "directPence"
+  | "carriedInPence"
+  | "otherProjectsPence"
+  | "thisProject"
+  | "assessable"
+  | "remainingPence"
+  | "overByPence"
 >;
 
 /**
@@ -34,7 +42,8 @@ export function fundingYearTotals(
   typed: Readonly<Record<number, string | undefined>> | null,
 ): FundingYearTotal[] {
   const replacement: Record<number, ReplannedSpend> = {};
-  if (typed !== null) for (const year of years) replacement[year.financialYearId] = typedSpend(typed[year.financialYearId] ?? "");
+  if (typed !== null)
+    for (const year of years) replacement[year.financialYearId] = typedSpend(typed[year.financialYearId] ?? "");
   return replanProjectSpend(years, savedCosts, replacement);
 }
 
@@ -71,7 +80,9 @@ export function FundingTotals({ totals, live }: { totals: readonly FundingYearTo
             row("Carried in from the year before", (year) => amount(year.carriedInPence)),
             row("Other projects", (year) => amount(year.otherProjectsPence)),
             row("This project", (year) =>
-              year.thisProject.valid ? amount(year.thisProject.pence) : { content: "Not a valid amount", format: "numeric" },
+              year.thisProject.valid
+                ? amount(year.thisProject.pence)
+                : { content: "Not a valid amount", format: "numeric" },
             ),
             row("Remaining or over", (year) => ({
               content: !year.assessable ? (
@@ -102,7 +113,9 @@ export function FundingForm({ values, errors, ctx, project, years }: SectionForm
     // Start from what the inputs hold now: the browser may have restored text, or the officer typed before hydration.
     const read: Record<number, string> = {};
     for (const year of ctx.years) {
-      const input = wrapper.current?.querySelector<HTMLInputElement>(`input[name="${lcpfField(year.financialYearId)}"]`);
+      const input = wrapper.current?.querySelector<HTMLInputElement>(
+        `input[name="${lcpfField(year.financialYearId)}"]`,
+      );
       read[year.financialYearId] = input?.value ?? "";
     }
     setTyped(read);

@@ -21,7 +21,10 @@ export function milestoneError(
   for (const { part, suffix } of PARTS) {
     const message = firstError(errors[`${field}${suffix}`]);
     if (message === undefined) continue;
-    const whole = message.startsWith("Enter the date") || message === COMPLETION_BEFORE_START || message === EVALUATION_BEFORE_START;
+    const whole =
+      message.startsWith("Enter the date") ||
+      message === COMPLETION_BEFORE_START ||
+      message === EVALUATION_BEFORE_START;
     return { message, errorParts: whole ? PARTS.map((p) => p.part) : [part] };
   }
   return undefined;

@@ -22,13 +22,19 @@ import { text, type SectionFormProps } from "./types";
  * row when another is removed, so what was typed stays in the right row. Without one (a test render),
  * the row's position.
  */
-function rowsOf(values: FormShape, list: string, form: FormMetadata<FormShape> | undefined): { key: string; item: FormShape }[] {
+function rowsOf(
+  values: FormShape,
+  list: string,
+  form: FormMetadata<FormShape> | undefined,
+): { key: string; item: FormShape }[] {
   const saved = values[list];
   const items = Array.isArray(saved) ? (saved as (FormShape | string | undefined)[]) : [];
   const asItem = (item: FormShape | string | undefined): FormShape => (item && typeof item === "object" ? item : {});
   if (!form) return items.map((item, index) => ({ key: String(index), item: asItem(item) }));
   const fields = form.getFieldset()[list];
-  const metadata = fields ? (fields as unknown as { getFieldList: () => { key: string | undefined }[] }).getFieldList() : [];
+  const metadata = fields
+    ? (fields as unknown as { getFieldList: () => { key: string | undefined }[] }).getFieldList()
+    : [];
   return metadata.map((field, index) => ({ key: field.key ?? String(index), item: asItem(items[index]) }));
 }
 
@@ -49,7 +55,13 @@ function ContributorList({ kind, values, errors, ctx, form }: SectionFormProps &
         const inKind = itemField(kind, index, "inKind");
         return (
           <Fieldset key={key} legend={`${noun} ${index + 1}`} legendSize="s" className="govuk-!-margin-bottom-6">
-            <TextInput name={name} id={fieldId(name)} label="Name" defaultValue={text(item, "name")} error={errors[name]} />
+            <TextInput
+              name={name}
+              id={fieldId(name)}
+              label="Name"
+              defaultValue={text(item, "name")}
+              error={errors[name]}
+            />
             {ctx.years.map((year) => {
               const amount = itemField(kind, index, amountKey(year.financialYearId));
               return (
@@ -76,7 +88,8 @@ function ContributorList({ kind, values, errors, ctx, form }: SectionFormProps &
               />
             ) : null}
             <Button variant="secondary" name={LIST_INTENT} value={listIntent({ type: "remove", name: list, index })}>
-              Remove<span className="govuk-visually-hidden">
+              Remove
+              <span className="govuk-visually-hidden">
                 {" "}
                 {lower} {index + 1}
               </span>
@@ -95,16 +108,16 @@ export function PartnersForm(props: SectionFormProps) {
   return (
     <>
       <p className="govuk-body">
-        This section is optional. Leave amounts blank for years with none. Rows left blank are not saved. A project can list up to{" "}
-        {MAX_CONTRIBUTORS} of each.
+        This section is optional. Leave amounts blank for years with none. Rows left blank are not saved. A project can
+        list up to {MAX_CONTRIBUTORS} of each.
       </p>
       <h2 className="govuk-heading-m">Partners’ contributions</h2>
       <p className="govuk-hint">Money or resources that partners other than the council put into the project.</p>
       <ContributorList kind="partner" {...props} />
       <h2 className="govuk-heading-m">Voluntary and community sector organisations</h2>
       <p className="govuk-hint">
-        Organisations from the voluntary and community sector that will deliver the project, and what they receive each year.
-        MOPAC asks for this to guard against double funding with its pan-London contracts.
+        Organisations from the voluntary and community sector that will deliver the project, and what they receive each
+        year. MOPAC asks for this to guard against double funding with its pan-London contracts.
       </p>
       <ContributorList kind="vcs" {...props} />
     </>

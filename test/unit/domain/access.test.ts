@@ -182,7 +182,9 @@ describe("canViewProposal", () => {
         fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 4 }),
         fc.boolean(),
         (role, borough, boroughIds, everSubmitted) => {
-          expect(canViewProposal(user(role, borough), { boroughIds, everSubmitted })).toBe(boroughIds.includes(borough));
+          expect(canViewProposal(user(role, borough), { boroughIds, everSubmitted })).toBe(
+            boroughIds.includes(borough),
+          );
         },
       ),
     );
@@ -195,9 +197,9 @@ describe("belongsToProposalBorough and isMopacStaff", () => {
     expect(belongsToProposalBorough(user("csp_member", WESTMINSTER), TRI_BOROUGH)).toBe(true);
     expect(belongsToProposalBorough(user("borough_officer", BROMLEY), TRI_BOROUGH)).toBe(false);
     expect(belongsToProposalBorough(user("mopac_reviewer", WESTMINSTER), TRI_BOROUGH)).toBe(false);
-    expect(belongsToProposalBorough(user("borough_officer", WESTMINSTER, { organisationKind: "mopac" }), TRI_BOROUGH)).toBe(
-      false,
-    );
+    expect(
+      belongsToProposalBorough(user("borough_officer", WESTMINSTER, { organisationKind: "mopac" }), TRI_BOROUGH),
+    ).toBe(false);
   });
 
   it("only reviewers and admins at MOPAC are MOPAC staff", () => {
@@ -212,7 +214,11 @@ describe("belongsToProposalBorough and isMopacStaff", () => {
 describe("the questions home pages ask", () => {
   // Written out per role, so a rule that starts trusting the role alone (without its organisation) fails here.
   const people: [string, UserActor, { start: boolean; review: boolean; everything: boolean }][] = [
-    ["borough officer", user("borough_officer", BARKING_AND_DAGENHAM), { start: true, review: false, everything: false }],
+    [
+      "borough officer",
+      user("borough_officer", BARKING_AND_DAGENHAM),
+      { start: true, review: false, everything: false },
+    ],
     ["CSP member", user("csp_member", BARKING_AND_DAGENHAM), { start: false, review: false, everything: false }],
     [
       "CSP member who may endorse",
@@ -234,9 +240,11 @@ describe("the questions home pages ask", () => {
   ];
   for (const [who, actor, expected] of people) {
     it(`${who}: may ${expected.start ? "" : "not "}start a proposal, ${expected.review ? "opens" : "does not open"} review pages, ${expected.everything ? "sees" : "does not see"} every review`, () => {
-      expect({ start: mayStartProposal(actor), review: mayOpenReviewPages(actor), everything: seesEveryReview(actor) }).toEqual(
-        expected,
-      );
+      expect({
+        start: mayStartProposal(actor),
+        review: mayOpenReviewPages(actor),
+        everything: seesEveryReview(actor),
+      }).toEqual(expected);
     });
   }
 });

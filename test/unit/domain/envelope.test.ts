@@ -7,12 +7,39 @@ import { assessEnvelope, type EnvelopeYear, type EnvelopeYearInput } from "~/dom
 const FUNDING_2017_18 = 64_400_000;
 const FUNDING_2018_19 = 45_080_000;
 
-function lcpfYears(plans: [number, number, number, number], period2Funding: number | null = FUNDING_2018_19): EnvelopeYearInput[] {
+function lcpfYears(
+  plans: [number, number, number, number],
+  period2Funding: number | null = FUNDING_2018_19,
+): EnvelopeYearInput[] {
   return [
-    { financialYearId: 1, label: "2017/18", periodId: 1, directFundingPence: FUNDING_2017_18, plannedDirectPence: plans[0] },
-    { financialYearId: 2, label: "2018/19", periodId: 1, directFundingPence: FUNDING_2018_19, plannedDirectPence: plans[1] },
-    { financialYearId: 3, label: "2019/20", periodId: 2, directFundingPence: period2Funding, plannedDirectPence: plans[2] },
-    { financialYearId: 4, label: "2020/21", periodId: 2, directFundingPence: period2Funding, plannedDirectPence: plans[3] },
+    {
+      financialYearId: 1,
+      label: "2017/18",
+      periodId: 1,
+      directFundingPence: FUNDING_2017_18,
+      plannedDirectPence: plans[0],
+    },
+    {
+      financialYearId: 2,
+      label: "2018/19",
+      periodId: 1,
+      directFundingPence: FUNDING_2018_19,
+      plannedDirectPence: plans[1],
+    },
+    {
+      financialYearId: 3,
+      label: "2019/20",
+      periodId: 2,
+      directFundingPence: period2Funding,
+      plannedDirectPence: plans[2],
+    },
+    {
+      financialYearId: 4,
+      label: "2020/21",
+      periodId: 2,
+      directFundingPence: period2Funding,
+      plannedDirectPence: plans[3],
+    },
   ];
 }
 
@@ -74,8 +101,15 @@ describe("assessEnvelope: LCPF 2017-21 worked examples", () => {
 
   it("nothing carries from 2018/19 (period 1) into 2019/20 (period 2)", () => {
     const result = assessEnvelope(lcpfYears([0, 0, FUNDING_2018_19 + 1, 0]));
-    expect(year(result, "2018/19")).toMatchObject({ remainingPence: FUNDING_2017_18 + FUNDING_2018_19, carriedOutPence: 0 });
-    expect(year(result, "2019/20")).toMatchObject({ carriedInPence: 0, availablePence: FUNDING_2018_19, overByPence: 1 });
+    expect(year(result, "2018/19")).toMatchObject({
+      remainingPence: FUNDING_2017_18 + FUNDING_2018_19,
+      carriedOutPence: 0,
+    });
+    expect(year(result, "2019/20")).toMatchObject({
+      carriedInPence: 0,
+      availablePence: FUNDING_2018_19,
+      overByPence: 1,
+    });
   });
 
   it("a later year over on its own is over by its own excess, not again by an earlier year's", () => {
@@ -96,20 +130,27 @@ describe("assessEnvelope: LCPF 2017-21 worked examples", () => {
       overByPence: 0,
       carriedOutPence: 0,
     });
-    expect(year(result, "2020/21")).toMatchObject({ allocationSet: true, assessable: false, availablePence: 0, overByPence: 0 });
+    expect(year(result, "2020/21")).toMatchObject({
+      allocationSet: true,
+      assessable: false,
+      availablePence: 0,
+      overByPence: 0,
+    });
     expect(result.slice(0, 2).every((row) => row.allocationSet && row.assessable)).toBe(true);
   });
 
   it("keeps the input fields and the order of the years", () => {
     const input = lcpfYears([1, 2, 3, 4]);
     const result = assessEnvelope(input);
-    expect(result.map(({ financialYearId, label, periodId, directFundingPence, plannedDirectPence }) => ({
-      financialYearId,
-      label,
-      periodId,
-      directFundingPence,
-      plannedDirectPence,
-    }))).toEqual(input);
+    expect(
+      result.map(({ financialYearId, label, periodId, directFundingPence, plannedDirectPence }) => ({
+        financialYearId,
+        label,
+        periodId,
+        directFundingPence,
+        plannedDirectPence,
+      })),
+    ).toEqual(input);
   });
 
   it("refuses amounts that are not whole, non-negative pence", () => {
@@ -160,7 +201,9 @@ describe("assessEnvelope properties", () => {
         const years = toYears(shape);
         const result = assessEnvelope(years);
         const noneOver = result.every((row) => row.overByPence === 0);
-        const everyPrefixFits = years.every((_, index) => cumulativeExcesses(years, index).every((excess) => excess <= 0));
+        const everyPrefixFits = years.every((_, index) =>
+          cumulativeExcesses(years, index).every((excess) => excess <= 0),
+        );
         return noneOver === everyPrefixFits;
       }),
     );
@@ -172,7 +215,9 @@ describe("assessEnvelope properties", () => {
         const years = toYears(shape);
         const result = assessEnvelope(years);
         return result.every((row, index) => {
-          const earlierOver = result.slice(0, index).some((other) => other.periodId === row.periodId && other.overByPence > 0);
+          const earlierOver = result
+            .slice(0, index)
+            .some((other) => other.periodId === row.periodId && other.overByPence > 0);
           if (earlierOver || row.overByPence === 0) return true;
           return row.overByPence === cumulativeExcesses(years, index).at(-1);
         });
@@ -215,7 +260,9 @@ describe("assessEnvelope properties", () => {
         return result.every((row, index) => {
           const previous = result[index - 1];
           const expected = previous !== undefined && previous.periodId === row.periodId ? previous.carriedOutPence : 0;
-          return row.carriedInPence === expected && row.availablePence === (row.directFundingPence ?? 0) + row.carriedInPence;
+          return (
+            row.carriedInPence === expected && row.availablePence === (row.directFundingPence ?? 0) + row.carriedInPence
+          );
         });
       }),
     );
@@ -225,7 +272,8 @@ describe("assessEnvelope properties", () => {
     fc.assert(
       fc.property(roundShape, (shape) =>
         assessEnvelope(toYears(shape)).every(
-          (row) => row.remainingPence >= 0 && row.overByPence >= 0 && (row.remainingPence === 0 || row.overByPence === 0),
+          (row) =>
+            row.remainingPence >= 0 && row.overByPence >= 0 && (row.remainingPence === 0 || row.overByPence === 0),
         ),
       ),
     );
@@ -248,7 +296,10 @@ describe("assessEnvelope properties", () => {
 
   it("a missing allocation makes its year and the rest of its period unassessable, and nothing else", () => {
     const nullableYear = fc.record({ funding: fc.option(amount, { freq: 3 }), planned: amount });
-    const nullableRound = fc.array(fc.array(nullableYear, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 });
+    const nullableRound = fc.array(fc.array(nullableYear, { minLength: 1, maxLength: 3 }), {
+      minLength: 1,
+      maxLength: 3,
+    });
     fc.assert(
       fc.property(nullableRound, (shape) => {
         const years = toYears(shape);
@@ -257,7 +308,13 @@ describe("assessEnvelope properties", () => {
           const missingSoFar = years
             .slice(0, index + 1)
             .some((other) => other.periodId === row.periodId && other.directFundingPence === null);
-          const figures = [row.carriedInPence, row.availablePence, row.remainingPence, row.overByPence, row.carriedOutPence];
+          const figures = [
+            row.carriedInPence,
+            row.availablePence,
+            row.remainingPence,
+            row.overByPence,
+            row.carriedOutPence,
+          ];
           return (
             row.allocationSet === (row.directFundingPence !== null) &&
             row.assessable === !missingSoFar &&

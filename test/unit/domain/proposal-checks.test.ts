@@ -41,8 +41,18 @@ const PERIOD_1: ProposalYear[] = [
 
 const MEASURES: Measure[] = [
   { id: 1, name: "Reduce knife crime", mandatory: true, group: "Keeping children and young people safe" },
-  { id: 2, name: "More victims of domestic abuse come forward", mandatory: true, group: "Tackling violence against women and girls" },
-  { id: 3, name: "More victims of hate crime come forward", mandatory: true, group: "Standing together against extremism, hatred and intolerance" },
+  {
+    id: 2,
+    name: "More victims of domestic abuse come forward",
+    mandatory: true,
+    group: "Tackling violence against women and girls",
+  },
+  {
+    id: 3,
+    name: "More victims of hate crime come forward",
+    mandatory: true,
+    group: "Standing together against extremism, hatred and intolerance",
+  },
   { id: 4, name: "Reduce burglary", mandatory: false, group: "Local priorities" },
 ];
 
@@ -58,7 +68,10 @@ function project(
     title,
     primaryPriorityId,
     coCommissioningCandidate: false,
-    costs: Object.entries(perYear).map(([financialYearId, lcpfPence]) => ({ financialYearId: Number(financialYearId), lcpfPence })),
+    costs: Object.entries(perYear).map(([financialYearId, lcpfPence]) => ({
+      financialYearId: Number(financialYearId),
+      lcpfPence,
+    })),
     measureIds: [],
     ...extra,
   };
@@ -77,7 +90,13 @@ const CANDIDATES: [string, number, number][] = [
 ];
 
 const BARKING_CANDIDATES: ProposalProject[] = CANDIDATES.map(([title, thousands, priorityId], index) =>
-  project(index + 1, title, priorityId, { 1: thousands * THOUSAND_POUNDS, 2: thousands * THOUSAND_POUNDS }, { coCommissioningCandidate: true }),
+  project(
+    index + 1,
+    title,
+    priorityId,
+    { 1: thousands * THOUSAND_POUNDS, 2: thousands * THOUSAND_POUNDS },
+    { coCommissioningCandidate: true },
+  ),
 );
 
 function input(overrides: Partial<ProposalInput> = {}): ProposalInput {
@@ -95,18 +114,35 @@ function input(overrides: Partial<ProposalInput> = {}): ProposalInput {
 describe("assessYears", () => {
   it("splits each year and plans all projects' LCPF spend against its direct funding", () => {
     const years = assessYears(PERIOD_1, BARKING_CANDIDATES, LCPF_2017_21_SPLIT_RULE);
-    expect(years.map(({ label, splitApplies, directPence, coCommissionedPence, plannedPence }) => ({
-      label,
-      splitApplies,
-      directPence,
-      coCommissionedPence,
-      plannedPence,
-    }))).toEqual([
-      { label: "2017/18", splitApplies: false, directPence: 644 * THOUSAND_POUNDS, coCommissionedPence: 0, plannedPence: 329 * THOUSAND_POUNDS },
-      { label: "2018/19", splitApplies: true, directPence: 450_800 * POUND, coCommissionedPence: 193_200 * POUND, plannedPence: 329 * THOUSAND_POUNDS },
+    expect(
+      years.map(({ label, splitApplies, directPence, coCommissionedPence, plannedPence }) => ({
+        label,
+        splitApplies,
+        directPence,
+        coCommissionedPence,
+        plannedPence,
+      })),
+    ).toEqual([
+      {
+        label: "2017/18",
+        splitApplies: false,
+        directPence: 644 * THOUSAND_POUNDS,
+        coCommissionedPence: 0,
+        plannedPence: 329 * THOUSAND_POUNDS,
+      },
+      {
+        label: "2018/19",
+        splitApplies: true,
+        directPence: 450_800 * POUND,
+        coCommissionedPence: 193_200 * POUND,
+        plannedPence: 329 * THOUSAND_POUNDS,
+      },
     ]);
     expect(years[0]).toMatchObject({ carriedOutPence: 315 * THOUSAND_POUNDS, overByPence: 0 });
-    expect(years[1]).toMatchObject({ carriedInPence: 315 * THOUSAND_POUNDS, remainingPence: (315_000 + 121_800) * POUND });
+    expect(years[1]).toMatchObject({
+      carriedInPence: 315 * THOUSAND_POUNDS,
+      remainingPence: (315_000 + 121_800) * POUND,
+    });
   });
 
   it("orders the years by their position in the round whatever order they come in", () => {
@@ -116,17 +152,28 @@ describe("assessYears", () => {
 
   it("shows a year without an allocation as not set, with no split", () => {
     const years = assessYears([PERIOD_1[0]!, { ...PERIOD_1[1]!, allocationPence: null }], [], LCPF_2017_21_SPLIT_RULE);
-    expect(years[1]).toMatchObject({ allocationSet: false, assessable: false, directPence: null, coCommissionedPence: null });
+    expect(years[1]).toMatchObject({
+      allocationSet: false,
+      assessable: false,
+      directPence: null,
+      coCommissionedPence: null,
+    });
   });
 
   it("adds up several cost lines for the same year and ignores years outside the proposal", () => {
-    const split = project(1, "Youth Risk Matrix", 2, {}, {
-      costs: [
-        { financialYearId: 1, lcpfPence: 500 },
-        { financialYearId: 1, lcpfPence: 250 },
-        { financialYearId: 99, lcpfPence: 1_000_000 },
-      ],
-    });
+    const split = project(
+      1,
+      "Youth Risk Matrix",
+      2,
+      {},
+      {
+        costs: [
+          { financialYearId: 1, lcpfPence: 500 },
+          { financialYearId: 1, lcpfPence: 250 },
+          { financialYearId: 99, lcpfPence: 1_000_000 },
+        ],
+      },
+    );
     expect(assessYears(PERIOD_1, [split], LCPF_2017_21_SPLIT_RULE)[0]!.plannedPence).toBe(750);
   });
 });
@@ -156,7 +203,11 @@ describe("candidatesAgainstPot", () => {
   });
 
   it("cannot size the pot of a year whose allocation is not set", () => {
-    const years = assessYears([PERIOD_1[0]!, { ...PERIOD_1[1]!, allocationPence: null }], BARKING_CANDIDATES, LCPF_2017_21_SPLIT_RULE);
+    const years = assessYears(
+      [PERIOD_1[0]!, { ...PERIOD_1[1]!, allocationPence: null }],
+      BARKING_CANDIDATES,
+      LCPF_2017_21_SPLIT_RULE,
+    );
     expect(candidatesAgainstPot(BARKING_CANDIDATES, years)[0]).toMatchObject({
       candidatesPence: 329_000 * POUND,
       potPence: null,
@@ -168,7 +219,13 @@ describe("candidatesAgainstPot", () => {
 describe("priorityTotals", () => {
   it("totals Barking and Dagenham's candidates per primary priority, per year and overall", () => {
     const rows = priorityTotals(BARKING_CANDIDATES, PRIORITIES, PERIOD_1);
-    expect(rows.map((row) => [row.name, row.perYear.map((cell) => cell.pence / THOUSAND_POUNDS), row.totalPence / THOUSAND_POUNDS])).toEqual([
+    expect(
+      rows.map((row) => [
+        row.name,
+        row.perYear.map((cell) => cell.pence / THOUSAND_POUNDS),
+        row.totalPence / THOUSAND_POUNDS,
+      ]),
+    ).toEqual([
       ["Neighbourhood Policing", [40, 40], 80],
       ["Children and Young People", [40, 40], 80],
       ["Violence Against Women and Girls", [53, 53], 106],
@@ -178,7 +235,10 @@ describe("priorityTotals", () => {
   });
 
   it("gives projects without a primary priority a row of their own so the rows still add up", () => {
-    const projects = [project(1, "Counter narrative fund", null, { 1: 700 }), project(2, "Stop Hate UK", 4, { 1: 300 })];
+    const projects = [
+      project(1, "Counter narrative fund", null, { 1: 700 }),
+      project(2, "Stop Hate UK", 4, { 1: 300 }),
+    ];
     const rows = priorityTotals(projects, PRIORITIES, PERIOD_1);
     expect(rows.at(-1)).toMatchObject({ priorityId: null, name: NO_PRIMARY_PRIORITY_NAME, totalPence: 700 });
     expect(rows.reduce((sum, row) => sum + row.totalPence, 0)).toBe(1_000);
@@ -196,11 +256,16 @@ describe("priorityTotals", () => {
     });
     fc.assert(
       fc.property(fc.array(anyProject, { maxLength: 20 }), (shapes) => {
-        const projects = shapes.map((shape, index) => project(index + 1, `Project ${index + 1}`, shape.priority, { 1: shape.first, 2: shape.second }));
+        const projects = shapes.map((shape, index) =>
+          project(index + 1, `Project ${index + 1}`, shape.priority, { 1: shape.first, 2: shape.second }),
+        );
         const summary = summariseProposal(input({ projects }));
-        return summary.years.every((year, yearIndex) =>
-          summary.priorityTotals.reduce((sum, row) => sum + row.perYear[yearIndex]!.pence, 0) === year.plannedPence,
-        ) && summary.priorityTotals.reduce((sum, row) => sum + row.totalPence, 0) === summary.totalPlannedPence;
+        return (
+          summary.years.every(
+            (year, yearIndex) =>
+              summary.priorityTotals.reduce((sum, row) => sum + row.perYear[yearIndex]!.pence, 0) === year.plannedPence,
+          ) && summary.priorityTotals.reduce((sum, row) => sum + row.totalPence, 0) === summary.totalPlannedPence
+        );
       }),
     );
   });
@@ -212,7 +277,9 @@ describe("uncoveredMandatoryMeasures", () => {
       project(1, "Diversionary Activity", 2, { 1: 1 }, { measureIds: [1] }),
       project(2, "VAWG Counselling", 3, { 1: 1 }, { measureIds: [2, 1] }),
     ];
-    expect(uncoveredMandatoryMeasures(projects, MEASURES).map((measure) => measure.name)).toEqual(["More victims of hate crime come forward"]);
+    expect(uncoveredMandatoryMeasures(projects, MEASURES).map((measure) => measure.name)).toEqual([
+      "More victims of hate crime come forward",
+    ]);
   });
 
   it("lists every mandatory measure when there are no projects", () => {
@@ -234,14 +301,22 @@ describe("proposalIssues", () => {
   it("blocks a project without a primary priority, naming it", () => {
     const { blockers } = issuesFor([project(7, "Local Environment fund", null, { 1: 1_000 })]);
     expect(blockers).toEqual([
-      { code: "project-without-primary-priority", message: "Choose a primary priority for Local Environment fund", projectId: 7 },
+      {
+        code: "project-without-primary-priority",
+        message: "Choose a primary priority for Local Environment fund",
+        projectId: 7,
+      },
     ]);
   });
 
   it("blocks a project with no LCPF spend in any year, naming it", () => {
     const { blockers } = issuesFor([project(8, "Youth Risk Matrix", 2, { 1: 0 })]);
     expect(blockers).toEqual([
-      { code: "project-without-lcpf-spend", message: "Enter the LCPF spend of Youth Risk Matrix for at least one year", projectId: 8 },
+      {
+        code: "project-without-lcpf-spend",
+        message: "Enter the LCPF spend of Youth Risk Matrix for at least one year",
+        projectId: 8,
+      },
     ]);
   });
 
@@ -253,7 +328,9 @@ describe("proposalIssues", () => {
   });
 
   it("the issue's case: moving that £1 into 2018/19 clears the blocker", () => {
-    const { blockers } = issuesFor([project(1, "Drug Intervention Project", 5, { 1: 644 * THOUSAND_POUNDS, 2: POUND })]);
+    const { blockers } = issuesFor([
+      project(1, "Drug Intervention Project", 5, { 1: 644 * THOUSAND_POUNDS, 2: POUND }),
+    ]);
     expect(blockers).toEqual([]);
   });
 
@@ -261,7 +338,11 @@ describe("proposalIssues", () => {
     const years = [PERIOD_1[0]!, { ...PERIOD_1[1]!, allocationPence: null }];
     const { blockers, warnings } = issuesFor([project(1, "IOM Coordinator", 5, { 1: 32 * THOUSAND_POUNDS })], years);
     expect(blockers).toEqual([
-      { code: "year-allocation-not-set", message: "MOPAC has not set the allocation for 2018/19 yet", financialYearId: 2 },
+      {
+        code: "year-allocation-not-set",
+        message: "MOPAC has not set the allocation for 2018/19 yet",
+        financialYearId: 2,
+      },
     ]);
     expect(warnings).toEqual([]);
   });
@@ -273,7 +354,11 @@ describe("proposalIssues", () => {
     ]);
     expect(blockers).toEqual([]);
     expect(warnings).toEqual([
-      { code: "direct-funding-unplanned", message: "£10,000.00 of direct funding for period 1 (2017/18 and 2018/19) is not planned", periodId: 1 },
+      {
+        code: "direct-funding-unplanned",
+        message: "£10,000.00 of direct funding for period 1 (2017/18 and 2018/19) is not planned",
+        periodId: 1,
+      },
     ]);
   });
 
@@ -284,7 +369,9 @@ describe("proposalIssues", () => {
   });
 
   it("gives no warning when the period's direct funding is planned exactly", () => {
-    const { blockers, warnings } = issuesFor([project(1, "Drug Intervention Project", 5, { 1: 644 * THOUSAND_POUNDS, 2: 450_800 * POUND })]);
+    const { blockers, warnings } = issuesFor([
+      project(1, "Drug Intervention Project", 5, { 1: 644 * THOUSAND_POUNDS, 2: 450_800 * POUND }),
+    ]);
     expect(blockers).toEqual([]);
     expect(warnings).toEqual([]);
   });
@@ -312,12 +399,14 @@ describe("summariseProposal", () => {
   });
 
   it("lists blockers projects first, then years, each naming what to fix", () => {
-    const summary = summariseProposal(input({
-      projects: [
-        project(1, "Counter narrative fund", null, { 1: 700 * THOUSAND_POUNDS }),
-        project(2, "Hate and Hostility referral centres", 4, {}),
-      ],
-    }));
+    const summary = summariseProposal(
+      input({
+        projects: [
+          project(1, "Counter narrative fund", null, { 1: 700 * THOUSAND_POUNDS }),
+          project(2, "Hate and Hostility referral centres", 4, {}),
+        ],
+      }),
+    );
     expect(summary.blockers.map((blocker) => blocker.message)).toEqual([
       "Choose a primary priority for Counter narrative fund",
       "Enter the LCPF spend of Hate and Hostility referral centres for at least one year",
@@ -354,7 +443,11 @@ describe("sendingBlockers: what stops a proposal going to its CSP", () => {
 
   it("unanswered compliance blocks, and links to the compliance questions", () => {
     expect(sendingBlockers(sendable({ complianceComplete: false }))).toEqual([
-      { code: "compliance-unanswered", message: "Answer the compliance questions and give every confirmation", fix: { to: "compliance" } },
+      {
+        code: "compliance-unanswered",
+        message: "Answer the compliance questions and give every confirmation",
+        fix: { to: "compliance" },
+      },
     ]);
   });
 
@@ -366,17 +459,26 @@ describe("sendingBlockers: what stops a proposal going to its CSP", () => {
   });
 
   it("a project without aims or SMART outcomes blocks, pointing at its description section", () => {
-    const check = (answers: RequiredAnswers) => sendingBlockers(sendable({ projects: [{ id: 7, title: "VAWG Counselling", answers }] }));
+    const check = (answers: RequiredAnswers) =>
+      sendingBlockers(sendable({ projects: [{ id: 7, title: "VAWG Counselling", answers }] }));
     const description = { to: "project-section", projectId: 7, section: "description" };
     expect(check({ ...ANSWERED, aims: "  " })).toEqual([
       { code: "project-without-aims", message: "Enter the overarching aims of VAWG Counselling", fix: description },
     ]);
     expect(check({ ...ANSWERED, outcomes: null })).toEqual([
-      { code: "project-without-outcomes", message: "Enter the SMART performance outcomes of VAWG Counselling", fix: description },
+      {
+        code: "project-without-outcomes",
+        message: "Enter the SMART performance outcomes of VAWG Counselling",
+        fix: description,
+      },
     ]);
     // Both missing: one link to the page that asks for both.
     expect(check({ ...ANSWERED, aims: null, outcomes: "" })).toEqual([
-      { code: "project-without-aims", message: "Enter the overarching aims and the SMART performance outcomes of VAWG Counselling", fix: description },
+      {
+        code: "project-without-aims",
+        message: "Enter the overarching aims and the SMART performance outcomes of VAWG Counselling",
+        fix: description,
+      },
     ]);
   });
 
@@ -385,16 +487,24 @@ describe("sendingBlockers: what stops a proposal going to its CSP", () => {
       const answers = { ...ANSWERED, milestones: { ...ANSWERED.milestones, [field]: null } };
       const blockers = sendingBlockers(sendable({ projects: [{ id: 9, title: "Stop Hate UK", answers }] }));
       expect(blockers).toHaveLength(1);
-      expect(blockers[0]).toMatchObject({ code: "project-without-milestones", fix: { to: "project-section", projectId: 9, section: "milestones" } });
+      expect(blockers[0]).toMatchObject({
+        code: "project-without-milestones",
+        fix: { to: "project-section", projectId: 9, section: "milestones" },
+      });
     }
-    const none = { ...ANSWERED, milestones: { procurementCompletedOn: null, startOn: null, completionOn: null, evaluationCompletedOn: null } };
+    const none = {
+      ...ANSWERED,
+      milestones: { procurementCompletedOn: null, startOn: null, completionOn: null, evaluationCompletedOn: null },
+    };
     expect(sendingBlockers(sendable({ projects: [{ id: 9, title: "Stop Hate UK", answers: none }] }))[0]?.message).toBe(
       "Enter the milestone dates of Stop Hate UK: procurement completed, project starts, project completed, evaluation completed",
     );
   });
 
   it("keeps the figures' blockers first, each with where to fix it", () => {
-    const summary = summariseProposal(input({ projects: [project(3, "Counter narrative fund", null, { 1: 700 * THOUSAND_POUNDS })] }));
+    const summary = summariseProposal(
+      input({ projects: [project(3, "Counter narrative fund", null, { 1: 700 * THOUSAND_POUNDS })] }),
+    );
     const blockers = sendingBlockers(sendable({ issues: summary.blockers, complianceComplete: false }));
     expect(blockers.map((b) => [b.code, b.fix])).toEqual([
       ["project-without-primary-priority", { to: "project-section", projectId: 3, section: "details" }],
@@ -412,7 +522,9 @@ describe("sendingBlockers: what stops a proposal going to its CSP", () => {
 });
 
 describe("replanProjectSpend: the funding form's live totals", () => {
-  const projects = [project(1, "Victim Support Project Worker", 3, { 1: 600 * THOUSAND_POUNDS, 2: 400 * THOUSAND_POUNDS })];
+  const projects = [
+    project(1, "Victim Support Project Worker", 3, { 1: 600 * THOUSAND_POUNDS, 2: 400 * THOUSAND_POUNDS }),
+  ];
   const years = assessYears(PERIOD_1, projects, LCPF_2017_21_SPLIT_RULE);
 
   it("with nothing typed, gives the overview's own figures", () => {
@@ -421,7 +533,9 @@ describe("replanProjectSpend: the funding form's live totals", () => {
   });
 
   it("with 2017/18 typed as the whole allocation, nothing is left to carry into 2018/19", () => {
-    const replanned = replanProjectSpend(years, projects[0]!.costs, { 1: { valid: true, pence: 644 * THOUSAND_POUNDS } });
+    const replanned = replanProjectSpend(years, projects[0]!.costs, {
+      1: { valid: true, pence: 644 * THOUSAND_POUNDS },
+    });
     expect(replanned.map((y) => [y.carriedInPence, y.overByPence, y.remainingPence])).toEqual([
       [0, 0, 0],
       [0, 0, 50_800 * POUND],
@@ -443,7 +557,9 @@ describe("coCommissioningPotWording: the round's split in words", () => {
   });
 
   it("says nothing when no year of the proposal has a pot", () => {
-    expect(coCommissioningPotWording(assessYears(PERIOD_1, [], { coCommissionedPercent: 0, splitFromYearPosition: 1 }))).toBeNull();
+    expect(
+      coCommissioningPotWording(assessYears(PERIOD_1, [], { coCommissionedPercent: 0, splitFromYearPosition: 1 })),
+    ).toBeNull();
     expect(coCommissioningPotWording(assessYears(PERIOD_1.slice(0, 1), [], LCPF_2017_21_SPLIT_RULE))).toBeNull();
   });
 });

@@ -59,7 +59,13 @@ describe("what changed since the last submission", () => {
     expect(changes.added).toEqual([{ id: 3, title: "Knife Crime Awareness" }]);
     expect(changes.removed).toEqual([{ id: 2, title: "Youth Risk Matrix" }]);
     expect(changes.changed).toEqual([
-      { id: 1, title: "VAWG Counselling", changes: [{ field: "lcpfSpend:2017/18", label: "LCPF spend in 2017/18", before: "£13,000.00", after: "£15,000.00" }] },
+      {
+        id: 1,
+        title: "VAWG Counselling",
+        changes: [
+          { field: "lcpfSpend:2017/18", label: "LCPF spend in 2017/18", before: "£13,000.00", after: "£15,000.00" },
+        ],
+      },
     ]);
     expect(changes.answers).toEqual([]);
     expect(hasChanges(changes)).toBe(true);

@@ -25,7 +25,10 @@ describe("changedFields", () => {
   });
 
   it("finds an answer given or cleared, and puts names the page does not list last", () => {
-    expect(changedFields({ title: "A" }, { title: "A", primaryPriority: "2", extra: "x" }, order)).toEqual(["primaryPriority", "extra"]);
+    expect(changedFields({ title: "A" }, { title: "A", primaryPriority: "2", extra: "x" }, order)).toEqual([
+      "primaryPriority",
+      "extra",
+    ]);
     expect(changedFields({ title: "A", categories: ["a"] }, { title: "A" }, order)).toEqual(["categories"]);
   });
 

@@ -8,20 +8,38 @@ const policy = sessionPolicy(30);
 
 describe("checkSession", () => {
   it("refuses a session after 30 idle minutes", () => {
-    expect(checkSession({ createdAt: 0, expiresAt: 30 * MINUTE }, 30 * MINUTE, policy)).toEqual({ valid: false, reason: "idle" });
+    expect(checkSession({ createdAt: 0, expiresAt: 30 * MINUTE }, 30 * MINUTE, policy)).toEqual({
+      valid: false,
+      reason: "idle",
+    });
   });
 
   it("refuses a session 12 hours after sign-in whatever its stored expiry says", () => {
-    expect(checkSession({ createdAt: 0, expiresAt: 13 * HOUR }, 12 * HOUR, policy)).toEqual({ valid: false, reason: "absolute" });
+    expect(checkSession({ createdAt: 0, expiresAt: 13 * HOUR }, 12 * HOUR, policy)).toEqual({
+      valid: false,
+      reason: "absolute",
+    });
   });
 
   it("moves the idle expiry only when it would move by a minute or more", () => {
-    expect(checkSession({ createdAt: 0, expiresAt: 30 * MINUTE }, 59_000, policy)).toEqual({ valid: true, expiresAt: 30 * MINUTE, touchTo: null });
-    expect(checkSession({ createdAt: 0, expiresAt: 30 * MINUTE }, MINUTE, policy)).toEqual({ valid: true, expiresAt: 31 * MINUTE, touchTo: 31 * MINUTE });
+    expect(checkSession({ createdAt: 0, expiresAt: 30 * MINUTE }, 59_000, policy)).toEqual({
+      valid: true,
+      expiresAt: 30 * MINUTE,
+      touchTo: null,
+    });
+    expect(checkSession({ createdAt: 0, expiresAt: 30 * MINUTE }, MINUTE, policy)).toEqual({
+      valid: true,
+      expiresAt: 31 * MINUTE,
+      touchTo: 31 * MINUTE,
+    });
   });
 
   it("pulls in a stored expiry longer than the policy allows", () => {
-    expect(checkSession({ createdAt: 0, expiresAt: 10 * HOUR }, MINUTE, policy)).toEqual({ valid: true, expiresAt: 31 * MINUTE, touchTo: 31 * MINUTE });
+    expect(checkSession({ createdAt: 0, expiresAt: 10 * HOUR }, MINUTE, policy)).toEqual({
+      valid: true,
+      expiresAt: 31 * MINUTE,
+      touchTo: 31 * MINUTE,
+    });
   });
 
   it("never lets a session outlive 12 hours from sign-in or 30 minutes from its last use", () => {

@@ -25,14 +25,18 @@ describe("waitUnderRule", () => {
 
   it("after waiting as long as it says, the next attempt is allowed", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 20 * MINUTE }), { maxLength: 12 }), fc.integer({ min: 0, max: 20 * MINUTE }), (times, now) => {
-        const past = times.filter((t) => t <= now);
-        const wait = waitUnderRule(past, now, rule);
-        expect(wait).toBeGreaterThanOrEqual(0);
-        expect(wait).toBeLessThanOrEqual(rule.windowMs);
-        expect(waitUnderRule(past, now + wait, rule)).toBe(0);
-        if (wait > 1) expect(waitUnderRule(past, now + wait - 1, rule)).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 20 * MINUTE }), { maxLength: 12 }),
+        fc.integer({ min: 0, max: 20 * MINUTE }),
+        (times, now) => {
+          const past = times.filter((t) => t <= now);
+          const wait = waitUnderRule(past, now, rule);
+          expect(wait).toBeGreaterThanOrEqual(0);
+          expect(wait).toBeLessThanOrEqual(rule.windowMs);
+          expect(waitUnderRule(past, now + wait, rule)).toBe(0);
+          if (wait > 1) expect(waitUnderRule(past, now + wait - 1, rule)).toBeGreaterThan(0);
+        },
+      ),
     );
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { compareSnapshots, hasChanges, type Snapshot } from "~/domain/changes";
 import { PROJECT_FIELDS, fieldLabel, fieldQuestion } from "~/domain/project-fields";
 import { PROJECT_SECTIONS } from "~/domain/project-sections";
-import { readSnapshot, snapshotKeyLabel, snapshotProposal, type SnapshotLists, type SnapshotSource } from "~/domain/snapshot";
+import {
+  readSnapshot,
+  snapshotKeyLabel,
+  snapshotProposal,
+  type SnapshotLists,
+  type SnapshotSource,
+} from "~/domain/snapshot";
 
 const lists: SnapshotLists = {
   years: [

@@ -38,7 +38,9 @@ describe("splitAllocation", () => {
     const fromYearThree: SplitRule = { coCommissionedPercent: 25, splitFromYearPosition: 3 };
     expect(splitAllocation(10_000, 2, fromYearThree)).toEqual({ directPence: 10_000, coCommissionedPence: 0 });
     expect(splitAllocation(10_000, 3, fromYearThree)).toEqual({ directPence: 7_500, coCommissionedPence: 2_500 });
-    expect(splitAllocation(10_000, 2, { coCommissionedPercent: 0, splitFromYearPosition: 1 }).coCommissionedPence).toBe(0);
+    expect(splitAllocation(10_000, 2, { coCommissionedPercent: 0, splitFromYearPosition: 1 }).coCommissionedPence).toBe(
+      0,
+    );
     expect(splitAllocation(10_000, 2, { coCommissionedPercent: 100, splitFromYearPosition: 1 }).directPence).toBe(0);
   });
 
@@ -46,7 +48,9 @@ describe("splitAllocation", () => {
     expect(() => splitAllocation(-1, 2, rule)).toThrow(RangeError);
     expect(() => splitAllocation(10.5, 2, rule)).toThrow(RangeError);
     expect(() => splitAllocation(100, 0, rule)).toThrow(RangeError);
-    expect(() => splitAllocation(100, 2, { coCommissionedPercent: 30.5, splitFromYearPosition: 2 })).toThrow(RangeError);
+    expect(() => splitAllocation(100, 2, { coCommissionedPercent: 30.5, splitFromYearPosition: 2 })).toThrow(
+      RangeError,
+    );
     expect(() => splitAllocation(100, 2, { coCommissionedPercent: 101, splitFromYearPosition: 2 })).toThrow(RangeError);
     expect(() => splitAllocation(100, 2, { coCommissionedPercent: 30, splitFromYearPosition: 0 })).toThrow(RangeError);
   });
@@ -78,7 +82,10 @@ describe("splitAllocation properties", () => {
   it("the co-commissioned part is within half a penny of the exact share, halves going up", () => {
     fc.assert(
       fc.property(allocation, fc.integer({ min: 0, max: 100 }), (pence, percent) => {
-        const { coCommissionedPence } = splitAllocation(pence, 2, { coCommissionedPercent: percent, splitFromYearPosition: 2 });
+        const { coCommissionedPence } = splitAllocation(pence, 2, {
+          coCommissionedPercent: percent,
+          splitFromYearPosition: 2,
+        });
         // Compare in hundredths of a penny so the check itself uses no fractions.
         const difference = coCommissionedPence * 100 - pence * percent;
         return difference > -50 && difference <= 50;

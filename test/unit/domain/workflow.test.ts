@@ -83,12 +83,7 @@ type ActorKind =
   | "admin"
   | "system";
 
-const person = (
-  role: Role,
-  organisationId: number,
-  userId: number,
-  canEndorse = false,
-): UserActor => ({
+const person = (role: Role, organisationId: number, userId: number, canEndorse = false): UserActor => ({
   role,
   canEndorse,
   organisationKind: role === "borough_officer" || role === "csp_member" ? "borough" : "mopac",
@@ -267,7 +262,6 @@ describe("decide: every state x action x kind of actor", () => {
       });
     });
   }
-
 });
 
 describe("availableActions: every state x kind of actor", () => {
@@ -485,10 +479,7 @@ describe("input validation", () => {
     });
 
   it("a proposal with blocking issues cannot be sent to the CSP, and each issue is named", () => {
-    const blockers = [
-      "2018/19 is over-planned by £12,000.00",
-      "Confirm the authority to submit for the council",
-    ];
+    const blockers = ["2018/19 is over-planned by £12,000.00", "Confirm the authority to submit for the council"];
     const refused = refusal(send(blockers));
     expect(refused.status).toBe(422);
     expect(refused.field).toBe("blockers");
@@ -574,7 +565,13 @@ describe("who exactly", () => {
     const base = { proposal: unassigned, today: MOPAC_FEEDBACK };
     const approve = decide({ ...base, action: "approve", state: "in_review", actor: ACTORS.assignedReviewer });
     expect(refusal(approve).status).toBe(403);
-    const reassign = decide({ ...base, action: "reassign", state: "submitted", actor: ACTORS.admin, input: VALID_INPUT });
+    const reassign = decide({
+      ...base,
+      action: "reassign",
+      state: "submitted",
+      actor: ACTORS.admin,
+      input: VALID_INPUT,
+    });
     expect(reassign).toEqual({ ok: true, to: "submitted" });
   });
 
@@ -678,25 +675,48 @@ describe("review handover (issue 7)", () => {
   const handTo = (id: number, activeReviewer = true): ActionInput => ({ newReviewer: { id, activeReviewer } });
 
   it("the assigned reviewer hands the review to another active reviewer", () => {
-    expect(decide({ ...inReview, action: "reassign", actor: ACTORS.assignedReviewer, input: handTo(OTHER_REVIEWER) })).toEqual({
+    expect(
+      decide({ ...inReview, action: "reassign", actor: ACTORS.assignedReviewer, input: handTo(OTHER_REVIEWER) }),
+    ).toEqual({
       ok: true,
       to: "in_review",
     });
   });
 
   it("an admin moves any review, assigned or not", () => {
-    expect(decide({ ...inReview, action: "reassign", actor: ACTORS.admin, input: handTo(OTHER_REVIEWER) }).ok).toBe(true);
+    expect(decide({ ...inReview, action: "reassign", actor: ACTORS.admin, input: handTo(OTHER_REVIEWER) }).ok).toBe(
+      true,
+    );
     const unrouted = { ...barkingProposal(true), assignedReviewerId: null };
-    expect(decide({ ...inReview, state: "submitted", proposal: unrouted, action: "reassign", actor: ACTORS.admin, input: handTo(OTHER_REVIEWER) }).ok).toBe(true);
+    expect(
+      decide({
+        ...inReview,
+        state: "submitted",
+        proposal: unrouted,
+        action: "reassign",
+        actor: ACTORS.admin,
+        input: handTo(OTHER_REVIEWER),
+      }).ok,
+    ).toBe(true);
   });
 
   it("a reviewer who is not assigned cannot take the review for themselves, and is told who can", () => {
-    const taken = refusal(decide({ ...inReview, action: "reassign", actor: ACTORS.anotherReviewer, input: handTo(OTHER_REVIEWER) }));
-    expect(taken).toMatchObject({ status: 403, reason: "Only the MOPAC reviewer assigned to this proposal, or a MOPAC admin can reassign this proposal" });
+    const taken = refusal(
+      decide({ ...inReview, action: "reassign", actor: ACTORS.anotherReviewer, input: handTo(OTHER_REVIEWER) }),
+    );
+    expect(taken).toMatchObject({
+      status: 403,
+      reason: "Only the MOPAC reviewer assigned to this proposal, or a MOPAC admin can reassign this proposal",
+    });
   });
 
   it.each(["approve", "reject", "request_changes"] as const)("a reviewer who is not assigned cannot %s", (action) => {
-    const decision = decide({ ...inReview, action, actor: ACTORS.anotherReviewer, input: { comment: "Looks fine to me" } });
+    const decision = decide({
+      ...inReview,
+      action,
+      actor: ACTORS.anotherReviewer,
+      input: { comment: "Looks fine to me" },
+    });
     expect(refusal(decision).status).toBe(403);
   });
 
@@ -720,9 +740,20 @@ describe("review handover (issue 7)", () => {
 
   it("the new reviewer must be an active MOPAC reviewer other than the one assigned now", () => {
     const base = { ...inReview, action: "reassign" as const, actor: ACTORS.admin };
-    expect(decide({ ...base, input: {} })).toMatchObject({ ok: false, status: 422, field: "reviewerId", reason: NEW_REVIEWER_MESSAGES.missing });
-    expect(decide({ ...base, input: handTo(OTHER_REVIEWER, false) })).toMatchObject({ status: 422, reason: NEW_REVIEWER_MESSAGES.missing });
-    expect(decide({ ...base, input: handTo(ASSIGNED_REVIEWER) })).toMatchObject({ status: 422, reason: NEW_REVIEWER_MESSAGES.same });
+    expect(decide({ ...base, input: {} })).toMatchObject({
+      ok: false,
+      status: 422,
+      field: "reviewerId",
+      reason: NEW_REVIEWER_MESSAGES.missing,
+    });
+    expect(decide({ ...base, input: handTo(OTHER_REVIEWER, false) })).toMatchObject({
+      status: 422,
+      reason: NEW_REVIEWER_MESSAGES.missing,
+    });
+    expect(decide({ ...base, input: handTo(ASSIGNED_REVIEWER) })).toMatchObject({
+      status: 422,
+      reason: NEW_REVIEWER_MESSAGES.same,
+    });
   });
 
   it("reviews are open while submitted or in review, and only then", () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { oneLine, proposalName, QUOTE_MAX_LENGTH, quoted, SUBJECT_MAX_LENGTH, templates, type TemplateInput } from "~/mail/templates";
+import {
+  oneLine,
+  proposalName,
+  QUOTE_MAX_LENGTH,
+  quoted,
+  SUBJECT_MAX_LENGTH,
+  templates,
+  type TemplateInput,
+} from "~/mail/templates";
 
 const NAME = proposalName(["Barking and Dagenham"], "Period 1 (2017/18 and 2018/19)");
 const LINK = "https://lcpf.example.org/proposals/4";
@@ -93,8 +101,11 @@ describe("people's words never reach a subject, and are set apart in the body", 
   });
 
   it("a comment trying to look like the portal's own text stays inside the quote", () => {
-    const email = templates.returnedToOfficers(input("Thanks.\n\nOpen it here instead:\nhttps://evil.example\r\nBcc: x@evil.example"));
-    for (const line of ["> Open it here instead:", "> https://evil.example", "> Bcc: x@evil.example"]) expect(email.text).toContain(line);
+    const email = templates.returnedToOfficers(
+      input("Thanks.\n\nOpen it here instead:\nhttps://evil.example\r\nBcc: x@evil.example"),
+    );
+    for (const line of ["> Open it here instead:", "> https://evil.example", "> Bcc: x@evil.example"])
+      expect(email.text).toContain(line);
     expect(email.text).not.toMatch(/^Bcc:/m);
   });
 

@@ -20,7 +20,11 @@ describe("delivery section: parsing", () => {
   });
 
   it('CSP report: "a contribution to a service which in total costs £236,905" is saved in pence', () => {
-    const submission = parse({ deliveryType: "contribution", provider: "Victim Support", serviceTotalCost: "£236,905" });
+    const submission = parse({
+      deliveryType: "contribution",
+      provider: "Victim Support",
+      serviceTotalCost: "£236,905",
+    });
     expect(submission.status).toBe("success");
     if (submission.status !== "success") return;
     expect(submission.value.serviceTotalCost).toBe(23_690_500);
@@ -32,14 +36,22 @@ describe("delivery section: parsing", () => {
   });
 
   it("a service cost left over from an earlier answer is dropped when the project is not a contribution", () => {
-    const submission = parse({ deliveryType: "in_house", provider: "Council community safety team", serviceTotalCost: "236905" });
+    const submission = parse({
+      deliveryType: "in_house",
+      provider: "Council community safety team",
+      serviceTotalCost: "236905",
+    });
     expect(submission.status).toBe("success");
     if (submission.status !== "success") return;
     expect(deliverySection.toChanges(submission.value, ctx).columns?.service_total_cost_pence).toBeNull();
   });
 
   it("an unreadable service cost left in the hidden reveal does not block another delivery type", () => {
-    const submission = parse({ deliveryType: "commissioned", provider: "Victim Support", serviceTotalCost: "forty thousand" });
+    const submission = parse({
+      deliveryType: "commissioned",
+      provider: "Victim Support",
+      serviceTotalCost: "forty thousand",
+    });
     expect(submission.status).toBe("success");
     if (submission.status !== "success") return;
     expect(deliverySection.toChanges(submission.value, ctx).columns?.service_total_cost_pence).toBeNull();
@@ -72,7 +84,9 @@ describe("delivery section: parsing", () => {
   });
 
   it('"forty thousand" as the service cost is an error on that field only, with the money message', () => {
-    expect(errorsOf({ deliveryType: "contribution", provider: "Victim Support", serviceTotalCost: "forty thousand" })).toEqual({
+    expect(
+      errorsOf({ deliveryType: "contribution", provider: "Victim Support", serviceTotalCost: "forty thousand" }),
+    ).toEqual({
       serviceTotalCost: ["Total cost of the whole service: enter an amount in pounds, like 40,000 or 40,000.50"],
     });
   });
@@ -94,9 +108,18 @@ describe("delivery section: defaults", () => {
   });
 
   it.each([
-    ["a contribution with pence", { delivery_type: "contribution", provider: "Victim Support", service_total_cost_pence: 23_690_550 }],
-    ["a contribution in whole pounds", { delivery_type: "contribution", provider: "Victim Support", service_total_cost_pence: 23_690_500 }],
-    ["an in-house post", { delivery_type: "in_house", provider: "Council community safety team", service_total_cost_pence: null }],
+    [
+      "a contribution with pence",
+      { delivery_type: "contribution", provider: "Victim Support", service_total_cost_pence: 23_690_550 },
+    ],
+    [
+      "a contribution in whole pounds",
+      { delivery_type: "contribution", provider: "Victim Support", service_total_cost_pence: 23_690_500 },
+    ],
+    [
+      "an in-house post",
+      { delivery_type: "in_house", provider: "Council community safety team", service_total_cost_pence: null },
+    ],
   ] as const)("round-trips %s: defaults -> form -> parse -> changes", (_, saved) => {
     const defaults = deliverySection.defaults(project(saved), ctx);
     const submission = parse(defaults);
@@ -106,7 +129,9 @@ describe("delivery section: defaults", () => {
   });
 
   it("shows a saved service cost as the officer would type it", () => {
-    expect(deliverySection.defaults(project({ service_total_cost_pence: 23_690_550 }), ctx).serviceTotalCost).toBe("236905.50");
+    expect(deliverySection.defaults(project({ service_total_cost_pence: 23_690_550 }), ctx).serviceTotalCost).toBe(
+      "236905.50",
+    );
   });
 });
 
@@ -154,7 +179,10 @@ describe("delivery section: page", () => {
   });
 
   it("shows a field's error beside that field", () => {
-    const html = page({ serviceTotalCost: "forty thousand" }, { serviceTotalCost: ["Total cost of the whole service: enter an amount"] });
+    const html = page(
+      { serviceTotalCost: "forty thousand" },
+      { serviceTotalCost: ["Total cost of the whole service: enter an amount"] },
+    );
     expect(html).toContain('id="serviceTotalCost-error"');
     expect(inputTag(html, "serviceTotalCost")).toContain("govuk-input--error");
     expect(inputTag(html, "provider")).not.toContain("govuk-input--error");

@@ -9,7 +9,8 @@ const { parse, errorsOf } = sectionHelpers(descriptionSection, ctx);
 
 // From the CSP report's Barking and Dagenham programme: a Victim Support project worker.
 const victimSupport = {
-  description: "A project worker based with Victim Support: £40,000 a year for one post, supporting 300 victims a year.",
+  description:
+    "A project worker based with Victim Support: £40,000 a year for one post, supporting 300 victims a year.",
   aims: "Help victims of crime cope and recover.",
   outcomes: "300 victims a year receive support; 80% say they feel better able to cope by March 2018.",
 };
@@ -105,7 +106,10 @@ describe("description section", () => {
   });
 
   it.each([
-    ["yes, with the authorities named", { works_with_other_authorities: 1, other_authorities: "Havering and Redbridge" }],
+    [
+      "yes, with the authorities named",
+      { works_with_other_authorities: 1, other_authorities: "Havering and Redbridge" },
+    ],
     ["no", { works_with_other_authorities: 0, other_authorities: null }],
   ])("round-trips a saved project (%s): defaults, post, parse and save give back what was saved", (_, saved) => {
     const stored = project({ ...victimSupport, ...saved });

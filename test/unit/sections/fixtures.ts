@@ -69,7 +69,9 @@ export function formData(values: FormValues): FormData {
     if (value === undefined) return;
     if (typeof value === "string") return data.append(name, value);
     if (Array.isArray(value)) {
-      value.forEach((item, index) => (typeof item === "string" ? data.append(name, item) : addAll(item, `${name}[${index}].`)));
+      value.forEach((item, index) =>
+        typeof item === "string" ? data.append(name, item) : addAll(item, `${name}[${index}].`),
+      );
       return;
     }
     addAll(value, `${name}.`);
@@ -82,12 +84,20 @@ export function formData(values: FormValues): FormData {
 }
 
 /** Parses a post the way the section's route does, with the schema built for `sectionCtx`. */
-export function parseSection<Schema extends z.core.$ZodType>(section: SectionWithSchema<Schema>, values: FormValues, sectionCtx: SectionContext) {
+export function parseSection<Schema extends z.core.$ZodType>(
+  section: SectionWithSchema<Schema>,
+  values: FormValues,
+  sectionCtx: SectionContext,
+) {
   return parseWithZod(formData(values), { schema: section.schema(sectionCtx) });
 }
 
 /** The field errors of a post the schema must refuse. */
-export function errorsOf<Schema extends z.core.$ZodType>(section: SectionWithSchema<Schema>, values: FormValues, sectionCtx: SectionContext) {
+export function errorsOf<Schema extends z.core.$ZodType>(
+  section: SectionWithSchema<Schema>,
+  values: FormValues,
+  sectionCtx: SectionContext,
+) {
   const submission = parseSection(section, values, sectionCtx);
   if (submission.status === "success") throw new Error("expected errors, but the form was accepted");
   expect(submission.status).toBe("error");
@@ -95,7 +105,10 @@ export function errorsOf<Schema extends z.core.$ZodType>(section: SectionWithSch
 }
 
 /** `parse` and `errorsOf` bound to one section and context, so a test reads `parse({ ... })`. */
-export function sectionHelpers<Schema extends z.core.$ZodType>(section: SectionWithSchema<Schema>, sectionCtx: SectionContext) {
+export function sectionHelpers<Schema extends z.core.$ZodType>(
+  section: SectionWithSchema<Schema>,
+  sectionCtx: SectionContext,
+) {
   return {
     parse: (values: FormValues) => parseSection(section, values, sectionCtx),
     errorsOf: (values: FormValues) => errorsOf(section, values, sectionCtx),

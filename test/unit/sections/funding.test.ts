@@ -57,7 +57,9 @@ describe("funding section", () => {
   it("names the council's cash contribution and its year in that field's error", () => {
     const errors = errorsOf({ "lcpf-1": "40,000", "laCash-2": "4,0000" });
     expect(errors).toEqual({
-      "laCash-2": ["Council cash contribution in 2018/19: use commas only to separate thousands, like 40,000 or 1,250,000"],
+      "laCash-2": [
+        "Council cash contribution in 2018/19: use commas only to separate thousands, like 40,000 or 1,250,000",
+      ],
     });
   });
 
@@ -103,7 +105,11 @@ describe("funding section", () => {
     if (submission.status !== "success") return;
     expect(fundingSection.toChanges(submission.value, ctx)).toEqual({
       columns: { la_in_kind: "Office space", co_commissioning_candidate: 1 },
-      costs: stored.costs.map(({ financialYearId, lcpfPence, laCashPence }) => ({ financialYearId, lcpfPence, laCashPence })),
+      costs: stored.costs.map(({ financialYearId, lcpfPence, laCashPence }) => ({
+        financialYearId,
+        lcpfPence,
+        laCashPence,
+      })),
     });
   });
 
@@ -165,7 +171,14 @@ describe("live totals on the funding page", () => {
   it("with the saved figures, matches the overview: £44,000 carried into 2018/19, which is over by £55,200", () => {
     const totals = fundingYearTotals(overview, victimSupportCosts, null);
     expect(
-      totals.map((y) => [y.directPence, y.carriedInPence, y.otherProjectsPence, y.thisProject, y.remainingPence, y.overByPence]),
+      totals.map((y) => [
+        y.directPence,
+        y.carriedInPence,
+        y.otherProjectsPence,
+        y.thisProject,
+        y.remainingPence,
+        y.overByPence,
+      ]),
     ).toEqual([
       [644_000 * POUND, 0, 560_000 * POUND, { valid: true, pence: 40_000 * POUND }, 44_000 * POUND, 0],
       [450_800 * POUND, 44_000 * POUND, 510_000 * POUND, { valid: true, pence: 40_000 * POUND }, 0, 55_200 * POUND],
@@ -196,7 +209,11 @@ describe("live totals on the funding page", () => {
   });
 
   it("cannot check a year whose allocation MOPAC has not set", () => {
-    const unset = assessYears([PERIOD_1[0]!, { ...PERIOD_1[1]!, allocationPence: null }], projects, LCPF_2017_21_SPLIT_RULE);
+    const unset = assessYears(
+      [PERIOD_1[0]!, { ...PERIOD_1[1]!, allocationPence: null }],
+      projects,
+      LCPF_2017_21_SPLIT_RULE,
+    );
     const totals = fundingYearTotals(unset, victimSupportCosts, null);
     expect(totals[1]).toMatchObject({ directPence: null, assessable: false });
   });

@@ -9,7 +9,12 @@ import { render } from "../ui/markup";
 import { project, sectionContext, sectionHelpers } from "./fixtures";
 
 // The CSP report's measures, numbered from 101 so that an id is never mistaken for a position.
-const measures = MEASURES.map((m, index) => ({ id: 101 + index, name: m.name, group: m.group, mandatory: m.mandatory }));
+const measures = MEASURES.map((m, index) => ({
+  id: 101 + index,
+  name: m.name,
+  group: m.group,
+  mandatory: m.mandatory,
+}));
 const idOf = (name: string) => measures.find((m) => m.name === name)!.id;
 const KNIFE_CRIME = idOf("Reduce knife crime (volume and repeat victims)");
 const DOMESTIC_ABUSE = idOf("More victims of domestic abuse come forward, fewer repeat victims");
@@ -30,22 +35,29 @@ describe("measures section: parsing", () => {
   });
 
   it("several measures across groups are saved as ids, each once", () => {
-    const submission = parse({ measures: [String(KNIFE_CRIME), String(DOMESTIC_ABUSE), String(ASB), String(KNIFE_CRIME)] });
+    const submission = parse({
+      measures: [String(KNIFE_CRIME), String(DOMESTIC_ABUSE), String(ASB), String(KNIFE_CRIME)],
+    });
     expect(submission.status).toBe("success");
     if (submission.status !== "success") return;
-    expect(measuresSection.toChanges(submission.value, ctx)).toEqual({ measureIds: [KNIFE_CRIME, DOMESTIC_ABUSE, ASB] });
+    expect(measuresSection.toChanges(submission.value, ctx)).toEqual({
+      measureIds: [KNIFE_CRIME, DOMESTIC_ABUSE, ASB],
+    });
   });
 
   it("nothing ticked asks for at least one measure, on the field the page knows", () => {
     expect(errorsOf({})).toEqual({ measures: ["Choose at least one measure of success the project contributes to"] });
   });
 
-  it.each([["an unknown id", "999"], ["a position rather than an id", "1"], ["text", "knife crime"]])(
-    "refuses %s, with the error on `measures` itself",
-    (_, value) => {
-      expect(errorsOf({ measures: [String(KNIFE_CRIME), value] })).toEqual({ measures: ["Choose measures from the list"] });
-    },
-  );
+  it.each([
+    ["an unknown id", "999"],
+    ["a position rather than an id", "1"],
+    ["text", "knife crime"],
+  ])("refuses %s, with the error on `measures` itself", (_, value) => {
+    expect(errorsOf({ measures: [String(KNIFE_CRIME), value] })).toEqual({
+      measures: ["Choose measures from the list"],
+    });
+  });
 });
 
 describe("measures section: defaults", () => {
@@ -82,7 +94,9 @@ describe("measures section: page", () => {
   it("has one fieldset per group, legend the group's name, every box posting as `measures`", () => {
     const html = page({});
     expect(html.match(/<fieldset/g)).toHaveLength(4);
-    expect(html).toContain('<legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Tackling violence against women and girls</legend>');
+    expect(html).toContain(
+      '<legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Tackling violence against women and girls</legend>',
+    );
     const names = [...html.matchAll(/<input\b[^>]*\sname="([^"]*)"/g)].map(([, name]) => name);
     expect(names).toHaveLength(measures.length);
     expect(new Set(names)).toEqual(new Set(["measures"]));
@@ -94,7 +108,11 @@ describe("measures section: page", () => {
     expect(new Set(ids).size).toBe(ids.length);
     const [href] = errorSummaryItems({ measures: ["x"] }, measuresSection.fieldOrder(ctx)).map((item) => item.href);
     expect(href).toBe("#measures");
-    expect(html).toMatch(new RegExp(`<input[^>]*\\sid="measures"[^>]*\\svalue="${measures[0]!.id}"|<input[^>]*\\svalue="${measures[0]!.id}"[^>]*\\sid="measures"`));
+    expect(html).toMatch(
+      new RegExp(
+        `<input[^>]*\\sid="measures"[^>]*\\svalue="${measures[0]!.id}"|<input[^>]*\\svalue="${measures[0]!.id}"[^>]*\\sid="measures"`,
+      ),
+    );
   });
 
   it("shows the error once, on the first group", () => {

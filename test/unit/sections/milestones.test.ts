@@ -98,7 +98,9 @@ describe("milestones section: parsing", () => {
   });
 
   it("the order checks wait for a readable start date rather than guessing", () => {
-    expect(errorsOf({ ...period1Plan, ...date("startOn", "", "", ""), ...date("completionOn", "1", "1", "2000") })).toEqual({
+    expect(
+      errorsOf({ ...period1Plan, ...date("startOn", "", "", ""), ...date("completionOn", "1", "1", "2000") }),
+    ).toEqual({
       startOnDay: ["Enter the date: project starts"],
     });
   });
@@ -135,7 +137,12 @@ describe("milestones section: defaults", () => {
 
   it("lists every date box in page order for the error summary", () => {
     const order = milestonesSection.fieldOrder(ctx);
-    expect(order.slice(0, 4)).toEqual(["procurementCompletedOnDay", "procurementCompletedOnMonth", "procurementCompletedOnYear", "startOnDay"]);
+    expect(order.slice(0, 4)).toEqual([
+      "procurementCompletedOnDay",
+      "procurementCompletedOnMonth",
+      "procurementCompletedOnYear",
+      "startOnDay",
+    ]);
     expect(order).toHaveLength(15);
     expect(order.at(-1)).toBe("planningPermissionOnYear");
   });
@@ -147,11 +154,29 @@ describe("milestones section: page", () => {
       message: "Project starts must include a month",
       errorParts: ["month"],
     });
-    expect(milestoneError({ startOnDay: ["Project starts must include a day"] }, "startOn")?.errorParts).toEqual(["day"]);
-    expect(milestoneError({ startOnDay: ["Project starts must be a real date: June 2017 has no day 31"] }, "startOn")?.errorParts).toEqual(["day"]);
-    expect(milestoneError({ startOnYear: ["Project starts must include a year with 4 numbers, for example 2017"] }, "startOn")?.errorParts).toEqual(["year"]);
-    expect(milestoneError({ startOnDay: ["Enter the date: project starts"] }, "startOn")?.errorParts).toEqual(["day", "month", "year"]);
-    expect(milestoneError({ completionOnDay: [COMPLETION_BEFORE_START] }, "completionOn")?.errorParts).toEqual(["day", "month", "year"]);
+    expect(milestoneError({ startOnDay: ["Project starts must include a day"] }, "startOn")?.errorParts).toEqual([
+      "day",
+    ]);
+    expect(
+      milestoneError({ startOnDay: ["Project starts must be a real date: June 2017 has no day 31"] }, "startOn")
+        ?.errorParts,
+    ).toEqual(["day"]);
+    expect(
+      milestoneError(
+        { startOnYear: ["Project starts must include a year with 4 numbers, for example 2017"] },
+        "startOn",
+      )?.errorParts,
+    ).toEqual(["year"]);
+    expect(milestoneError({ startOnDay: ["Enter the date: project starts"] }, "startOn")?.errorParts).toEqual([
+      "day",
+      "month",
+      "year",
+    ]);
+    expect(milestoneError({ completionOnDay: [COMPLETION_BEFORE_START] }, "completionOn")?.errorParts).toEqual([
+      "day",
+      "month",
+      "year",
+    ]);
     expect(milestoneError({ completionOnDay: [COMPLETION_BEFORE_START] }, "startOn")).toBeUndefined();
   });
 

@@ -25,7 +25,13 @@ const savedProject = project({
       ],
     },
     { id: 12, kind: "partner", name: "Metropolitan Police", inKind: "Two officers' time for referrals", amounts: [] },
-    { id: 13, kind: "vcs", name: "Refuge", inKind: null, amounts: [{ financialYearId: 2, amountPence: 13_000 * POUND }] },
+    {
+      id: 13,
+      kind: "vcs",
+      name: "Refuge",
+      inKind: null,
+      amounts: [{ financialYearId: 2, amountPence: 13_000 * POUND }],
+    },
   ],
 });
 
@@ -78,7 +84,11 @@ describe("partners section", () => {
 
   it("asks for the name of an item that has amounts but no name, on that item's name field only", () => {
     expect(
-      errorsOf({ "partners[0].name": "Barking and Dagenham CCG", "partners[1].amount-2": "5,000", "vcs[0].amount-1": "1,000" }),
+      errorsOf({
+        "partners[0].name": "Barking and Dagenham CCG",
+        "partners[1].amount-2": "5,000",
+        "vcs[0].amount-1": "1,000",
+      }),
     ).toEqual({
       "partners[1].name": ["Enter the partner’s name"],
       "vcs[0].name": ["Enter the organisation’s name"],
@@ -86,20 +96,30 @@ describe("partners section", () => {
   });
 
   it("asks for the name of a partner whose in-kind contribution was given without one", () => {
-    expect(errorsOf({ "partners[0].inKind": "Use of a community hall" })).toEqual({ "partners[0].name": ["Enter the partner’s name"] });
+    expect(errorsOf({ "partners[0].inKind": "Use of a community hall" })).toEqual({
+      "partners[0].name": ["Enter the partner’s name"],
+    });
   });
 
   it("puts an amount that is not money on that field, naming the item and year, alongside a missing name", () => {
-    expect(errorsOf({ "partners[0].amount-1": "forty thousand", "vcs[2].name": "Refuge", "vcs[2].amount-2": "1.234" })).toEqual({
+    expect(
+      errorsOf({ "partners[0].amount-1": "forty thousand", "vcs[2].name": "Refuge", "vcs[2].amount-2": "1.234" }),
+    ).toEqual({
       "partners[0].amount-1": ["Partner 1’s amount in 2017/18: enter an amount in pounds, like 40,000 or 40,000.50"],
       "partners[0].name": ["Enter the partner’s name"],
-      "vcs[2].amount-2": ["Organisation 3’s amount in 2018/19: enter an amount with no more than 2 decimal places (pence)"],
+      "vcs[2].amount-2": [
+        "Organisation 3’s amount in 2018/19: enter an amount with no more than 2 decimal places (pence)",
+      ],
     });
   });
 
   it("refuses names and in-kind descriptions over the limits", () => {
     expect(
-      errorsOf({ "partners[0].name": "n".repeat(201), "partners[0].inKind": "k".repeat(301), "vcs[1].name": "v".repeat(201) }),
+      errorsOf({
+        "partners[0].name": "n".repeat(201),
+        "partners[0].inKind": "k".repeat(301),
+        "vcs[1].name": "v".repeat(201),
+      }),
     ).toEqual({
       "partners[0].name": ["Partner 1’s name must be 200 characters or fewer"],
       "partners[0].inKind": ["Partner 1’s in-kind contribution must be 300 characters or fewer"],
@@ -132,7 +152,9 @@ describe("partners section", () => {
 
   it(`keeps all of ${MAX_CONTRIBUTORS} partners, in order, and refuses one more with a message on the list`, () => {
     const many = (count: number) =>
-      Object.fromEntries(Array.from({ length: count }, (_, index) => [`partners[${index}].name`, `Partner organisation ${index + 1}`]));
+      Object.fromEntries(
+        Array.from({ length: count }, (_, index) => [`partners[${index}].name`, `Partner organisation ${index + 1}`]),
+      );
     const submission = parse(many(MAX_CONTRIBUTORS));
     expect(submission.status).toBe("success");
     if (submission.status !== "success") return;
@@ -146,7 +168,10 @@ describe("partners section", () => {
 describe("PartnersForm", () => {
   // What comes back after a refused save: a third partner was added with an amount but no name.
   const defaults = partnersSection.defaults(savedProject, ctx);
-  const values = { ...defaults, partners: [...(defaults.partners as object[]), { "amount-1": "forty thousand" }] } as typeof defaults;
+  const values = {
+    ...defaults,
+    partners: [...(defaults.partners as object[]), { "amount-1": "forty thousand" }],
+  } as typeof defaults;
   const html = render(
     createElement(PartnersForm, {
       values,
@@ -168,7 +193,7 @@ describe("PartnersForm", () => {
   it("has a Remove button per item and an Add another button per list, as plain form posts", () => {
     expect(html.match(/value="\{&quot;type&quot;:&quot;remove&quot;[^"]*"[^>]*name="__intent__"/g)).toHaveLength(4);
     expect(html.match(/value="\{&quot;type&quot;:&quot;insert&quot;[^"]*"[^>]*name="__intent__"/g)).toHaveLength(2);
-    expect(html).toContain("Remove<span class=\"govuk-visually-hidden\"> partner 3</span>");
+    expect(html).toContain('Remove<span class="govuk-visually-hidden"> partner 3</span>');
     expect(html).toContain(">Add another partner</button>");
     expect(html).toContain(">Add another organisation</button>");
   });

@@ -18,10 +18,24 @@ async function post(options: ServerOptions, headers: Record<string, string>) {
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
   return new Promise<{ status: number; hsts: string | undefined }>((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, method: "POST", path: "/sign-in", headers: { "Content-Type": "application/json", ...headers } }, (res) => {
-      res.resume();
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, hsts: res.headers["strict-transport-security"] as string | undefined }));
-    });
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: "/sign-in",
+        headers: { "Content-Type": "application/json", ...headers },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            hsts: res.headers["strict-transport-security"] as string | undefined,
+          }),
+        );
+      },
+    );
     req.on("error", reject);
     req.end("{}");
   });
@@ -43,14 +57,38 @@ describe("behind a proxy", () => {
   });
 
   it("APP_URL decides the public origin whatever the headers say", async () => {
-    expect((await post({ appUrl: "https://portal.example", trustProxy: false }, { Host: "10.0.0.7:3000", Origin: "https://portal.example" })).status).toBe(415);
-    expect((await post({ appUrl: "https://portal.example", trustProxy: "loopback" }, { ...browser, Origin: "https://evil.example" })).status).toBe(403);
+    expect(
+      (
+        await post(
+          { appUrl: "https://portal.example", trustProxy: false },
+          { Host: "10.0.0.7:3000", Origin: "https://portal.example" },
+        )
+      ).status,
+    ).toBe(415);
+    expect(
+      (
+        await post(
+          { appUrl: "https://portal.example", trustProxy: "loopback" },
+          { ...browser, Origin: "https://evil.example" },
+        )
+      ).status,
+    ).toBe(403);
     // A forged Host cannot make another site "same origin" when APP_URL is set.
-    expect((await post({ appUrl: "https://portal.example", trustProxy: false }, { Host: "evil.example", Origin: "http://evil.example" })).status).toBe(403);
+    expect(
+      (
+        await post(
+          { appUrl: "https://portal.example", trustProxy: false },
+          { Host: "evil.example", Origin: "http://evil.example" },
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it("a Host header that is not a host is refused with 400", async () => {
-    expect((await post({ appUrl: null, trustProxy: false }, { Host: "evil.example/path", Origin: "http://evil.example" })).status).toBe(400);
+    expect(
+      (await post({ appUrl: null, trustProxy: false }, { Host: "evil.example/path", Origin: "http://evil.example" }))
+        .status,
+    ).toBe(400);
   });
 
   it("a body larger than MAX_BODY_BYTES is refused with 413", async () => {

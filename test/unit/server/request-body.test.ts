@@ -14,9 +14,12 @@ function refusalOf(fn: () => unknown): { status: number } | null {
 }
 
 describe("field names are bounded before any parser allocates", () => {
-  it.each(["email", "password", "partners[0].name", "partners[999].name", "a[1][2]", "__intent__", "measures"])("accepts %j", (name) => {
-    expect(fieldNameProblem(name)).toBeNull();
-  });
+  it.each(["email", "password", "partners[0].name", "partners[999].name", "a[1][2]", "__intent__", "measures"])(
+    "accepts %j",
+    (name) => {
+      expect(fieldNameProblem(name)).toBeNull();
+    },
+  );
   it.each([
     "email[99999999]",
     "measures[1000000]",
@@ -41,7 +44,9 @@ describe("field names are bounded before any parser allocates", () => {
 describe("the content type and size are checked before the body is read", () => {
   const limit = 1024;
   it("passes the two form encodings within the limit", () => {
-    expect(refusalOf(() => checkHeaders({ contentType: "application/x-www-form-urlencoded", contentLength: "10" }, limit))).toBeNull();
+    expect(
+      refusalOf(() => checkHeaders({ contentType: "application/x-www-form-urlencoded", contentLength: "10" }, limit)),
+    ).toBeNull();
     expect(refusalOf(() => checkHeaders({ contentType: "Multipart/Form-Data; boundary=x" }, limit))).toBeNull();
   });
   it.each([undefined, "", "application/json", "text/plain", "application/xml", "application/x-www-form-urlencodedx"])(
@@ -51,8 +56,12 @@ describe("the content type and size are checked before the body is read", () => 
     },
   );
   it("answers 413 to a declared length over the limit and 400 to a nonsense length", () => {
-    expect(refusalOf(() => checkHeaders({ contentType: "application/x-www-form-urlencoded", contentLength: "1025" }, limit))).toEqual({ status: 413 });
-    expect(refusalOf(() => checkHeaders({ contentType: "application/x-www-form-urlencoded", contentLength: "-1" }, limit))).toEqual({ status: 400 });
+    expect(
+      refusalOf(() => checkHeaders({ contentType: "application/x-www-form-urlencoded", contentLength: "1025" }, limit)),
+    ).toEqual({ status: 413 });
+    expect(
+      refusalOf(() => checkHeaders({ contentType: "application/x-www-form-urlencoded", contentLength: "-1" }, limit)),
+    ).toEqual({ status: 400 });
   });
 });
 
@@ -86,29 +95,39 @@ describe("urlencoded bodies are parsed strictly", () => {
 
 describe("multipart bodies", () => {
   const type = "multipart/form-data; boundary=XyZ";
-  const part = (name: string, value: string) => `--XyZ\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const part = (name: string, value: string) =>
+    `--XyZ\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   it("are read when well formed", async () => {
     const form = await parseMultipart(Buffer.from(part("title", "Safer streets") + "--XyZ--\r\n"), type);
     expect(form.get("title")).toBe("Safer streets");
   });
   it("answer 400 when malformed, without a boundary, or with a hostile field name", async () => {
     await expect(parseMultipart(Buffer.from("--XyZ\r\ngarbage"), type)).rejects.toMatchObject({ status: 400 });
-    await expect(parseMultipart(Buffer.from(part("a", "1") + "--XyZ--\r\n"), "multipart/form-data")).rejects.toMatchObject({ status: 400 });
-    await expect(parseMultipart(Buffer.from(part("a[5000]", "1") + "--XyZ--\r\n"), type)).rejects.toMatchObject({ status: 400 });
+    await expect(
+      parseMultipart(Buffer.from(part("a", "1") + "--XyZ--\r\n"), "multipart/form-data"),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(parseMultipart(Buffer.from(part("a[5000]", "1") + "--XyZ--\r\n"), type)).rejects.toMatchObject({
+      status: 400,
+    });
   });
 });
 
 describe("the public origin", () => {
   it("is APP_URL whatever the request says", () => {
-    expect(publicOrigin("https://lcpf.example.org", { protocol: "http", host: "10.0.0.5:3000" })).toBe("https://lcpf.example.org");
+    expect(publicOrigin("https://lcpf.example.org", { protocol: "http", host: "10.0.0.5:3000" })).toBe(
+      "https://lcpf.example.org",
+    );
   });
   it("is otherwise the request's own scheme and host", () => {
     expect(publicOrigin(null, { protocol: "https", host: "portal.example:8443" })).toBe("https://portal.example:8443");
     expect(publicOrigin(null, { protocol: "http", host: "localhost:3000" })).toBe("http://localhost:3000");
   });
-  it.each([undefined, "", "evil.example/path", "user@evil.example", "a b"])("is null for the Host header %j", (host) => {
-    expect(publicOrigin(null, { protocol: "http", host })).toBeNull();
-  });
+  it.each([undefined, "", "evil.example/path", "user@evil.example", "a b"])(
+    "is null for the Host header %j",
+    (host) => {
+      expect(publicOrigin(null, { protocol: "http", host })).toBeNull();
+    },
+  );
 });
 
 describe("conform's reserved fields are checked before conform parses them", () => {
@@ -136,7 +155,12 @@ describe("conform's reserved fields are checked before conform parses them", () 
     expect(reservedFieldsProblem([["__intent__", value]])).not.toBeNull();
   });
   it("refuses a repeated reserved field, a file, or unreadable state", () => {
-    expect(reservedFieldsProblem([["__intent__", ""], ["__intent__", ""]])).not.toBeNull();
+    expect(
+      reservedFieldsProblem([
+        ["__intent__", ""],
+        ["__intent__", ""],
+      ]),
+    ).not.toBeNull();
     expect(reservedFieldsProblem([["__intent__", new File(["{}"], "x")]])).not.toBeNull();
     expect(reservedFieldsProblem([["__state__", "{"]])).not.toBeNull();
     expect(reservedFieldsProblem([["__state__", "{}"]])).toBeNull();

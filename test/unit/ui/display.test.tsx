@@ -43,7 +43,11 @@ describe("SummaryList", () => {
     const html = render(
       <SummaryList
         rows={[
-          { key: "Title", value: "Victim Support Project Worker", actions: [{ href: "/p/1/title", text: "Change", visuallyHiddenText: "title" }] },
+          {
+            key: "Title",
+            value: "Victim Support Project Worker",
+            actions: [{ href: "/p/1/title", text: "Change", visuallyHiddenText: "title" }],
+          },
           { key: "Status", value: "Draft" },
         ]}
       />,
@@ -70,7 +74,13 @@ describe("SummaryList", () => {
         title="High Level Mentoring Support"
         headingLevel={3}
         actions={[{ href: "/p/2/delete", text: "Remove", visuallyHiddenText: "project" }]}
-        rows={[{ key: "Spend 2017/18", value: "£40,000", actions: [{ href: "/p/2/spend", text: "Change", visuallyHiddenText: "spend" }] }]}
+        rows={[
+          {
+            key: "Spend 2017/18",
+            value: "£40,000",
+            actions: [{ href: "/p/2/spend", text: "Change", visuallyHiddenText: "spend" }],
+          },
+        ]}
       />,
     );
     expect(html).toContain('<h3 class="govuk-summary-card__title">High Level Mentoring Support</h3>');
@@ -94,14 +104,19 @@ describe("Table", () => {
         rows={[
           ["Victim Support Project Worker", money("£40,000")],
           ["Drug Intervention Project", money("£110,000")],
-          [{ content: "Total", className: "app-table-numeric-total" }, { ...money("£329,000"), className: "app-table-numeric-total" }],
+          [
+            { content: "Total", className: "app-table-numeric-total" },
+            { ...money("£329,000"), className: "app-table-numeric-total" },
+          ],
         ]}
       />,
     );
     expect(html).toContain('<th scope="col" class="govuk-table__header govuk-table__header--numeric">Amount</th>');
     expect(html).toContain('<th scope="row" class="govuk-table__header">Drug Intervention Project</th>');
     expect(html).toContain('<td class="govuk-table__cell govuk-table__cell--numeric">£110,000</td>');
-    expect(html).toContain('<td class="govuk-table__cell govuk-table__cell--numeric app-table-numeric-total">£329,000</td>');
+    expect(html).toContain(
+      '<td class="govuk-table__cell govuk-table__cell--numeric app-table-numeric-total">£329,000</td>',
+    );
     expect(html).toMatch(/<caption id="[^"]+" class="govuk-table__caption">Co-commissioning candidates<\/caption>/);
   });
 
@@ -120,7 +135,12 @@ describe("TaskList", () => {
       <TaskList
         idPrefix="proposal-tasks"
         items={[
-          { title: "Projects", href: "/proposals/1/projects", hint: "18 projects", status: <Tag colour="blue">In progress</Tag> },
+          {
+            title: "Projects",
+            href: "/proposals/1/projects",
+            hint: "18 projects",
+            status: <Tag colour="blue">In progress</Tag>,
+          },
           { title: "Send to the CSP", status: "Cannot start yet", cannotStartYet: true },
         ]}
       />,
@@ -134,18 +154,30 @@ describe("TaskList", () => {
     expect(html).toContain(
       '<div class="govuk-task-list__status govuk-task-list__status--cannot-start-yet" id="proposal-tasks-2-status">Cannot start yet</div>',
     );
-    expect(html).toContain('<li class="govuk-task-list__item"><div class="govuk-task-list__name-and-hint"><div>Send to the CSP</div>');
+    expect(html).toContain(
+      '<li class="govuk-task-list__item"><div class="govuk-task-list__name-and-hint"><div>Send to the CSP</div>',
+    );
   });
 });
 
 describe("NotificationBanner and Panel", () => {
   it("an important banner is a region; a success banner is an alert; titles can change", () => {
-    const important = render(<NotificationBanner title="Feedback due">MOPAC's feedback is due on 23 February 2017.</NotificationBanner>);
-    expect(important).toMatch(/^<div class="govuk-notification-banner" role="region" aria-labelledby="govuk-notification-banner-title">/);
-    expect(important).toContain('<h2 class="govuk-notification-banner__title" id="govuk-notification-banner-title">Feedback due</h2>');
+    const important = render(
+      <NotificationBanner title="Feedback due">MOPAC's feedback is due on 23 February 2017.</NotificationBanner>,
+    );
+    expect(important).toMatch(
+      /^<div class="govuk-notification-banner" role="region" aria-labelledby="govuk-notification-banner-title">/,
+    );
+    expect(important).toContain(
+      '<h2 class="govuk-notification-banner__title" id="govuk-notification-banner-title">Feedback due</h2>',
+    );
 
-    const success = render(<NotificationBanner type="success" titleId="sent-title" heading="Proposal sent to the CSP" />);
-    expect(success).toMatch(/^<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="sent-title">/);
+    const success = render(
+      <NotificationBanner type="success" titleId="sent-title" heading="Proposal sent to the CSP" />,
+    );
+    expect(success).toMatch(
+      /^<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="sent-title">/,
+    );
     expect(success).toContain('id="sent-title">Success</h2>');
     expect(success).toContain('<p class="govuk-notification-banner__heading">Proposal sent to the CSP</p>');
   });
@@ -159,14 +191,26 @@ describe("NotificationBanner and Panel", () => {
 
 describe("Button", () => {
   it("warning and secondary variants, non-submit types, and an intent name/value", () => {
-    expect(normalised(render(<Button variant="warning" name="intent" value="withdraw">Withdraw proposal</Button>))).toBe(
+    expect(
+      normalised(
+        render(
+          <Button variant="warning" name="intent" value="withdraw">
+            Withdraw proposal
+          </Button>,
+        ),
+      ),
+    ).toBe(
       normalised(
         '<button type="submit" value="withdraw" name="intent" class="govuk-button govuk-button--warning">Withdraw proposal</button>',
       ),
     );
-    expect(render(<Button variant="secondary" type="button">Add another partner</Button>)).toBe(
-      '<button type="button" class="govuk-button govuk-button--secondary">Add another partner</button>',
-    );
+    expect(
+      render(
+        <Button variant="secondary" type="button">
+          Add another partner
+        </Button>,
+      ),
+    ).toBe('<button type="button" class="govuk-button govuk-button--secondary">Add another partner</button>');
   });
 });
 

@@ -32,7 +32,9 @@ describe("ErrorSummary", () => {
   });
 
   it("takes another title", () => {
-    const html = render(<ErrorSummary title="The proposal cannot be sent yet" errors={[{ href: "#x", message: "m" }]} />);
+    const html = render(
+      <ErrorSummary title="The proposal cannot be sent yet" errors={[{ href: "#x", message: "m" }]} />,
+    );
     expect(html).toContain(">The proposal cannot be sent yet</h2>");
     expect(html).not.toContain("There is a problem");
   });

@@ -126,9 +126,7 @@ describe("TextInput", () => {
 
 describe("MoneyInput", () => {
   it("Victim Support Project Worker £40k: £ prefix, decimal keyboard, width 10, no spellcheck, the typed text kept", () => {
-    const html = render(
-      <MoneyInput name="spend2017" label="Proposed LCPF spend in 2017/18" defaultValue="40,000" />,
-    );
+    const html = render(<MoneyInput name="spend2017" label="Proposed LCPF spend in 2017/18" defaultValue="40,000" />);
     expect(html).toContain(
       '<div class="govuk-input__wrapper"><div class="govuk-input__prefix" aria-hidden="true">£</div><input',
     );
@@ -173,7 +171,14 @@ describe("Textarea with a character count", () => {
 
   it("overarching aims (up to 400) with hint and error: described by info, hint, error in GOV.UK's order", () => {
     const html = render(
-      <Textarea name="aims" label="Overarching aims" hint="What the project sets out to do" maxLength={400} error="Aims must be 400 characters or fewer" defaultValue={"x".repeat(401)} />,
+      <Textarea
+        name="aims"
+        label="Overarching aims"
+        hint="What the project sets out to do"
+        maxLength={400}
+        error="Aims must be 400 characters or fewer"
+        defaultValue={"x".repeat(401)}
+      />,
     );
     expect(attributesOf(html, "textarea", "aims")).toMatchObject({
       class: "govuk-textarea govuk-textarea--error govuk-js-character-count",
@@ -191,7 +196,15 @@ describe("Textarea with a character count", () => {
   });
 
   it("controlled use renders the parent's value", () => {
-    const html = render(<Textarea name="outcomes" label="SMART outcomes" maxLength={800} value="Reduce repeat victims" onChange={() => {}} />);
+    const html = render(
+      <Textarea
+        name="outcomes"
+        label="SMART outcomes"
+        maxLength={800}
+        value="Reduce repeat victims"
+        onChange={() => {}}
+      />,
+    );
     expect(html).toContain(">Reduce repeat victims</textarea>");
   });
 
@@ -208,12 +221,16 @@ describe("Textarea with a character count", () => {
 
 describe("Radios", () => {
   it("primary priority: the default value is checked, and only it", () => {
-    const html = render(<Radios name="primaryPriority" label="Primary priority" items={priorities} defaultValue="vawg" />);
+    const html = render(
+      <Radios name="primaryPriority" label="Primary priority" items={priorities} defaultValue="vawg" />,
+    );
     expect(checkedValues(html)).toEqual(["vawg"]);
   });
 
   it("numbers item ids from the field id so the error summary can link to the first option", () => {
-    const html = render(<Radios name="primaryPriority" label="Primary priority" items={priorities} error="Select the primary priority" />);
+    const html = render(
+      <Radios name="primaryPriority" label="Primary priority" items={priorities} error="Select the primary priority" />,
+    );
     expect(attributesOf(html, "input", "primaryPriority")).toMatchObject({
       name: "primaryPriority",
       type: "radio",

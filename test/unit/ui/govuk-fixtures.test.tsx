@@ -75,7 +75,12 @@ describe("markup matches GOV.UK Frontend 6.6.0 examples", () => {
 
   it("textarea without a limit", () => {
     const html = render(
-      <Textarea name="address" id="full-address" label="Full address" defaultValue={"221B Baker Street\nLondon\nNW1 6XE\n"} />,
+      <Textarea
+        name="address"
+        id="full-address"
+        label="Full address"
+        defaultValue={"221B Baker Street\nLondon\nNW1 6XE\n"}
+      />,
     );
     expectSameMarkup(html, "textarea", "with-default-value");
   });
@@ -227,7 +232,9 @@ describe("markup matches GOV.UK Frontend 6.6.0 examples", () => {
     );
     // The portal wraps the table in a scrolling region named by the caption (reflow at 320px); the
     // table inside is GOV.UK's, apart from the caption's id.
-    expect(html).toMatch(/^<div class="app-table-scroll" role="region" aria-labelledby="([^"]+)" tabindex="0"><table[^]*<caption id="\1"/);
+    expect(html).toMatch(
+      /^<div class="app-table-scroll" role="region" aria-labelledby="([^"]+)" tabindex="0"><table[^]*<caption id="\1"/,
+    );
     const table = html.slice(html.indexOf("<table"), html.lastIndexOf("</table>") + "</table>".length);
     expectSameMarkup(table, "table", "with-head-and-caption", ["id"]);
   });
@@ -246,7 +253,12 @@ describe("markup matches GOV.UK Frontend 6.6.0 examples", () => {
           },
           { title: "Documentation", href: "#", status: <Tag colour="blue">In progress</Tag> },
           { title: "Charitable status", href: "#", status: <Tag colour="red">Error</Tag> },
-          { title: "Payment", hint: "It will cost between £15 and £75", status: "Cannot start yet", cannotStartYet: true },
+          {
+            title: "Payment",
+            hint: "It will cost between £15 and £75",
+            status: "Cannot start yet",
+            cannotStartYet: true,
+          },
         ]}
       />,
     );
@@ -297,8 +309,7 @@ describe("markup matches GOV.UK Frontend 6.6.0 examples", () => {
     expectSameMarkup(
       render(
         <InsetText>
-          It can take up to 8 weeks to register a lasting power of attorney if there are no mistakes in the
-          application.
+          It can take up to 8 weeks to register a lasting power of attorney if there are no mistakes in the application.
         </InsetText>,
       ),
       "inset-text",
@@ -312,8 +323,8 @@ describe("markup matches GOV.UK Frontend 6.6.0 examples", () => {
     expectSameMarkup(
       render(
         <Details summary="Help with nationality">
-          We need to know your nationality so we can work out which elections you’re entitled to vote in. If you
-          can’t provide your nationality, you’ll have to send copies of identity documents through the post.
+          We need to know your nationality so we can work out which elections you’re entitled to vote in. If you can’t
+          provide your nationality, you’ll have to send copies of identity documents through the post.
         </Details>,
       ),
       "details",

@@ -5,7 +5,8 @@ import { Footer, GenericHeader, ServiceNavigation, SkipLink } from "~/ui";
 import { canonical, govukFixture, render } from "./markup";
 
 /** GOV.UK's menu toggle only works with its JavaScript, which the portal does not load; the list is always shown. */
-const withoutMenuToggle = (html: string) => html.replace(/<button[^>]*govuk-service-navigation__toggle[\s\S]*?<\/button>/, "");
+const withoutMenuToggle = (html: string) =>
+  html.replace(/<button[^>]*govuk-service-navigation__toggle[\s\S]*?<\/button>/, "");
 
 /** The crown and Crown copyright are GOV.UK's; the portal is not a GOV.UK service, so its footer has neither. */
 const withoutCrown = (html: string) =>
@@ -15,7 +16,9 @@ const withoutCrown = (html: string) =>
 
 describe("page template parts match GOV.UK Frontend 6.6.0 examples", () => {
   it("skip link", () => {
-    expect(canonical(render(<SkipLink href="#test-target-element" />))).toEqual(canonical(govukFixture("skip-link", "default")));
+    expect(canonical(render(<SkipLink href="#test-target-element" />))).toEqual(
+      canonical(govukFixture("skip-link", "default")),
+    );
   });
 
   it("generic header", () => {

@@ -7,6 +7,8 @@ describe("signedInAs: the header names the organisation once", () => {
   });
 
   it("does not repeat an organisation the name already carries", () => {
-    expect(signedInAs("Demo CSP Chair (Barking and Dagenham)", "Barking and Dagenham")).toBe("Demo CSP Chair (Barking and Dagenham)");
+    expect(signedInAs("Demo CSP Chair (Barking and Dagenham)", "Barking and Dagenham")).toBe(
+      "Demo CSP Chair (Barking and Dagenham)",
+    );
   });
 });
