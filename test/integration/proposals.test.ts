@@ -47,6 +47,33 @@ describe("starting a proposal", () => {
   it("starts Newham's proposal for period 2, then refuses a second for the same period", async () => {
     const cookie = await cookieFor("officer@newham.test");
     const period = String(await periodId(2));
+    // A period can be started only once MOPAC has set the borough's allocation for each of its years.
+    const newham = await db()
+      .selectFrom("organisations")
+      .select("id")
+      .where("name", "=", "Newham")
+      .executeTakeFirstOrThrow();
+    const stamp = new Date().toISOString();
+    for (const year of await db()
+      .selectFrom("financial_years")
+      .select("id")
+      .where("funding_period_id", "=", Number(period))
+      .execute()) {
+      await db()
+        .insertInto("allocations")
+        .values({
+          organisation_id: newham.id,
+          financial_year_id: year.id,
+          amount_pence: 50_000_000,
+          uplift_pence: null,
+          is_demo_figure: 1,
+          source: null,
+          created_at: stamp,
+          updated_at: stamp,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
     const first = await call(startAction, formRequest("/borough", { periodId: period }, cookie));
     expect(first.thrown).toBe(true);
     expect((first.value as Response).headers.get("Location")).toMatch(/^\/proposals\/\d+$/);
