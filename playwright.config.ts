@@ -62,14 +62,15 @@ export default defineConfig({
     { name: "drafting", testMatch: /drafting\.spec\.ts/, dependencies: ["sign-in"] },
     { name: "journey", testMatch: /journey\.spec\.ts/, dependencies: ["drafting"] },
     { name: "session-timeout", testMatch: /session-timeout\.spec\.ts/ },
+    // Every page at 320px, with axe and the Nu HTML Checker; read-only on the demo data, so no dependencies.
+    // It runs before the specs that add proposals of their own, on the demo data as seeded.
+    { name: "reflow", testMatch: /reflow\.spec\.ts/ },
     // Its own approved programme for period 2; the demo proposal of period 1 is left alone.
     { name: "programmes", testMatch: /programmes\.spec\.ts/ },
     // Reads the demo data only (London view, reviewer queue); no dependencies.
     { name: "london", testMatch: /london\.spec\.ts/ },
     // Starts its own nginx and server (test/e2e/proxy.spec.ts); independent of the shared database.
     { name: "proxy", testMatch: /proxy\.spec\.ts/ },
-    // Every page at 320px, with axe and the Nu HTML Checker; read-only on the demo data, so no dependencies.
-    { name: "reflow", testMatch: /reflow\.spec\.ts/ },
     // Reads the demo data only (decision table, exports, demo marks); no dependencies.
     { name: "exports", testMatch: /exports\.spec\.ts/ },
   ],

@@ -28,8 +28,8 @@ test.describe("a borough officer drafting the proposal", () => {
     await openDemoProposal(page);
     // Columns: 2017/18, 2018/19.
     await expect(envelopeCell(page, "Direct borough funding", 0)).toHaveText("£644,000.00");
-    await expect(envelopeCell(page, "Direct borough funding", 1)).toHaveText("£450,800.00");
-    await expect(envelopeCell(page, "Co-commissioned services", 1)).toHaveText("£193,200.00");
+    await expect(envelopeCell(page, "Direct borough funding", 1)).toHaveText("£450,800.00 Demo figure"); // 2018/19's allocation is a demo figure
+    await expect(envelopeCell(page, "Co-commissioned services", 1)).toHaveText("£193,200.00 Demo figure");
     await expect(page.getByTestId("candidates-2018/19")).toContainText("£329,000.00");
     await expect(page.getByTestId("candidates-2018/19")).toContainText("£193,200.00");
     await expect(page.getByTestId("uncovered-measures")).toContainText("gun crime");
@@ -74,7 +74,7 @@ test.describe("a borough officer drafting the proposal", () => {
     await expect(page.locator("#funding-totals")).toContainText("Over by £1.00");
     await page.getByRole("button", { name: "Save and return to the project" }).click();
     await page.getByRole("link", { name: "Back to the proposal" }).click();
-    await expect(envelopeCell(page, "Remaining or over", 0)).toHaveText("Over by £1.00");
+    await expect(envelopeCell(page, "Remaining or over", 0)).toHaveText("Over by £1.00 Demo figure"); // planned from demo costs
     await expect(page.getByTestId("blockers")).toContainText("2017/18 is over its direct funding by £1.00");
 
     await page.getByRole("link", { name: "Youth Risk Matrix", exact: true }).click();
@@ -83,7 +83,7 @@ test.describe("a borough officer drafting the proposal", () => {
     await page.getByLabel("LCPF spend in 2018/19").fill(plusOne(saved2));
     await page.getByRole("button", { name: "Save and return to the project" }).click();
     await page.getByRole("link", { name: "Back to the proposal" }).click();
-    await expect(envelopeCell(page, "Remaining or over", 0)).toHaveText("£0.00 remaining");
+    await expect(envelopeCell(page, "Remaining or over", 0)).toHaveText("£0.00 remaining Demo figure");
     await expect(page.getByTestId("blockers")).not.toContainText("over its direct funding");
 
     // Put 2018/19 back as the seed had it.

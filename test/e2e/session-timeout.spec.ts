@@ -96,8 +96,14 @@ test("an idle tab does not sign out a person who is busy in another", async ({ p
   await signIn(page, "officer@barking-dagenham.test");
   const busy = await context.newPage();
   await page.clock.fastForward("20:00");
+  const visited = await page.evaluate(() => Date.now());
   await busy.goto("/borough");
   await expect(busy.getByTestId("signed-in-as")).toBeVisible();
+  // The page is server-rendered: wait until the busy tab has hydrated and shared its activity, as a
+  // person's next click would find it.
+  await expect
+    .poll(() => busy.evaluate(() => Number(localStorage.getItem("lcpf-session-activity"))))
+    .toBeGreaterThanOrEqual(visited);
   // 29 minutes after the idle tab's last request, but only 9 after the busy tab's: nobody is warned.
   await page.clock.fastForward("09:00");
   await expect(page.getByRole("dialog")).toBeHidden();
