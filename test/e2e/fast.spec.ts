@@ -53,12 +53,15 @@ test("the check page's change links name their project section and pass axe", as
   await page.getByRole("link", { name: /View the proposal for Period 1/ }).click();
   const proposalPath = new URL(page.url()).pathname;
   await page.goto(`${proposalPath}/check`);
+  // Each project's answers are folded in a details component: open the first, as a person would.
+  await page
+    .getByText(/^Show all answers for /)
+    .first()
+    .click();
   const change = page
     .getByRole("link", { name: "Change lcpf spend and match funding (LCPF spend and match funding)" })
     .first();
   await expect(change).toHaveAttribute("href", new RegExp(`^${proposalPath}/projects/\\d+/funding$`));
-  // Each project's answers are folded in a details component: open it, as a person would.
-  await change.locator("xpath=ancestor::details[1]/summary").click();
   await change.click();
   await expect(page.getByRole("heading", { level: 1, name: "LCPF spend and match funding" })).toBeVisible();
   await page.goBack();

@@ -82,7 +82,9 @@ test("officer sends, CSP endorses, reviewer asks for changes, officer changes, C
   await page.getByRole("link", { name: /record the endorsement/ }).click();
   // The CSP sees what it endorses before confirming.
   await expect(page.getByTestId("programme-summary")).toContainText("Projects");
-  await expect(page.getByRole("table", { name: "Planned spend by Police and Crime Plan priority" })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Planned spend by primary Police and Crime Plan priority" }),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Day").fill("7");
   await page.getByLabel("Month").fill("2");
