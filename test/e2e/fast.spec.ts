@@ -65,5 +65,7 @@ test("the check page's change links name their project section and pass axe", as
   await change.click();
   await expect(page.getByRole("heading", { level: 1, name: "LCPF spend and match funding" })).toBeVisible();
   await page.goBack();
+  await page.waitForURL(`**${proposalPath}/check`);
+  await expect(page.getByRole("heading", { level: 1, name: /^Check the proposal/ })).toBeVisible();
   await expectAccessible(page);
 });
