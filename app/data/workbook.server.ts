@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { poundsText, toCsv, type CsvCell } from "~/domain/csv";
 import { PROJECT_EXPORT_COLUMNS, type ExportValue, type ProjectYearRow } from "~/domain/project-export";
+import { spreadsheetPounds } from "~/domain/money";
 
 /** Excel's number format for pounds: thousands grouped, two decimals, negatives in red brackets. */
 export const POUNDS_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00';
@@ -34,7 +35,7 @@ export async function projectsWorkbook(rows: readonly ProjectYearRow[], sheetNam
       PROJECT_EXPORT_COLUMNS.map((column) => {
         const value = column.value(row);
         // Text cells are stored as strings, which Excel never evaluates, so no formula can run.
-        return value.kind === "money" ? Number(poundsText(value.pence)) : value.text;
+        return value.kind === "money" ? spreadsheetPounds(value.pence) : value.text;
       }),
     );
     PROJECT_EXPORT_COLUMNS.forEach((column, index) => {

@@ -118,3 +118,13 @@ export function formatMoneyForInput(pence: number): string {
   const { sign, pounds, pennies } = splitPounds(pence);
   return pennies === "00" ? `${sign}${pounds}` : `${sign}${pounds}.${pennies}`;
 }
+
+/**
+ * Pence as the number a spreadsheet cell holds. The one place money leaves integer pence: an Excel
+ * cell is a binary float, so the workbook gets the nearest float to the exact pounds (never computed
+ * from other floats), and anyone summing it back rounds to pence.
+ */
+export function spreadsheetPounds(pence: number): number {
+  if (!Number.isSafeInteger(pence)) throw new RangeError(`Pence must be a whole number, got ${pence}`);
+  return pence / 100;
+}
