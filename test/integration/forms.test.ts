@@ -19,7 +19,7 @@ import { action as decisionAction } from "~/routes/proposal-decision";
 import { action as reviewAction } from "~/routes/proposal-review";
 import { action as stepAction } from "~/routes/proposal-step";
 import { action as signInAction } from "~/routes/sign-in";
-import { cookieFor, formRequest, getRequest, settle, useTestDatabase } from "./setup-db";
+import { allocateForPeriod, cookieFor, formRequest, getRequest, settle, useTestDatabase } from "./setup-db";
 
 useTestDatabase();
 
@@ -317,27 +317,7 @@ describe("starting a proposal", () => {
     const early = await call(startAction, formRequest("/borough", { periodId: String(period.id) }, cookie));
     expect(statusOf(early)).toBe(422);
     expect(JSON.stringify(errorsOf(early))).toContain("Contact MOPAC’s LCPF team");
-    const stamp = new Date().toISOString();
-    for (const year of await db()
-      .selectFrom("financial_years")
-      .select("id")
-      .where("funding_period_id", "=", period.id)
-      .execute()) {
-      await db()
-        .insertInto("allocations")
-        .values({
-          organisation_id: organisationId,
-          financial_year_id: year.id,
-          amount_pence: 50_000_000,
-          uplift_pence: null,
-          is_demo_figure: 1,
-          source: null,
-          created_at: stamp,
-          updated_at: stamp,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    await allocateForPeriod(organisationId, period.id);
     const started = await call(startAction, formRequest("/borough", { periodId: String(period.id) }, cookie));
     expect(statusOf(started)).toBe(302);
     expect((started.value as Response).headers.get("Location")).toMatch(/^\/proposals\/\d+$/);

@@ -6,7 +6,7 @@ import { loader as overviewLoader } from "~/routes/proposal";
 import { action as newProjectAction } from "~/routes/project-new";
 import { action as sectionAction, loader as sectionLoader } from "~/routes/project-section";
 import { action as removeAction } from "~/routes/project-remove";
-import { cookieFor, formRequest, getRequest, settle, useTestDatabase } from "./setup-db";
+import { allocateForPeriod, cookieFor, formRequest, getRequest, settle, useTestDatabase } from "./setup-db";
 
 useTestDatabase();
 
@@ -53,27 +53,7 @@ describe("starting a proposal", () => {
       .select("id")
       .where("name", "=", "Newham")
       .executeTakeFirstOrThrow();
-    const stamp = new Date().toISOString();
-    for (const year of await db()
-      .selectFrom("financial_years")
-      .select("id")
-      .where("funding_period_id", "=", Number(period))
-      .execute()) {
-      await db()
-        .insertInto("allocations")
-        .values({
-          organisation_id: newham.id,
-          financial_year_id: year.id,
-          amount_pence: 50_000_000,
-          uplift_pence: null,
-          is_demo_figure: 1,
-          source: null,
-          created_at: stamp,
-          updated_at: stamp,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    await allocateForPeriod(newham.id, Number(period));
     const first = await call(startAction, formRequest("/borough", { periodId: period }, cookie));
     expect(first.thrown).toBe(true);
     expect((first.value as Response).headers.get("Location")).toMatch(/^\/proposals\/\d+$/);

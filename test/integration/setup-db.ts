@@ -61,3 +61,29 @@ export async function settle<T>(
     return { thrown: true, value: error };
   }
 }
+
+/** MOPAC sets a borough's allocation (a demo figure, £500,000) for every year of a funding period. */
+export async function allocateForPeriod(organisationId: number, fundingPeriodId: number): Promise<void> {
+  const stamp = new Date().toISOString();
+  const years = await db()
+    .selectFrom("financial_years")
+    .select("id")
+    .where("funding_period_id", "=", fundingPeriodId)
+    .execute();
+  for (const year of years) {
+    await db()
+      .insertInto("allocations")
+      .values({
+        organisation_id: organisationId,
+        financial_year_id: year.id,
+        amount_pence: 50_000_000,
+        uplift_pence: null,
+        is_demo_figure: 1,
+        source: null,
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
