@@ -1,3 +1,4 @@
+import { sumMarked, type MarkedPence } from "./demo-figures";
 import {
   assessYears,
   priorityTotals,
@@ -65,7 +66,7 @@ export type LondonInput = {
 };
 
 /** A figure and whether it was computed from a demo figure (so it must carry the "Demo figure" tag). */
-export type Figure = { pence: number; isDemoFigure: boolean };
+export type Figure = MarkedPence;
 
 export type BoroughRow = {
   boroughId: number;
@@ -106,8 +107,7 @@ export type LondonTotals = {
 const ZERO: Figure = { pence: 0, isDemoFigure: false };
 
 function add(total: Figure, figure: Figure | null): Figure {
-  if (!figure) return total;
-  return { pence: total.pence + figure.pence, isDemoFigure: total.isDemoFigure || figure.isDemoFigure };
+  return figure ? sumMarked([total, figure]) : total;
 }
 
 function demoCostsIn(projects: readonly LondonProject[], financialYearId: number): boolean {
