@@ -144,6 +144,8 @@ export default function ReviewHome({ loaderData }: Route.ComponentProps) {
                         <td className="govuk-table__cell">
                           <a className="govuk-link" href={`/proposals/${row.id}/review`}>
                             {row.boroughNames}
+                            {/* Several rounds of one borough can be listed: each link says which it opens. */}
+                            <span className="govuk-visually-hidden">, {row.periodName}</span>
                           </a>
                           <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">
                             {row.periodName}
