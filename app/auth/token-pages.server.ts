@@ -16,8 +16,7 @@ import { hashPassword } from "./password.server";
  */
 
 export type TokenPageData =
-  | { state: "valid"; name: string; email: string }
-  | { state: "used" | "expired" | "unknown" | "account-closed" };
+  { state: "valid"; name: string; email: string } | { state: "used" | "expired" | "unknown" | "account-closed" };
 
 export async function tokenPageLoader(purpose: AccountTokenPurpose, token: string | undefined) {
   const opened = await openToken(db(), purpose, token);

@@ -54,11 +54,17 @@ export function checkNewPassword(password: string, context: PasswordContext = {}
   if (new Set(password.toLowerCase()).size < 4) return { ok: false, message: PASSWORD_MESSAGES.repetitive };
 
   const squashed = password.toLowerCase().replace(/[\W_]+/gu, "");
-  const localPart = context.email?.toLowerCase().split("@")[0]?.replace(/[\W_]+/gu, "") ?? "";
+  const localPart =
+    context.email
+      ?.toLowerCase()
+      .split("@")[0]
+      ?.replace(/[\W_]+/gu, "") ?? "";
   const personal = [...SERVICE_WORDS, ...(localPart.length >= 4 ? [localPart] : [])];
-  // Only when the password is little more than the word: "lcpf-demo-2017" is a sentence, not a name.
-  if (personal.some((word) => squashed.includes(word) && squashed.length - word.length < 6))
-    return { ok: false, message: PASSWORD_MESSAGES.personal };
+  // Only when the word is all there is besides digits and symbols: "lcpf-demo-2017" adds a word of its
+  // own, "LCPF-2017-21!" does not.
+  const littleMoreThan = (word: string) =>
+    squashed.includes(word) && squashed.replace(word, "").replace(/[^\p{L}]/gu, "").length < 4;
+  if (personal.some(littleMoreThan)) return { ok: false, message: PASSWORD_MESSAGES.personal };
   if (context.email && password.trim().toLowerCase() === context.email.trim().toLowerCase())
     return { ok: false, message: PASSWORD_MESSAGES.personal };
 

@@ -63,8 +63,10 @@ export function mayChangeAccount(
           ? "You cannot change your own role: ask another admin"
           : "You cannot deactivate your own account: ask another admin",
     };
-  if (change === "deactivate" && status === "deactivated") return { ok: false, message: "This account is already deactivated" };
-  if (change === "reactivate" && status !== "deactivated") return { ok: false, message: "This account is already active" };
+  if (change === "deactivate" && status === "deactivated")
+    return { ok: false, message: "This account is already deactivated" };
+  if (change === "reactivate" && status !== "deactivated")
+    return { ok: false, message: "This account is already active" };
   if (change === "resend" && status !== "invited")
     return {
       ok: false,
@@ -103,7 +105,10 @@ export type InviteRowResult = { line: number; row: InviteRow | null; problems: s
 
 /** The words a CSV file may use for a role: its name in the portal, or its code. */
 function roleFromText(text: string): Role | null {
-  const wanted = text.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const wanted = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   if (isRole(wanted)) return wanted;
   const byLabel = ROLES.find((role) => ROLE_LABELS[role].toLowerCase().replace(/\s+/g, "_") === wanted);
   return byLabel ?? null;
@@ -163,7 +168,13 @@ export function checkInviteRows(
     else if (mayEndorse && role && role !== "csp_member") problems.push("only a CSP member may endorse");
     const row =
       problems.length === 0 && organisation && role
-        ? { email, name, organisationId: organisation.id, role, canEndorse: endorsePermission(role, mayEndorse === true) }
+        ? {
+            email,
+            name,
+            organisationId: organisation.id,
+            role,
+            canEndorse: endorsePermission(role, mayEndorse === true),
+          }
         : null;
     return { line, row, problems };
   });

@@ -10,12 +10,14 @@ import { idField } from "./common";
 
 const emailField = (missing: string) =>
   z.pipe(
-    z.string({ error: missing }).check(
-      z.trim(),
-      z.minLength(1, missing),
-      z.maxLength(MAX_EMAIL_LENGTH, `Email address must be ${MAX_EMAIL_LENGTH} characters or fewer`),
-      z.refine(looksLikeEmail, "Enter an email address in the correct format, like name@example.org"),
-    ),
+    z
+      .string({ error: missing })
+      .check(
+        z.trim(),
+        z.minLength(1, missing),
+        z.maxLength(MAX_EMAIL_LENGTH, `Email address must be ${MAX_EMAIL_LENGTH} characters or fewer`),
+        z.refine(looksLikeEmail, "Enter an email address in the correct format, like name@example.org"),
+      ),
     z.transform(normaliseEmailAddress),
   );
 
@@ -55,9 +57,9 @@ export function newPasswordSchema(context: PasswordContext = {}) {
           if (!checked.ok) ctx.addIssue({ code: "custom", message: checked.message });
         }),
       ),
-      confirmPassword: z.string({ error: "Enter the new password again" }).check(
-        z.maxLength(MAX_PASSWORD_LENGTH, `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
-      ),
+      confirmPassword: z
+        .string({ error: "Enter the new password again" })
+        .check(z.maxLength(MAX_PASSWORD_LENGTH, `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`)),
     })
     .check(
       z.superRefine(

@@ -48,9 +48,7 @@ export default function InvitePerson({ loaderData }: Route.ComponentProps) {
         <BackLink href="/admin/people">Back to people</BackLink>
         <ErrorSummary errors={summary} />
         <h1 className="govuk-heading-l">Invite someone</h1>
-        <p className="govuk-body">
-          We will email them a link to set their password. The link works once, for 7 days.
-        </p>
+        <p className="govuk-body">We will email them a link to set their password. The link works once, for 7 days.</p>
         <Form method="post" {...getFormProps(form)} key={form.key}>
           <TextInput
             name="email"

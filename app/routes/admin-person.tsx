@@ -5,13 +5,7 @@ import { notFound, refused, requireUser } from "~/auth/guard.server";
 import { changeAccount, findPerson, personHistory } from "~/data/people.server";
 import { db } from "~/db.server";
 import { formatDateTime } from "~/domain/dates";
-import {
-  ACCOUNT_STATUS_LABELS,
-  accountStatus,
-  mayChangeAccount,
-  roleDescription,
-  rolesFor,
-} from "~/domain/people";
+import { ACCOUNT_STATUS_LABELS, accountStatus, mayChangeAccount, roleDescription, rolesFor } from "~/domain/people";
 import { ROLE_LABELS } from "~/domain/roles";
 import type { UserEventAction } from "../../db/schema";
 import { parseForm, refuse, replyTo } from "~/forms/common";

@@ -42,7 +42,13 @@ function personCells(person: Row, withEndorse: boolean): TableCell[] {
         </>
       ),
     },
-    { content: <a className="govuk-link" href={`mailto:${person.email}`}>{person.email}</a> },
+    {
+      content: (
+        <a className="govuk-link" href={`mailto:${person.email}`}>
+          {person.email}
+        </a>
+      ),
+    },
     ...(withEndorse ? [person.mayEndorse ? "Yes" : "No"] : []),
   ];
 }

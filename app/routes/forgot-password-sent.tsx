@@ -8,8 +8,8 @@ export default function ForgotPasswordSent() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Check your email</h1>
         <p className="govuk-body" data-testid="reset-sent">
-          If that email address has an account on the portal, we have sent it a link to choose a new password. The
-          link works once, and for 1 hour.
+          If that email address has an account on the portal, we have sent it a link to choose a new password. The link
+          works once, and for 1 hour.
         </p>
         <p className="govuk-body">
           If no email arrives within a few minutes, check your junk folder, then{" "}

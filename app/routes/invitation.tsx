@@ -21,9 +21,15 @@ export default function Invitation({ loaderData }: Route.ComponentProps) {
         state={loaderData.state}
         whatToDo={
           <p className="govuk-body">
-            If you have already set your password, <a className="govuk-link" href="/sign-in">sign in</a> or{" "}
-            <a className="govuk-link" href="/forgot-password">reset your password</a>. Otherwise ask the LCPF team at
-            MOPAC to send you a new invitation.
+            If you have already set your password,{" "}
+            <a className="govuk-link" href="/sign-in">
+              sign in
+            </a>{" "}
+            or{" "}
+            <a className="govuk-link" href="/forgot-password">
+              reset your password
+            </a>
+            . Otherwise ask the LCPF team at MOPAC to send you a new invitation.
           </p>
         }
       />

@@ -5,7 +5,10 @@ import { type Kysely, sql } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   // Existing accounts already have a password: say it was set when the account was made.
   await db.schema.alterTable("users").addColumn("password_set_at", "text").execute();
-  await db.updateTable("users").set({ password_set_at: sql`created_at` }).execute();
+  await db
+    .updateTable("users")
+    .set({ password_set_at: sql`created_at` })
+    .execute();
 
   // One-time links. Only the SHA-256 of the token is kept, so a copy of the database opens no account.
   await db.schema

@@ -39,7 +39,11 @@ const inviteUsersCommand = {
       return 1;
     }
     const existing = await db().selectFrom("users").select("email").execute();
-    const checked = checkInviteRows(parsed.records, await organisationRefs(db()), new Set(existing.map((u) => u.email)));
+    const checked = checkInviteRows(
+      parsed.records,
+      await organisationRefs(db()),
+      new Set(existing.map((u) => u.email)),
+    );
     if (checked.headerProblem) {
       console.error(`${checked.headerProblem}. Nobody was invited.`);
       return 1;
@@ -59,7 +63,9 @@ const inviteUsersCommand = {
       console.error(`${result.email}: ${result.message}. Nobody was invited.`);
       return 1;
     }
-    console.log(`Invited ${result.invited.length} ${result.invited.length === 1 ? "person" : "people"}; their emails are queued.`);
+    console.log(
+      `Invited ${result.invited.length} ${result.invited.length === 1 ? "person" : "people"}; their emails are queued.`,
+    );
     return 0;
   },
 };
