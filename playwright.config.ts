@@ -73,6 +73,8 @@ export default defineConfig({
     { name: "proxy", testMatch: /proxy\.spec\.ts/ },
     // Reads the demo data only (decision table, exports, demo marks); no dependencies.
     { name: "exports", testMatch: /exports\.spec\.ts/ },
+    // Invites a Newham officer of its own, who sets and then resets a password; no other spec's data changes.
+    { name: "people", testMatch: /people\.spec\.ts/ },
   ],
   webServer: {
     // The compiled production server, recompiled from the current source each run (under a second).
