@@ -156,3 +156,32 @@ test.describe("without JavaScript", () => {
     await checking.close();
   });
 });
+
+test.describe("at 320 pixels wide", () => {
+  test.use({ viewport: { width: 320, height: 720 } });
+
+  async function fits(page: Page, path: string) {
+    await page.goto(path);
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      inner: window.innerWidth,
+    }));
+    expect.soft(widths.scroll, `${path} is ${widths.scroll}px wide`).toBeLessThanOrEqual(widths.inner);
+    await expectAccessible(page);
+  }
+
+  test("every people page fits a phone's width, and is accessible there", async ({ page }) => {
+    for (const path of ["/forgot-password", "/forgot-password/sent", `/invitation/${"a".repeat(32)}`])
+      await fits(page, path);
+    await signIn(page, "admin@mopac.test");
+    await fits(page, "/admin/people");
+    await fits(page, "/admin/people/invite");
+    await page.goto("/admin/people");
+    await page.getByRole("link", { name: "People Spec Officer" }).click();
+    await fits(page, new URL(page.url()).pathname);
+    await fits(page, "/account/password");
+    await signOut(page);
+    await signIn(page, INVITEE, SECOND_PASSWORD);
+    await fits(page, "/borough/people");
+  });
+});
