@@ -120,14 +120,16 @@ export default function AdminPerson({ loaderData }: Route.ComponentProps) {
               items={roles.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
               error={errors.role}
             />
-            <Checkboxes
-              name="mayEndorse"
-              label="Endorsement"
-              labelSize="s"
-              items={[{ value: "on", label: "They may record the CSP’s endorsement (CSP members only)" }]}
-              defaultValue={text(values, "mayEndorse") ? ["on"] : []}
-              error={errors.mayEndorse}
-            />
+            {roles.includes("csp_member") ? (
+              <Checkboxes
+                name="mayEndorse"
+                label="Endorsement"
+                labelSize="s"
+                items={[{ value: "on", label: "They may record the CSP’s endorsement (CSP members only)" }]}
+                defaultValue={text(values, "mayEndorse") ? ["on"] : []}
+                error={errors.mayEndorse}
+              />
+            ) : null}
             <Button type="submit">Save the role</Button>
           </Form>
         ) : (
