@@ -243,8 +243,10 @@ function content(reminder: Reminder, recipient: Recipient, today: string): { lin
 export type CheckResult = {
   /** Reminders due now, one per person. */
   due: number;
-  /** Of those, the ones this check sent (the rest had been sent already, here or by another instance). */
+  /** Of those, the ones this check sent. */
   sent: number;
+  /** Of those, the ones another check (here or in another instance) claimed first, while this one tried. */
+  lost: number;
 };
 
 /**
@@ -253,7 +255,7 @@ export type CheckResult = {
  */
 export async function runReminderCheck(db: DB, now = new Date()): Promise<CheckResult> {
   const due = remindersDue(await loadReminderSituation(db, now), now);
-  if (due.length === 0) return { due: 0, sent: 0 };
+  if (due.length === 0) return { due: 0, sent: 0, lost: 0 };
   const recipients = await recipientsOf(db, due);
   const claimed = await db
     .selectFrom("reminders")
@@ -268,6 +270,7 @@ export async function runReminderCheck(db: DB, now = new Date()): Promise<CheckR
   const stamp = now.toISOString();
   let count = 0;
   let sent = 0;
+  let lost = 0;
   for (const reminder of due) {
     for (const recipient of recipients.get(reminder) ?? []) {
       count += 1;
@@ -297,9 +300,10 @@ export async function runReminderCheck(db: DB, now = new Date()): Promise<CheckR
         return true;
       });
       if (won) sent += 1;
+      else lost += 1;
     }
   }
-  return { due: count, sent };
+  return { due: count, sent, lost };
 }
 
 export type SentReminderRow = { id: number; kind: ReminderKind; message: string; recipientName: string; sentAt: string };
