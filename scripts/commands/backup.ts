@@ -24,6 +24,10 @@ const backup: Command = {
       return EXIT.failed;
     }
     const target = resolve(file);
+    if (existsSync(target)) {
+      console.error(`${target} already exists: choose a new file name (a backup never overwrites one).`);
+      return EXIT.failed;
+    }
     if (!existsSync(dirname(target))) {
       console.error(`The folder ${dirname(target)} does not exist: make it first.`);
       return EXIT.failed;

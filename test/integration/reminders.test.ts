@@ -67,7 +67,10 @@ describe("the proposal deadline", () => {
     expect(got.notifications[0]).toMatchObject({ message: notice, link: "/borough", proposal_id: null });
     expect(got.emails[0]?.subject).toBe(notice);
     expect(got.emails[0]?.body_text).toContain("your borough has not started");
-    expect(got.reminders[0]).toMatchObject({ subject: `borough:${borough.id}:period:${borough.periodId}`, occasion: "2016-12-23" });
+    expect(got.reminders[0]).toMatchObject({
+      subject: `borough:${borough.id}:period:${borough.periodId}`,
+      occasion: "2016-12-23",
+    });
 
     await runReminderCheck(db(), at("2016-12-20T09:00:00Z"));
     await runReminderCheck(db(), at("2016-12-23T16:00:00Z"));
