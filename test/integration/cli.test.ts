@@ -27,18 +27,19 @@ function recorder() {
 }
 
 /** Rows in every table of a SQLite file, by table name. */
-function rowCounts(path: string): Record<string, number> {
+function rowCounts(path: string): Record<string, number> & { notifications: number; email_outbox: number } {
   const sqlite = new SQLite(path, { readonly: true, fileMustExist: true });
   try {
     const tables = sqlite
       .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
       .all() as { name: string }[];
-    return Object.fromEntries(
+    const counts = Object.fromEntries(
       tables.map(({ name }) => [
         name,
         (sqlite.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n,
       ]),
     );
+    return { notifications: 0, email_outbox: 0, ...counts };
   } finally {
     sqlite.close();
   }

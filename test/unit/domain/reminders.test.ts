@@ -125,8 +125,8 @@ describe("the proposal deadline: officers whose proposal has not reached MOPAC, 
       situation({ boroughPeriods: [borough({ proposalDeadline: "2016-12-22" })] }),
       at("2016-12-20T09:00:00Z"),
     );
-    expect(before.occasion).toBe("2016-12-23");
-    expect(moved.occasion).toBe("2016-12-22");
+    expect(before?.occasion).toBe("2016-12-23");
+    expect(moved?.occasion).toBe("2016-12-22");
   });
 });
 
