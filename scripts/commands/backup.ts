@@ -7,7 +7,8 @@ import { EXIT, type Command } from "./command";
 
 const backup: Command = {
   name: "backup",
-  describe: "backup <file>: copies the database (DATABASE_URL) to a new file, consistently, while the portal runs.",
+  describe:
+    "backup <file>: a consistent copy of the database (DATABASE_URL) in a new file, safe while the portal runs.",
   async run(args) {
     const [file, ...rest] = args;
     if (!file || rest.length > 0 || file.startsWith("-")) {

@@ -5,7 +5,7 @@
  */
 export type Command = {
   name: string;
-  /** One line for `cli help`, naming the arguments: "backup <file>: ...". */
+  /** One line for `cli help`, starting with the name and its arguments: "backup <file>: ...". */
   describe: string;
   run(args: string[]): Promise<number>;
 };

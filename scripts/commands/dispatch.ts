@@ -3,11 +3,10 @@ import { EXIT } from "./command";
 
 export type Output = { log(message: string): void; error(message: string): void };
 
-/** What `cli help` (or `cli` alone) prints: every command, with its arguments and what it does. */
+/** What `cli help` (or `cli` alone) prints: every command with what it does (its line names its arguments). */
 export function helpText(commands: readonly Command[]): string {
-  const width = Math.max(...commands.map((c) => c.name.length), "help".length) + 2;
-  const lines = [...commands, { name: "help", describe: "Lists these commands." }].map(
-    (c) => `  ${c.name.padEnd(width)}${c.describe}`,
+  const lines = [...commands, { name: "help", describe: "help: lists these commands." }].map(
+    (c) => `  ${c.describe.startsWith(c.name) ? c.describe : `${c.name}: ${c.describe}`}`,
   );
   return [
     "Usage: npm run cli -- <command> [arguments]",

@@ -5,8 +5,7 @@ import { EXIT, type Command } from "./command";
 
 const remind: Command = {
   name: "remind",
-  describe:
-    "remind [--now=2016-12-09T09:00:00Z]: sends the reminders due now (or at the time given) that have not been sent, once.",
+  describe: "remind [--now=<ISO time>]: sends, once, the reminders due now (or at the time given).",
   async run(args) {
     let now = new Date();
     for (const arg of args) {
