@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runReminderCheck } from "~/data/reminders.server";
+import { nextReminders, runReminderCheck, sentReminders } from "~/data/reminders.server";
 import { db } from "~/db.server";
 import { createDatabase } from "../../db/connection";
 import { makeBorough, makeProposal } from "./proposal-factory";
@@ -196,5 +196,32 @@ describe("reviews", () => {
     const proposal = await makeProposal({ state: "approved" });
     await runReminderCheck(db(), at("2017-02-24T09:00:00Z"));
     expect((await reached(proposal.assignedReviewer!)).reminders).toHaveLength(0);
+  });
+});
+
+describe("what MOPAC's admins see", () => {
+  it("the next due, with whom it goes to, and once sent, the reminder in the list of those sent", async () => {
+    const proposal = await makeProposal({ state: "awaiting_csp" });
+    await sentToCspAt(proposal.id, "2017-04-03T10:00:00.000Z");
+    const mine = (rows: { about: string }[]) => rows.filter((r) => r.about.startsWith(proposal.borough.name + "’s"));
+
+    const before = await nextReminders(db(), at("2017-04-05T09:00:00Z"));
+    expect(mine(before.rows)).toEqual([
+      {
+        kind: "endorsement_waiting",
+        about: `${proposal.borough.name}’s LCPF proposal for Period 1 (2017/18 and 2018/19)`,
+        audience: "The CSP’s members who may endorse",
+        dueOn: "2017-04-10",
+        dueAt: "2017-04-10T10:00:00.000Z",
+      },
+    ]);
+
+    await runReminderCheck(db(), at("2017-04-10T10:00:00Z"));
+    expect(mine((await nextReminders(db(), at("2017-04-10T10:00:00Z"))).rows)).toEqual([]);
+    const sent = (await sentReminders(db())).filter((r) => r.recipientName === proposal.borough.cspEndorser!.name);
+    expect(sent).toEqual([
+      expect.objectContaining({ kind: "endorsement_waiting", sentAt: "2017-04-10T10:00:00.000Z" }),
+    ]);
+    expect(sent[0]?.message).toContain("awaiting the CSP’s endorsement since 3 April 2017");
   });
 });
