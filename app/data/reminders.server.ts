@@ -254,8 +254,50 @@ export type CheckResult = {
  * often as anyone likes: each reminder to each person is claimed once in the database.
  */
 export async function runReminderCheck(db: DB, now = new Date()): Promise<CheckResult> {
+  const { pairs, unsent } = await dueNow(db, now);
+  const today = todayInLondon(now);
+  const stamp = now.toISOString();
+  let sent = 0;
+  let lost = 0;
+  for (const { reminder, recipient } of unsent) {
+    const { link, email } = content(reminder, recipient, today);
+    const won = await db.transaction().execute(async (tx) => {
+      // The claim is the transaction's first statement, a write: on SQLite that takes the write lock
+      // at once (no read to upgrade), and on PostgreSQL a rival's insert waits for this one's commit.
+      const claim = await tx
+        .insertInto("reminders")
+        .values({
+          kind: reminder.kind,
+          subject: reminder.subject,
+          occasion: reminder.occasion,
+          recipient_user_id: recipient.id,
+          proposal_id: reminder.proposalId,
+          message: email.notice,
+          created_at: stamp,
+        })
+        .onConflict((oc) => oc.columns(["kind", "subject", "occasion", "recipient_user_id"]).doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      if (!claim) return false;
+      await addNotification(tx, { userId: recipient.id, proposalId: reminder.proposalId, message: email.notice, link }, now);
+      await enqueueEmail(tx, { to: recipient.email, subject: email.subject, text: email.text }, now);
+      return true;
+    });
+    if (won) sent += 1;
+    else lost += 1;
+  }
+  return { due: pairs, sent, lost };
+}
+
+type Due = { reminder: Reminder; recipient: Recipient };
+
+/**
+ * The reminders due now, one per person, and those of them not yet sent. Reading what was sent is only a
+ * shortcut past reminders already claimed: the claim itself is what guarantees once.
+ */
+async function dueNow(db: DB, now: Date): Promise<{ pairs: number; unsent: Due[] }> {
   const due = remindersDue(await loadReminderSituation(db, now), now);
-  if (due.length === 0) return { due: 0, sent: 0, lost: 0 };
+  if (due.length === 0) return { pairs: 0, unsent: [] };
   const recipients = await recipientsOf(db, due);
   const claimed = await db
     .selectFrom("reminders")
@@ -265,45 +307,11 @@ export async function runReminderCheck(db: DB, now = new Date()): Promise<CheckR
   const keyOf = (kind: string, subject: string, occasion: string, recipientId: number) =>
     JSON.stringify([kind, subject, occasion, recipientId]);
   const alreadySent = new Set(claimed.map((c) => keyOf(c.kind, c.subject, c.occasion, c.recipient_user_id)));
-
-  const today = todayInLondon(now);
-  const stamp = now.toISOString();
-  let count = 0;
-  let sent = 0;
-  let lost = 0;
-  for (const reminder of due) {
-    for (const recipient of recipients.get(reminder) ?? []) {
-      count += 1;
-      // Only a shortcut: the claim below is what guarantees once.
-      if (alreadySent.has(keyOf(reminder.kind, reminder.subject, reminder.occasion, recipient.id))) continue;
-      const { link, email } = content(reminder, recipient, today);
-      const won = await db.transaction().execute(async (tx) => {
-        // The claim is the transaction's first statement, a write: on SQLite that takes the write lock
-        // at once (no read to upgrade), and on PostgreSQL a rival's insert waits for this one's commit.
-        const claim = await tx
-          .insertInto("reminders")
-          .values({
-            kind: reminder.kind,
-            subject: reminder.subject,
-            occasion: reminder.occasion,
-            recipient_user_id: recipient.id,
-            proposal_id: reminder.proposalId,
-            message: email.notice,
-            created_at: stamp,
-          })
-          .onConflict((oc) => oc.columns(["kind", "subject", "occasion", "recipient_user_id"]).doNothing())
-          .returning("id")
-          .executeTakeFirst();
-        if (!claim) return false;
-        await addNotification(tx, { userId: recipient.id, proposalId: reminder.proposalId, message: email.notice, link }, now);
-        await enqueueEmail(tx, { to: recipient.email, subject: email.subject, text: email.text }, now);
-        return true;
-      });
-      if (won) sent += 1;
-      else lost += 1;
-    }
-  }
-  return { due: count, sent, lost };
+  const pairs = due.flatMap((reminder) => (recipients.get(reminder) ?? []).map((recipient) => ({ reminder, recipient })));
+  const unsent = pairs.filter(
+    ({ reminder, recipient }) => !alreadySent.has(keyOf(reminder.kind, reminder.subject, reminder.occasion, recipient.id)),
+  );
+  return { pairs: pairs.length, unsent };
 }
 
 export type SentReminderRow = { id: number; kind: ReminderKind; message: string; recipientName: string; sentAt: string };
@@ -351,4 +359,19 @@ export async function nextReminders(db: DB, now = new Date(), limit = 100): Prom
     dueAt: reminder.dueAt,
   }));
   return { rows, total: upcoming.length };
+}
+
+export type WaitingReminderRow = { kind: ReminderKind; about: string; recipientName: string };
+
+/**
+ * Reminders due now that nobody has sent yet: normally none for more than a minute. A list that stays
+ * long says the check is not running (REMINDERS=false without cron running `cli remind`).
+ */
+export async function waitingReminders(db: DB, now = new Date()): Promise<WaitingReminderRow[]> {
+  const { unsent } = await dueNow(db, now);
+  return unsent.map(({ reminder, recipient }) => ({
+    kind: reminder.kind,
+    about: reminder.about,
+    recipientName: recipient.name,
+  }));
 }

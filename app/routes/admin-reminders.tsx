@@ -1,5 +1,5 @@
 import { requireUser } from "~/auth/guard.server";
-import { nextReminders, sentReminders } from "~/data/reminders.server";
+import { nextReminders, sentReminders, waitingReminders } from "~/data/reminders.server";
 import { db } from "~/db.server";
 import { formatDate, formatDateTime } from "~/domain/dates";
 import {
@@ -15,12 +15,16 @@ import type { Route } from "./+types/admin-reminders";
 export async function loader({ request }: Route.LoaderArgs) {
   await requireUser(request, ["mopac_admin"]);
   const now = new Date();
-  const [next, sent] = await Promise.all([nextReminders(db(), now), sentReminders(db())]);
-  return { next, sent };
+  const [waiting, next, sent] = await Promise.all([
+    waitingReminders(db(), now),
+    nextReminders(db(), now),
+    sentReminders(db()),
+  ]);
+  return { waiting, next, sent };
 }
 
 export default function AdminReminders({ loaderData }: Route.ComponentProps) {
-  const { next, sent } = loaderData;
+  const { waiting, next, sent } = loaderData;
   return (
     <>
       <title>{pageTitle("Reminders")}</title>
@@ -38,6 +42,22 @@ export default function AdminReminders({ loaderData }: Route.ComponentProps) {
           review is overdue
         </li>
       </ul>
+
+      {waiting.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Due now, not sent yet</h2>
+          <p className="govuk-body">
+            The portal sends reminders within a minute of their falling due. If these stay here, the check is not
+            running: the server has <code>REMINDERS=false</code> and nothing runs <code>cli remind</code>.
+          </p>
+          <Table
+            caption={`${waiting.length} reminder${waiting.length === 1 ? "" : "s"} due now`}
+            captionSize="s"
+            head={["Reminder", "About", "To"]}
+            rows={waiting.map((row) => [REMINDER_KIND_LABELS[row.kind], row.about, row.recipientName])}
+          />
+        </>
+      ) : null}
 
       <h2 className="govuk-heading-m">Next due</h2>
       {next.rows.length === 0 ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextReminders, runReminderCheck, sentReminders } from "~/data/reminders.server";
+import { nextReminders, runReminderCheck, sentReminders, waitingReminders } from "~/data/reminders.server";
 import { db } from "~/db.server";
 import { createDatabase } from "../../db/connection";
 import { makeBorough, makeProposal } from "./proposal-factory";
@@ -216,7 +216,13 @@ describe("what MOPAC's admins see", () => {
       },
     ]);
 
+    const endorserName = proposal.borough.cspEndorser!.name;
+    const waiting = async () =>
+      (await waitingReminders(db(), at("2017-04-10T10:00:00Z"))).filter((r) => r.recipientName === endorserName);
+    // Due, and not yet sent until a check runs.
+    expect(await waiting()).toEqual([expect.objectContaining({ kind: "endorsement_waiting" })]);
     await runReminderCheck(db(), at("2017-04-10T10:00:00Z"));
+    expect(await waiting()).toEqual([]);
     expect(mine((await nextReminders(db(), at("2017-04-10T10:00:00Z"))).rows)).toEqual([]);
     const sent = (await sentReminders(db())).filter((r) => r.recipientName === proposal.borough.cspEndorser!.name);
     expect(sent).toEqual([
