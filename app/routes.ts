@@ -22,6 +22,7 @@ export default [
   route("admin/people", "routes/admin-people.tsx"),
   route("admin/people/invite", "routes/admin-people-invite.tsx"),
   route("admin/people/:userId", "routes/admin-person.tsx"),
+  route("admin/reminders", "routes/admin-reminders.tsx"),
   route("notifications", "routes/notifications.tsx"),
   route("programmes", "routes/programmes.tsx"),
   route("programmes/:proposalId", "routes/programme.tsx"),

@@ -422,6 +422,8 @@ const OTHER_ROUTES: PageCase[] = [
     body: () => ({ intent: "resend" }),
     params: (ids) => ({ userId: String(ids.invitedUserId) }),
   },
+  // What reminders went out and which come next: MOPAC's admins alone, read-only.
+  { path: "admin/reminders", loader: only(["admin"], "200"), action: forAll("405") },
   // A borough's endorsed programmes: its officers and CSP members; MOPAC opens a programme from its review pages.
   {
     path: "programmes",
