@@ -8,7 +8,10 @@ import { stateLabel, type State } from "~/domain/workflow";
  */
 
 export type ProjectYearRow = {
+  /** Every borough of the proposal, the lead first, separated by "; ". */
   boroughs: string;
+  /** The lead borough: the borough itself, or the lead of a joint proposal. */
+  leadBorough: string;
   periodName: string;
   yearLabel: string;
   title: string;
@@ -35,17 +38,28 @@ const money = (pence: number): ExportValue => ({ kind: "money", pence });
 const categoryLabels = new Map<string, string>(PROJECT_CATEGORIES.map((c) => [c.value, c.label]));
 const deliveryLabels = new Map<string, string>(DELIVERY_TYPES.map((d) => [d.value, d.label]));
 
+const ENGLISH = new Intl.Collator("en-GB");
+/** Category lists already turned into labels: an export repeats each project's list once per year. */
+const namesOfCodes = new Map<string, string>();
+
 export function categoryNames(codes: string | null): string {
   if (!codes) return "";
-  return codes
+  const known = namesOfCodes.get(codes);
+  if (known !== undefined) return known;
+  const names = codes
     .split(",")
     .map((code) => categoryLabels.get(code) ?? code)
-    .sort((a, b) => a.localeCompare(b, "en-GB"))
+    .sort(ENGLISH.compare)
     .join("; ");
+  // Codes come from a fixed list, so the combinations are few; the cap only guards against the unexpected.
+  if (namesOfCodes.size < 10_000) namesOfCodes.set(codes, names);
+  return names;
 }
 
 export const PROJECT_EXPORT_COLUMNS: readonly ExportColumn[] = [
   { header: "Borough", width: 28, value: (r) => text(r.boroughs) },
+  // A joint proposal's projects are listed once, under all its boroughs: the amounts are the proposal's, not each borough's.
+  { header: "Lead borough", width: 28, value: (r) => text(r.leadBorough) },
   { header: "Funding period", width: 30, value: (r) => text(r.periodName) },
   { header: "Financial year", width: 12, value: (r) => text(r.yearLabel) },
   { header: "Project", width: 48, value: (r) => text(r.title) },
