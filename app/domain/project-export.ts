@@ -30,7 +30,13 @@ export type ProjectYearRow = {
 
 export type ExportValue = { kind: "text"; text: string } | { kind: "money"; pence: number };
 
-export type ExportColumn = { header: string; width: number; value: (row: ProjectYearRow) => ExportValue };
+export type ExportColumn = {
+  header: string;
+  width: number;
+  /** What every cell of the column holds, so a workbook can format the column once. */
+  format: ExportValue["kind"];
+  value: (row: ProjectYearRow) => ExportValue;
+};
 
 const text = (value: string | null): ExportValue => ({ kind: "text", text: value ?? "" });
 const money = (pence: number): ExportValue => ({ kind: "money", pence });
@@ -57,26 +63,32 @@ export function categoryNames(codes: string | null): string {
 }
 
 export const PROJECT_EXPORT_COLUMNS: readonly ExportColumn[] = [
-  { header: "Borough", width: 28, value: (r) => text(r.boroughs) },
+  { header: "Borough", format: "text", width: 28, value: (r) => text(r.boroughs) },
   // A joint proposal's projects are listed once, under all its boroughs: the amounts are the proposal's, not each borough's.
-  { header: "Lead borough", width: 28, value: (r) => text(r.leadBorough) },
-  { header: "Funding period", width: 30, value: (r) => text(r.periodName) },
-  { header: "Financial year", width: 12, value: (r) => text(r.yearLabel) },
-  { header: "Project", width: 48, value: (r) => text(r.title) },
+  { header: "Lead borough", format: "text", width: 28, value: (r) => text(r.leadBorough) },
+  { header: "Funding period", format: "text", width: 30, value: (r) => text(r.periodName) },
+  { header: "Financial year", format: "text", width: 12, value: (r) => text(r.yearLabel) },
+  { header: "Project", format: "text", width: 48, value: (r) => text(r.title) },
   // Totals count the primary priority; the secondary is shown so nothing is hidden.
-  { header: "Primary priority", width: 32, value: (r) => text(r.primaryPriority) },
-  { header: "Secondary priority", width: 32, value: (r) => text(r.secondaryPriority) },
-  { header: "Categories", width: 40, value: (r) => text(categoryNames(r.categories)) },
+  { header: "Primary priority", format: "text", width: 32, value: (r) => text(r.primaryPriority) },
+  { header: "Secondary priority", format: "text", width: 32, value: (r) => text(r.secondaryPriority) },
+  { header: "Categories", format: "text", width: 40, value: (r) => text(categoryNames(r.categories)) },
   {
     header: "Delivery type",
+    format: "text",
     width: 36,
     value: (r) => text(r.deliveryType ? (deliveryLabels.get(r.deliveryType) ?? r.deliveryType) : null),
   },
-  { header: "Provider", width: 28, value: (r) => text(r.provider) },
-  { header: "Co-commissioning candidate", width: 14, value: (r) => text(r.coCommissioningCandidate ? "Yes" : "No") },
-  { header: "LCPF amount (£)", width: 16, value: (r) => money(r.lcpfPence) },
-  { header: "Local authority cash match funding (£)", width: 18, value: (r) => money(r.laCashPence) },
-  { header: "Partner match funding (£)", width: 18, value: (r) => money(r.partnerPence) },
-  { header: "Status", width: 24, value: (r) => text(stateLabel(r.status)) },
-  { header: DEMO_FIGURE_LABEL, width: 12, value: (r) => text(r.isDemoFigure ? "Yes" : "No") },
+  { header: "Provider", format: "text", width: 28, value: (r) => text(r.provider) },
+  {
+    header: "Co-commissioning candidate",
+    format: "text",
+    width: 14,
+    value: (r) => text(r.coCommissioningCandidate ? "Yes" : "No"),
+  },
+  { header: "LCPF amount (£)", format: "money", width: 16, value: (r) => money(r.lcpfPence) },
+  { header: "Local authority cash match funding (£)", format: "money", width: 18, value: (r) => money(r.laCashPence) },
+  { header: "Partner match funding (£)", format: "money", width: 18, value: (r) => money(r.partnerPence) },
+  { header: "Status", format: "text", width: 24, value: (r) => text(stateLabel(r.status)) },
+  { header: DEMO_FIGURE_LABEL, format: "text", width: 12, value: (r) => text(r.isDemoFigure ? "Yes" : "No") },
 ];
