@@ -41,7 +41,20 @@ export function csvField(cell: CsvCell): string {
 
 /** A whole file: the byte order mark, then every row (the header first) ending in CRLF. */
 export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
-  return UTF8_BOM + rows.map((row) => row.map(csvField).join(",") + "\r\n").join("");
+  // Exports repeat the same text down a column (a borough, a period, a priority): each is escaped once.
+  const escaped = new Map<string, string>();
+  const field = (cell: CsvCell) => {
+    if (typeof cell !== "string") return csvField(cell);
+    let text = escaped.get(cell);
+    if (text === undefined) {
+      text = csvField(cell);
+      escaped.set(cell, text);
+    }
+    return text;
+  };
+  let csv = UTF8_BOM;
+  for (const row of rows) csv += row.map(field).join(",") + "\r\n";
+  return csv;
 }
 
 /**
