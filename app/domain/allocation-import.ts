@@ -29,8 +29,7 @@ export type AllocationImportRow = {
 };
 
 export type AllocationImport =
-  | { ok: true; rows: AllocationImportRow[]; errorCount: number }
-  | { ok: false; message: string };
+  { ok: true; rows: AllocationImportRow[]; errorCount: number } | { ok: false; message: string };
 
 /** The most rows one file may hold: 32 boroughs over ten years is 320. */
 export const MAX_IMPORT_ROWS = 2000;
@@ -40,7 +39,17 @@ type Column = "organisation" | "year" | "amount" | "uplift" | "note" | "indicati
 
 // Headings people write for each column, compared without case, spaces or punctuation.
 const HEADINGS: Record<Column, readonly string[]> = {
-  organisation: ["organisation", "organisationname", "organisationorgsscode", "borough", "boroughname", "gsscode", "gss", "code", "name"],
+  organisation: [
+    "organisation",
+    "organisationname",
+    "organisationorgsscode",
+    "borough",
+    "boroughname",
+    "gsscode",
+    "gss",
+    "code",
+    "name",
+  ],
   year: ["year", "financialyear", "yearlabel"],
   amount: ["amount", "amountinpounds", "amount£", "allocation", "allocationinpounds", "allocation£"],
   uplift: ["uplift", "upliftinpounds", "uplift£"],
@@ -79,7 +88,8 @@ export function checkAllocationImport(
   const parsed = parseCsv(text);
   if (!parsed.ok) return { ok: false, message: `The file could not be read: line ${parsed.line} ${parsed.message}.` };
   const [heading, ...records] = parsed.records;
-  if (!heading) return { ok: false, message: "The file is empty. It needs a heading row and a row for each allocation." };
+  if (!heading)
+    return { ok: false, message: "The file is empty. It needs a heading row and a row for each allocation." };
 
   const columns = new Map<Column, number>();
   heading.cells.forEach((cell, index) => {
@@ -93,7 +103,9 @@ export function checkAllocationImport(
     return {
       ok: false,
       message: `The first row of the file must name its columns: it needs ${missing
-        .map((c) => (c === "organisation" ? "“Organisation” (a borough’s name or GSS code)" : c === "year" ? "“Year”" : "“Amount”"))
+        .map((c) =>
+          c === "organisation" ? "“Organisation” (a borough’s name or GSS code)" : c === "year" ? "“Year”" : "“Amount”",
+        )
         .join(", ")}. Optional columns are “Uplift”, “Note” and “Indicative”.`,
     };
   }
@@ -123,7 +135,10 @@ export function checkAllocationImport(
 
     const borough = byCode.get(organisation.toUpperCase()) ?? byName.get(boroughNameKey(organisation));
     if (!organisation) problems.push("No borough: enter its name or GSS code");
-    else if (!borough) problems.push(`Unknown borough “${organisation}”: use a London borough’s name or GSS code (E09000002 to E09000033)`);
+    else if (!borough)
+      problems.push(
+        `Unknown borough “${organisation}”: use a London borough’s name or GSS code (E09000002 to E09000033)`,
+      );
 
     const financialYear = yearByLabel.get(year.replace(/\s+/g, "").replace(/-/g, "/"));
     if (!year) problems.push("No year: enter the financial year, like 2018/19");
@@ -137,7 +152,8 @@ export function checkAllocationImport(
     let upliftPence: number | null = null;
     if (uplift) {
       const parsedUplift = parseMoney(uplift);
-      if (!parsedUplift.ok) problems.push(`Uplift: ${parsedUplift.message.charAt(0).toLowerCase()}${parsedUplift.message.slice(1)}`);
+      if (!parsedUplift.ok)
+        problems.push(`Uplift: ${parsedUplift.message.charAt(0).toLowerCase()}${parsedUplift.message.slice(1)}`);
       else if (amountPence !== null && parsedUplift.pence > amountPence)
         problems.push("The uplift is more than the amount: the amount includes the uplift");
       else upliftPence = parsedUplift.pence;
@@ -153,7 +169,8 @@ export function checkAllocationImport(
     if (borough && financialYear) {
       const key = `${borough.id}:${financialYear.id}`;
       const first = seen.get(key);
-      if (first !== undefined) problems.push(`Duplicate: line ${first} already gives ${borough.name}’s ${financialYear.label} allocation`);
+      if (first !== undefined)
+        problems.push(`Duplicate: line ${first} already gives ${borough.name}’s ${financialYear.label} allocation`);
       else seen.set(key, record.line);
     }
 

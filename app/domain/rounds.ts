@@ -26,8 +26,10 @@ export function planRoundYears(
   yearCount: number,
   yearsPerPeriod: number,
 ): { periods: PlannedPeriod[]; years: PlannedYear[] } {
-  if (!Number.isInteger(firstYear) || firstYear < 2000 || firstYear > 2100) throw new RangeError(`firstYear ${firstYear}`);
-  if (!Number.isInteger(yearCount) || yearCount < 1 || yearCount > MAX_ROUND_YEARS) throw new RangeError(`yearCount ${yearCount}`);
+  if (!Number.isInteger(firstYear) || firstYear < 2000 || firstYear > 2100)
+    throw new RangeError(`firstYear ${firstYear}`);
+  if (!Number.isInteger(yearCount) || yearCount < 1 || yearCount > MAX_ROUND_YEARS)
+    throw new RangeError(`yearCount ${yearCount}`);
   if (!Number.isInteger(yearsPerPeriod) || yearsPerPeriod < 1 || yearsPerPeriod > yearCount)
     throw new RangeError(`yearsPerPeriod ${yearsPerPeriod}`);
   const years: PlannedYear[] = Array.from({ length: yearCount }, (_, index) => ({

@@ -31,7 +31,10 @@ export function yearAllocationsSchema(boroughs: readonly { id: number; name: str
   for (const b of boroughs) {
     shape[allocationField("amount", b.id)] = text(MONEY_TEXT_LIMIT, `${b.name}: enter an amount like 40,000`);
     shape[allocationField("uplift", b.id)] = text(MONEY_TEXT_LIMIT, `${b.name}: enter an uplift like 40,000`);
-    shape[allocationField("note", b.id)] = text(IMPORT_NOTE_LIMIT, `${b.name}: the note must be ${IMPORT_NOTE_LIMIT} characters or fewer`);
+    shape[allocationField("note", b.id)] = text(
+      IMPORT_NOTE_LIMIT,
+      `${b.name}: the note must be ${IMPORT_NOTE_LIMIT} characters or fewer`,
+    );
     shape[allocationField("indicative", b.id)] = text(10, "Reload the page and try again");
   }
   return z.pipe(
@@ -45,7 +48,8 @@ export function yearAllocationsSchema(boroughs: readonly { id: number; name: str
         const uplift = value[upliftName];
         const note = value[allocationField("note", b.id)];
         if (!amount) {
-          if (b.hasAllocation) addIssue(ctx, `${b.name}: enter an amount (an allocation cannot be removed)`, [amountName]);
+          if (b.hasAllocation)
+            addIssue(ctx, `${b.name}: enter an amount (an allocation cannot be removed)`, [amountName]);
           else if (uplift || note) addIssue(ctx, `${b.name}: enter an amount, or leave the row blank`, [amountName]);
           continue;
         }
@@ -58,11 +62,17 @@ export function yearAllocationsSchema(boroughs: readonly { id: number; name: str
         if (uplift) {
           const parsedUplift = parseMoney(uplift);
           if (!parsedUplift.ok) {
-            addIssue(ctx, `${b.name}’s uplift: ${parsedUplift.message.charAt(0).toLowerCase()}${parsedUplift.message.slice(1)}`, [upliftName]);
+            addIssue(
+              ctx,
+              `${b.name}’s uplift: ${parsedUplift.message.charAt(0).toLowerCase()}${parsedUplift.message.slice(1)}`,
+              [upliftName],
+            );
             continue;
           }
           if (parsedUplift.pence > parsed.pence) {
-            addIssue(ctx, `${b.name}: the uplift must not be more than the allocation, which includes it`, [upliftName]);
+            addIssue(ctx, `${b.name}: the uplift must not be more than the allocation, which includes it`, [
+              upliftName,
+            ]);
             continue;
           }
           upliftPence = parsedUplift.pence;
@@ -103,4 +113,6 @@ export const importUploadSchema = z.object({
   ),
 });
 
-export const confirmImportSchema = z.object({ intent: z.literal("confirm", { error: "Reload the page and try again" }) });
+export const confirmImportSchema = z.object({
+  intent: z.literal("confirm", { error: "Reload the page and try again" }),
+});

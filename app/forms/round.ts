@@ -29,7 +29,9 @@ const DATE_PARTS = ["Day", "Month", "Year"] as const;
 const dateFields = (name: string) => Object.fromEntries(DATE_PARTS.map((p) => [`${name}${p}`, shortText]));
 const idList = z.pipe(
   z.optional(z.union([z.string(), z.array(z.string())])),
-  z.transform((value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
+  z.transform((value: string | string[] | undefined) =>
+    value === undefined ? [] : Array.isArray(value) ? value : [value],
+  ),
 );
 
 /** "2017/18", "2017-18" or "2017" -> 2017; null for anything else. */
@@ -80,7 +82,9 @@ export function roundSchema(lists: { priorityIds: readonly number[]; measureIds:
       firstYear: z.string({ error: "Enter the round’s first financial year, like 2017/18" }).check(z.trim()),
       yearCount: z.string({ error: "Enter how many financial years the round runs for" }).check(z.trim()),
       yearsPerPeriod: z.string({ error: "Enter how many years each funding period has" }).check(z.trim()),
-      coCommissionedPercent: z.string({ error: "Enter the percentage for co-commissioned services, 0 if none" }).check(z.trim()),
+      coCommissionedPercent: z
+        .string({ error: "Enter the percentage for co-commissioned services, 0 if none" })
+        .check(z.trim()),
       splitFromYear: shortText,
       ...dateFields("proposalDeadline"),
       ...dateFields("feedbackDeadline"),
@@ -95,7 +99,9 @@ export function roundSchema(lists: { priorityIds: readonly number[]; measureIds:
         addIssue(ctx, `The number of years must be a whole number from 1 to ${MAX_ROUND_YEARS}`, ["yearCount"]);
       const yearsPerPeriod = wholeNumber(value.yearsPerPeriod, 1, MAX_ROUND_YEARS);
       if (yearsPerPeriod === null || (yearCount !== null && yearsPerPeriod > yearCount))
-        addIssue(ctx, "The years in each period must be a whole number from 1 to the number of years", ["yearsPerPeriod"]);
+        addIssue(ctx, "The years in each period must be a whole number from 1 to the number of years", [
+          "yearsPerPeriod",
+        ]);
       const percent = wholeNumber(value.coCommissionedPercent, 0, 100);
       if (percent === null)
         addIssue(ctx, "The percentage must be a whole number from 0 to 100", ["coCommissionedPercent"]);
@@ -104,8 +110,10 @@ export function roundSchema(lists: { priorityIds: readonly number[]; measureIds:
       let splitFromYearPosition = 1;
       if (percent !== 0) {
         const splitStart = value.splitFromYear ? parseFinancialYear(value.splitFromYear) : null;
-        if (!value.splitFromYear) addIssue(ctx, "Enter the first financial year the split applies to, like 2018/19", ["splitFromYear"]);
-        else if (splitStart === null) addIssue(ctx, "Enter the first year of the split like 2018/19", ["splitFromYear"]);
+        if (!value.splitFromYear)
+          addIssue(ctx, "Enter the first financial year the split applies to, like 2018/19", ["splitFromYear"]);
+        else if (splitStart === null)
+          addIssue(ctx, "Enter the first year of the split like 2018/19", ["splitFromYear"]);
         else if (firstYear !== null && yearCount !== null) {
           const position = splitStart - firstYear + 1;
           if (position < 1 || position > yearCount)
@@ -121,7 +129,8 @@ export function roundSchema(lists: { priorityIds: readonly number[]; measureIds:
 
       const ids = (values: string[], known: readonly number[], field: string, missing: string) => {
         const chosen = [...new Set(values.map(Number))];
-        if (chosen.some((id) => !known.includes(id))) addIssue(ctx, "Reload the page and try again: a choice was not recognised", [field]);
+        if (chosen.some((id) => !known.includes(id)))
+          addIssue(ctx, "Reload the page and try again: a choice was not recognised", [field]);
         else if (chosen.length === 0) addIssue(ctx, missing, [field]);
         // Every one ticked is the standard list, stored as none.
         return chosen.length === known.length ? [] : chosen.sort((a, b) => a - b);
@@ -144,4 +153,40 @@ export function roundSchema(lists: { priorityIds: readonly number[]; measureIds:
       };
     }),
   );
+}
+
+/** What the form shows for a saved round (or, for a new one, the LCPF shape to start from). */
+export function roundFormDefaults(
+  round: Omit<RoundFormValue, "intent"> | null,
+  lists: { priorityIds: readonly number[]; measureIds: readonly number[] },
+): Record<string, string | string[] | undefined> {
+  const dateParts = (name: string, iso: string | null) => {
+    if (!iso) return {};
+    const [year, month, day] = iso.split("-");
+    return { [`${name}Day`]: String(Number(day)), [`${name}Month`]: String(Number(month)), [`${name}Year`]: year };
+  };
+  const chosen = (ids: readonly number[], all: readonly number[]) => (ids.length === 0 ? all : ids).map(String);
+  if (!round)
+    return {
+      yearCount: "4",
+      yearsPerPeriod: "2",
+      coCommissionedPercent: "30",
+      priorities: lists.priorityIds.map(String),
+      measures: lists.measureIds.map(String),
+    };
+  return {
+    name: round.name,
+    firstYear: financialYearLabel(round.firstYear),
+    yearCount: String(round.yearCount),
+    yearsPerPeriod: String(round.yearsPerPeriod),
+    coCommissionedPercent: String(round.coCommissionedPercent),
+    splitFromYear:
+      round.coCommissionedPercent === 0
+        ? undefined
+        : financialYearLabel(round.firstYear + round.splitFromYearPosition - 1),
+    ...dateParts("proposalDeadline", round.proposalDeadline),
+    ...dateParts("feedbackDeadline", round.feedbackDeadline),
+    priorities: chosen(round.priorityIds, lists.priorityIds),
+    measures: chosen(round.measureIds, lists.measureIds),
+  };
 }

@@ -1,5 +1,11 @@
 import type { IncomingMessage } from "node:http";
-import { fieldNameProblem, MAX_FIELD_VALUE_LENGTH, MAX_FIELDS, MAX_FILE_BYTES, reservedFieldsProblem } from "./field-names";
+import {
+  fieldNameProblem,
+  MAX_FIELD_VALUE_LENGTH,
+  MAX_FIELDS,
+  MAX_FILE_BYTES,
+  reservedFieldsProblem,
+} from "./field-names";
 
 /** A request the edge will not pass on, with the status and short plain message it gets instead. */
 export class Refusal extends Error {

@@ -118,7 +118,9 @@ describe("multipart bodies", () => {
     await expect(parseMultipart(Buffer.from(file(MAX_FILE_BYTES + 1)), type)).rejects.toMatchObject({ status: 400 });
   });
   it("still refuse a text field over the text limit", async () => {
-    await expect(parseMultipart(Buffer.from(part("note", "a".repeat(50_001)) + "--XyZ--\r\n"), type)).rejects.toMatchObject({
+    await expect(
+      parseMultipart(Buffer.from(part("note", "a".repeat(50_001)) + "--XyZ--\r\n"), type),
+    ).rejects.toMatchObject({
       status: 400,
     });
   });
