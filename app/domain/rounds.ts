@@ -57,6 +57,23 @@ export function isLate(firstSubmittedAt: string | null, proposalDeadline: string
   return todayInLondon(new Date(firstSubmittedAt)) > proposalDeadline;
 }
 
+/** What borough officers are told about a round's proposal deadline while they plan. */
+export function deadlineNotice(
+  proposalDeadline: string | null,
+  today: string,
+  alreadySent: boolean,
+): { deadline: string; passed: boolean; sentence: string } | null {
+  if (!proposalDeadline || alreadySent) return null;
+  const passed = today > proposalDeadline;
+  return {
+    deadline: proposalDeadline,
+    passed,
+    sentence: passed
+      ? "The deadline for proposals has passed: a proposal that reaches MOPAC now is marked late."
+      : "Proposals must reach MOPAC by this date, so your CSP needs time to endorse it first.",
+  };
+}
+
 export type EnvelopeYear = { label: string; position: number; allocationPence: number | null };
 export type SplitChangeProposal = { proposalId: number; name: string; years: readonly EnvelopeYear[] };
 export type EnvelopeChange = { label: string; allocationPence: number; directBefore: number; directAfter: number };
