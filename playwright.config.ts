@@ -73,6 +73,8 @@ export default defineConfig({
     { name: "proxy", testMatch: /proxy\.spec\.ts/ },
     // Reads the demo data only (decision table, exports, demo marks); no dependencies.
     { name: "exports", testMatch: /exports\.spec\.ts/ },
+    // A funding round of its own and its allocations; the demo round and proposal are left alone.
+    { name: "admin-rounds", testMatch: /admin-rounds\.spec\.ts/ },
   ],
   webServer: {
     // The compiled production server, recompiled from the current source each run (under a second).
