@@ -11,7 +11,7 @@ import type { Route } from "./+types/admin-allocations";
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { round } = await requireRound(request, params.roundId);
   const table = await allocationTable(db(), round.id);
-  return { round: { id: round.id, name: round.name }, ...table };
+  return { round: { id: round.id, name: round.name }, historyLimit: HISTORY_SHOWN, ...table };
 }
 
 const METHOD: Record<HistoryEntry["method"], string> = {
@@ -30,7 +30,7 @@ function figure(pence: number | null, uplift: number | null, indicative: boolean
 }
 
 export default function Allocations({ loaderData }: Route.ComponentProps) {
-  const { round, boroughs, years, cells, history } = loaderData;
+  const { round, boroughs, years, cells, history, historyLimit } = loaderData;
   const base = `/admin/rounds/${round.id}/allocations`;
   return (
     <>
@@ -99,8 +99,8 @@ export default function Allocations({ loaderData }: Route.ComponentProps) {
       ) : (
         <Table
           caption={
-            history.length === HISTORY_SHOWN
-              ? `The latest ${HISTORY_SHOWN} changes, newest first`
+            history.length === historyLimit
+              ? `The latest ${historyLimit} changes, newest first`
               : "Every change to this round’s allocations, newest first"
           }
           captionSize="s"
