@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { config } from "../../app/config.server";
 import { checkImportFile, importCheckedRows } from "../../app/data/allocations.server";
 import { createDatabase, type DB } from "../../db/connection";
@@ -86,3 +87,9 @@ export const importAllocations = {
 };
 
 export default importAllocations;
+
+// Runnable on its own too (`npx tsx scripts/commands/import-allocations.ts --round ... file.csv`) until
+// the portal's command line (scripts/cli.ts) lists it.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = await importAllocations.run(process.argv.slice(2));
+}
