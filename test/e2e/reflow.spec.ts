@@ -151,7 +151,7 @@ test("reviewer pages fit 320px", async ({ page }) => {
 
 test("admin pages fit 320px", async ({ page }) => {
   await signIn(page, "admin@mopac.test");
-  for (const url of ["/admin", "/review", "/notifications", "/admin/rounds", "/admin/rounds/new"])
+  for (const url of ["/admin", "/admin/reminders", "/review", "/notifications", "/admin/rounds", "/admin/rounds/new"])
     await visit(page, "admin", url);
   // The demo round's pages, found by following links: its settings, allocations, a year's form, the upload.
   await page.goto("/admin/rounds");

@@ -12,7 +12,8 @@ import { cookieFor, formRequest, getRequest, settle, useTestDatabase } from "./s
  *
  * Answers: "200" the page, "302" a redirect (not to sign-in), "sign" a redirect to the sign-in page,
  * "403" not allowed, "404" page not found, "405" no action (React Router answers 405 itself),
- * "409" not in this state, "422" allowed but the input (or the proposal) is not ready, "204" done, nothing to show.
+ * "409" not in this state, "410" a one-time link that no longer works, "422" allowed but the input (or the proposal)
+ * is not ready, "204" done, nothing to show.
  */
 
 useTestDatabase();
@@ -51,7 +52,7 @@ const STATES = [
 ] as const;
 type State = (typeof STATES)[number];
 
-type Answer = "200" | "204" | "302" | "sign" | "403" | "404" | "405" | "409" | "422";
+type Answer = "200" | "204" | "302" | "sign" | "403" | "404" | "405" | "409" | "410" | "422";
 /** One answer per state, in the order of STATES: draft, awaiting CSP, submitted, in review, changes requested, approved, rejected, withdrawn. */
 type StateRow = string;
 type Grid = Record<Person, StateRow>;
@@ -320,14 +321,20 @@ const only = (allowed: readonly Person[], answer: Answer): PersonRow =>
 
 /** The admin pages' own round (not the demo's), its two years, and an upload waiting for confirmation. */
 type AdminIds = { roundId: number; yearId: number; otherYearId: number; importId: number };
-type PageIds = Ids & { freePeriodId: number; admin: AdminIds; allPriorityIds: string[]; allMeasureIds: string[] };
-
+type PageIds = Ids & {
+  freePeriodId: number;
+  invitedUserId: number;
+  admin: AdminIds;
+  allPriorityIds: string[];
+  allMeasureIds: string[];
+};
 type PageCase = {
   path: string;
   loader: PersonRow;
   action: PersonRow;
-  params?: (ids: PageIds) => Record<string, string>;
   body?: (ids: PageIds) => Record<string, string | string[]>;
+  /** The route's parameters, for pages about one row (a person, a round). */
+  params?: (ids: PageIds) => Record<string, string>;
 };
 
 const ADMIN_ROUND_NAME = "Route-access round 2030-32";
@@ -353,6 +360,38 @@ const OTHER_ROUTES: PageCase[] = [
     body: () => ({ email: EMAILS.officer, password: "lcpf-demo-2017" }),
   },
   { path: "sign-out", loader: forAll("302"), action: forAll("sign") },
+  // Anyone may ask for a reset link, signed in or not, and always gets the same answer.
+  {
+    path: "forgot-password",
+    loader: forAll("200"),
+    action: forAll("302"),
+    body: () => ({ email: "nobody@example.org" }),
+  },
+  { path: "forgot-password/sent", loader: forAll("200"), action: forAll("405") },
+  // A one-time link is for whoever holds it; one that does not work (here: none at all) is gone for everyone.
+  {
+    path: "reset-password/:token",
+    loader: forAll("410"),
+    action: forAll("410"),
+    params: () => ({ token: "a".repeat(32) }),
+  },
+  {
+    path: "invitation/:token",
+    loader: forAll("410"),
+    action: forAll("410"),
+    params: () => ({ token: "a".repeat(32) }),
+  },
+  // Anyone signed in may change their own password; a wrong current password shows the form again (422).
+  {
+    path: "account/password",
+    loader: signedIn("200"),
+    action: signedIn("422"),
+    body: () => ({
+      currentPassword: "not the password",
+      password: "a long enough new password",
+      confirmPassword: "a long enough new password",
+    }),
+  },
   // "Stay signed in": only a signed-in person's session can be kept alive.
   { path: "session/keep-alive", loader: signedIn("302"), action: signedIn("204") },
   { path: "accessibility", loader: forAll("200"), action: forAll("405") },
@@ -363,6 +402,12 @@ const OTHER_ROUTES: PageCase[] = [
     loader: only(["officer", "otherBoroughOfficer", "cspMember", "cspEndorser"], "200"),
     action: only(["officer", "otherBoroughOfficer"], "302"),
     body: (ids) => ({ periodId: String(ids.freePeriodId) }),
+  },
+  // A borough's people see who else in their own borough has access.
+  {
+    path: "borough/people",
+    loader: only(["officer", "otherBoroughOfficer", "cspMember", "cspEndorser"], "200"),
+    action: forAll("405"),
   },
   {
     path: "review",
@@ -420,6 +465,29 @@ const OTHER_ROUTES: PageCase[] = [
     action: only(["admin"], "302"),
     body: () => ({ intent: "confirm" }),
   },
+  // People are MOPAC admins' to manage, and nobody else's.
+  { path: "admin/people", loader: only(["admin"], "200"), action: forAll("405") },
+  {
+    path: "admin/people/invite",
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "302"),
+    body: () => ({
+      email: "route-access-invite@newham.test",
+      name: "Invited By The Table",
+      organisationId: String(NEWHAM_ID.value),
+      role: "borough_officer",
+    }),
+  },
+  {
+    path: "admin/people/:userId",
+    loader: only(["admin"], "200"),
+    // Sending an invitation again can be done any number of times while it is unanswered.
+    action: only(["admin"], "302"),
+    body: () => ({ intent: "resend" }),
+    params: (ids) => ({ userId: String(ids.invitedUserId) }),
+  },
+  // What reminders went out and which come next: MOPAC's admins alone, read-only.
+  { path: "admin/reminders", loader: only(["admin"], "200"), action: forAll("405") },
   // A borough's endorsed programmes: its officers and CSP members; MOPAC opens a programme from its review pages.
   {
     path: "programmes",
@@ -475,6 +543,9 @@ function moduleFor(path: string): () => Promise<RouteModule> {
   if (!load) throw new Error(`No module for ${entry.file}`);
   return load;
 }
+
+/** Newham's organisation id, known once the database is seeded. */
+const NEWHAM_ID = { value: 0 };
 
 let ids: PageIds & {
   boroughId: number;
@@ -537,8 +608,23 @@ beforeAll(async () => {
     }
   }
   const priority = await db().selectFrom("priorities").select("id").orderBy("id").executeTakeFirstOrThrow();
+  NEWHAM_ID.value = otherOfficer.organisation_id;
+  // Someone invited who has not yet answered: the person page's subject.
+  const invited = await db()
+    .insertInto("users")
+    .values({
+      ...otherOfficer,
+      id: undefined,
+      email: "route-access-invited@newham.test",
+      name: "Invited, not yet answered",
+      password_hash: "",
+      password_set_at: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   const admin = await adminFixtures();
   ids = {
+    invitedUserId: invited.id,
     admin,
     allPriorityIds: (await db().selectFrom("priorities").select("id").execute()).map((p) => String(p.id)),
     allMeasureIds: (await db().selectFrom("measures").select("id").execute()).map((m) => String(m.id)),
