@@ -77,6 +77,8 @@ export default defineConfig({
     { name: "people", testMatch: /people\.spec\.ts/ },
     // Reads /admin/reminders with one sent reminder of its own; no dependencies.
     { name: "reminders", testMatch: /reminders\.spec\.ts/ },
+    // A funding round of its own and its allocations; the demo round and proposal are left alone.
+    { name: "admin-rounds", testMatch: /admin-rounds\.spec\.ts/ },
   ],
   webServer: {
     // The compiled production server, recompiled from the current source each run (under a second).

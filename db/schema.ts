@@ -113,8 +113,59 @@ export interface AllocationTable {
   /** 1 when the figure is invented for demonstration and must be shown as such. */
   is_demo_figure: Flag;
   source: string | null;
+  /** MOPAC's note on the figure, e.g. "indicative until the needs assessment". */
+  note: string | null;
+  /** 1 while the figure is indicative, until MOPAC confirms it. */
+  indicative: Generated<Flag>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export type AllocationChangeMethod = "form" | "import" | "command";
+
+/** Append-only: every change to an allocation, with the figures before and after. */
+export interface AllocationHistoryTable {
+  id: Generated<number>;
+  organisation_id: number;
+  financial_year_id: number;
+  /** Null when the change came from the command line, which has no signed-in person. */
+  changed_by: number | null;
+  method: AllocationChangeMethod;
+  old_amount_pence: number | null;
+  new_amount_pence: number;
+  old_uplift_pence: number | null;
+  new_uplift_pence: number | null;
+  old_indicative: Flag | null;
+  new_indicative: Flag;
+  old_note: string | null;
+  new_note: string | null;
+  created_at: Timestamp;
+}
+
+/** An uploaded allocations file waiting for the admin's confirmation. */
+export interface PendingAllocationImportTable {
+  id: Generated<number>;
+  funding_round_id: number;
+  created_by: number;
+  file_name: string;
+  /** JSON of the checked rows (AllocationImportRow[]). */
+  rows_json: string;
+  applied_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** The priorities a round uses; none means the standard five. */
+export interface RoundPriorityTable {
+  funding_round_id: number;
+  priority_id: number;
+  created_at: Timestamp;
+}
+
+/** The measures of success a round uses; none means the standard list. */
+export interface RoundMeasureTable {
+  funding_round_id: number;
+  measure_id: number;
+  created_at: Timestamp;
 }
 
 export interface PriorityTable {
@@ -370,6 +421,10 @@ export interface Database {
   funding_periods: FundingPeriodTable;
   financial_years: FinancialYearTable;
   allocations: AllocationTable;
+  allocation_history: AllocationHistoryTable;
+  pending_allocation_imports: PendingAllocationImportTable;
+  round_priorities: RoundPriorityTable;
+  round_measures: RoundMeasureTable;
   priorities: PriorityTable;
   measures: MeasureTable;
   reviewer_leads: ReviewerLeadTable;

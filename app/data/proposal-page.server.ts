@@ -31,7 +31,7 @@ export async function loadProposalPage(db: DB, proposal: ProposalRecord): Promis
   const [years, fullProjects, lists, splitRule, endorsers] = await Promise.all([
     proposalYears(db, proposal),
     loadProjects(db, proposal.id),
-    referenceLists(db),
+    referenceLists(db, proposal.roundId),
     splitRuleForRound(db, proposal.roundId),
     endorserCount(db, proposal.boroughIds),
   ]);

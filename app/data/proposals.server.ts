@@ -21,6 +21,7 @@ export type ProposalRecord = Proposal & {
   roundId: number;
   roundName: string;
   feedbackDeadline: string | null;
+  proposalDeadline: string | null;
 };
 
 const stamp = () => new Date().toISOString();
@@ -48,6 +49,7 @@ export async function findProposal(db: DB, proposalId: number): Promise<Proposal
       "r.id as roundId",
       "r.name as roundName",
       "r.feedback_deadline as feedbackDeadline",
+      "r.proposal_deadline as proposalDeadline",
     ])
     .where("p.id", "=", proposalId)
     .executeTakeFirst();
@@ -66,6 +68,7 @@ export type BoroughProposalRow = {
   periodId: number;
   periodName: string;
   roundName: string;
+  proposalDeadline: string | null;
   proposalId: number | null;
   status: ProposalStatus | null;
   updatedAt: string | null;
@@ -84,6 +87,7 @@ export async function proposalsByPeriodForBorough(db: DB, organisationId: number
       "fp.id as periodId",
       "fp.name as periodName",
       "r.name as roundName",
+      "r.proposal_deadline as proposalDeadline",
       "p.id as proposalId",
       "p.status",
       "p.updated_at as updatedAt",
@@ -334,9 +338,40 @@ export async function projectsForProposal(db: DB, proposalId: number): Promise<P
   }));
 }
 
-export async function referenceLists(db: DB) {
-  const priorities = await db.selectFrom("priorities").select(["id", "name", "code"]).orderBy("position").execute();
-  const measures = await db.selectFrom("measures").select(["id", "name", "group_name", "mandatory"]).orderBy("position").execute();
+/**
+ * The priorities and measures projects choose from: a round's own where it chose some (round_priorities,
+ * round_measures), otherwise the standard lists. Without a round, every one there is (London-wide pages).
+ */
+export async function referenceLists(db: DB, roundId?: number) {
+  let priorityQuery = db.selectFrom("priorities").select(["id", "name", "code"]).orderBy("position");
+  let measureQuery = db.selectFrom("measures").select(["id", "name", "group_name", "mandatory"]).orderBy("position");
+  if (roundId !== undefined) {
+    priorityQuery = priorityQuery.where((eb) =>
+      eb.or([
+        eb.not(eb.exists(eb.selectFrom("round_priorities").select("priority_id").where("funding_round_id", "=", roundId))),
+        eb.exists(
+          eb
+            .selectFrom("round_priorities as rp")
+            .select("rp.priority_id")
+            .where("rp.funding_round_id", "=", roundId)
+            .whereRef("rp.priority_id", "=", "priorities.id"),
+        ),
+      ]),
+    );
+    measureQuery = measureQuery.where((eb) =>
+      eb.or([
+        eb.not(eb.exists(eb.selectFrom("round_measures").select("measure_id").where("funding_round_id", "=", roundId))),
+        eb.exists(
+          eb
+            .selectFrom("round_measures as rm")
+            .select("rm.measure_id")
+            .where("rm.funding_round_id", "=", roundId)
+            .whereRef("rm.measure_id", "=", "measures.id"),
+        ),
+      ]),
+    );
+  }
+  const [priorities, measures] = await Promise.all([priorityQuery.execute(), measureQuery.execute()]);
   return {
     priorities,
     measures: measures.map((m) => ({ id: m.id, name: m.name, group: m.group_name, mandatory: m.mandatory === 1 })),
@@ -371,7 +406,7 @@ export async function proposalOverview(db: DB, proposal: ProposalRecord): Promis
   const [years, projects, lists, rule, endorsers] = await Promise.all([
     proposalYears(db, proposal),
     projectsForProposal(db, proposal.id),
-    referenceLists(db),
+    referenceLists(db, proposal.roundId),
     splitRuleForRound(db, proposal.roundId),
     endorserCount(db, proposal.boroughIds),
   ]);

@@ -13,7 +13,7 @@ export async function sectionContext(db: DB, proposal: ProposalRecord): Promise<
       .where("funding_period_id", "=", proposal.funding_period_id)
       .orderBy("position")
       .execute(),
-    referenceLists(db),
+    referenceLists(db, proposal.roundId),
   ]);
   return {
     years: years.map((y) => ({ financialYearId: y.id, label: y.label })),

@@ -10,6 +10,8 @@ import { formatPounds } from "~/domain/money";
 import { splitAllocation } from "~/domain/split";
 import { mayStartProposal } from "~/domain/access";
 import { periodReadiness } from "~/domain/period-allocation";
+import { formatDate, todayInLondon } from "~/domain/dates";
+import { deadlineNotice } from "~/domain/rounds";
 import { actorFromUser } from "~/domain/roles";
 import { mayAttempt, stateLabel, stateTagColour } from "~/domain/workflow";
 import { Button, ErrorSummary, NotificationBanner, Table, Tag, WarningText, type TableCell } from "~/ui";
@@ -33,7 +35,16 @@ export async function loader({ request }: Route.LoaderArgs) {
     awaitingEndorsement: endorser
       ? proposals.filter((p) => p.status && mayAttempt("endorse", p.status, actor, ofThisBorough).ok)
       : null,
-    proposals: proposals.map((p) => ({ ...p, readiness: periodReadiness(p.periodId, years) })),
+    proposals: proposals.map((p) => ({
+      ...p,
+      readiness: periodReadiness(p.periodId, years),
+      // Once the CSP has endorsed it, the proposal has reached MOPAC and the deadline is behind it.
+      deadline: deadlineNotice(
+        p.proposalDeadline,
+        todayInLondon(),
+        p.status !== null && p.status !== "draft" && p.status !== "awaiting_csp",
+      ),
+    })),
     years: years.map((year) => ({
       ...year,
       split:
@@ -123,7 +134,22 @@ export default function BoroughHome({ loaderData }: Route.ComponentProps) {
         firstCellIsHeader
         head={["Funding period", "Proposal"]}
         rows={proposals.map((row): TableCell[] => [
-          row.periodName,
+          {
+            content: (
+              <>
+                {row.periodName}
+                {row.deadline ? (
+                  <span
+                    className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0"
+                    data-testid="period-deadline"
+                  >
+                    {row.deadline.passed ? "Deadline passed: " : "Deadline: "}
+                    {formatDate(row.deadline.deadline)}
+                  </span>
+                ) : null}
+              </>
+            ),
+          },
           {
             content: row.proposalId ? (
               <>

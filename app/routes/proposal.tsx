@@ -7,7 +7,9 @@ import { formatPounds } from "~/domain/money";
 import { PROJECT_SECTIONS, sectionStatuses } from "~/domain/project-sections";
 import { availableActions, stateLabel, stateTagColour } from "~/domain/workflow";
 import { ButtonLink, NotificationBanner, Table, Tag, TaskList, WarningText, type TableCell } from "~/ui";
-import { formatDateTime } from "~/domain/dates";
+import { formatDateTime, todayInLondon } from "~/domain/dates";
+import { deadlineNotice } from "~/domain/rounds";
+import { ProposalDeadline } from "~/ui/proposal-deadline";
 import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
 import { ProgrammeDownloads } from "~/ui/downloads";
@@ -46,6 +48,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     history,
     steps,
+    deadline: deadlineNotice(proposal.proposalDeadline, todayInLondon(), proposal.first_submitted_at !== null),
     changesFeedback:
       proposal.status === "changes_requested" && lastRequest
         ? { who: lastRequest.actorName ?? "MOPAC", when: lastRequest.createdAt, comment: lastRequest.comment ?? "" }
@@ -84,6 +87,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
   const {
     history,
     steps,
+    deadline,
     changesFeedback,
     proposal,
     editable,
@@ -120,6 +124,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
       <p className="govuk-body">
         Status: <Tag colour={stateTagColour(proposal.status)}>{stateLabel(proposal.status)}</Tag>
       </p>
+      <ProposalDeadline notice={deadline} />
 
       {steps.length > 0 ? (
         <ul className="govuk-list" data-testid="next-steps">
