@@ -33,7 +33,7 @@ export async function loadProposalPage(db: DB, proposal: ProposalRecord): Promis
     loadProjects(db, proposal.id),
     referenceLists(db),
     splitRuleForRound(db, proposal.roundId),
-    endorserCount(db, proposal.boroughIds),
+    endorserCount(db, proposal.endorsingBoroughIds),
   ]);
   const priorityNames = new Map(lists.priorities.map((p) => [p.id, p.name]));
   const projects: ProjectListRow[] = fullProjects.map((project) => ({
