@@ -1,5 +1,6 @@
 import type { DB } from "../../db/connection";
-import type { JointEnvelopePart } from "~/domain/joint-envelope";
+import { jointEnvelope, type JointEnvelopePart, type JointEnvelopeYear } from "~/domain/joint-envelope";
+import type { SplitRule } from "~/domain/split";
 import { periodReadiness, type PeriodReadiness } from "~/domain/period-allocation";
 import type { ProposalStatus } from "../../db/schema";
 import type { ProposalYearRow, StartResult } from "./proposals.server";
@@ -466,5 +467,30 @@ export async function startJointProposal(
       )
       .execute();
     return { ok: true, proposalId: id };
+  });
+}
+
+/** Every round's split rule by round id, in one query. */
+export async function splitRulesByRound(db: DB): Promise<Map<number, SplitRule>> {
+  const rounds = await db.selectFrom("funding_rounds").select(["id", "co_commissioned_percent", "split_from_year_position"]).execute();
+  return new Map(
+    rounds.map((r) => [r.id, { coCommissionedPercent: r.co_commissioned_percent, splitFromYearPosition: r.split_from_year_position }]),
+  );
+}
+
+/** The per-borough breakdown of each year, with each year split by its own round's rule. */
+export function partnershipEnvelope(
+  partnershipName: string,
+  years: readonly PartnershipYear[],
+  rules: ReadonlyMap<number, SplitRule>,
+): (JointEnvelopeYear & { roundId: number; periodId: number; periodName: string; roundName: string })[] {
+  return years.map((year) => {
+    const rule = rules.get(year.roundId);
+    if (!rule) throw new Error(`No split rule for round ${year.roundId}`);
+    const [envelope] = jointEnvelope(
+      [{ financialYearId: year.financialYearId, label: year.label, position: year.position, parts: jointParts(partnershipName, year) }],
+      rule,
+    );
+    return { ...envelope!, roundId: year.roundId, periodId: year.periodId, periodName: year.periodName, roundName: year.roundName };
   });
 }

@@ -50,9 +50,18 @@ export function splitJointYear(
 }
 
 /** Only the totals, for the envelope check (app/domain/proposal-checks.ts). */
-export function splitJointAllocation(amounts: readonly number[], yearPosition: number, rule: SplitRule): SplitAllocation {
+export function splitJointAllocation(
+  amounts: readonly number[],
+  yearPosition: number,
+  rule: SplitRule,
+): SplitAllocation {
   const { directPence, coCommissionedPence } = splitJointYear(
-    amounts.map((amountPence, index) => ({ kind: "member", organisationId: null, name: `part ${index + 1}`, amountPence })),
+    amounts.map((amountPence, index) => ({
+      kind: "member",
+      organisationId: null,
+      name: `part ${index + 1}`,
+      amountPence,
+    })),
     yearPosition,
     rule,
   );

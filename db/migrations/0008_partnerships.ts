@@ -46,15 +46,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("local_priorities_organisation").on("local_priorities").column("organisation_id").execute();
+  await db.schema
+    .createIndex("local_priorities_organisation")
+    .on("local_priorities")
+    .column("organisation_id")
+    .execute();
 
   /** The local priorities a project names among its measures of success. */
   await db.schema
     .createTable("project_local_priorities")
     .addColumn("project_id", "integer", (c) => c.notNull().references("projects.id").onDelete("cascade"))
-    .addColumn("local_priority_id", "integer", (c) =>
-      c.notNull().references("local_priorities.id").onDelete("cascade"),
-    )
+    .addColumn("local_priority_id", "integer", (c) => c.notNull().references("local_priorities.id").onDelete("cascade"))
     .addColumn("created_at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("project_local_priorities_pk", ["project_id", "local_priority_id"])
     .execute();
@@ -65,7 +67,12 @@ function sqlNonNegative(column: string) {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ["project_local_priorities", "local_priorities", "partnership_shares", "partnership_allocations"]) {
+  for (const table of [
+    "project_local_priorities",
+    "local_priorities",
+    "partnership_shares",
+    "partnership_allocations",
+  ]) {
     await db.schema.dropTable(table).execute();
   }
   await db.schema.alterTable("partnerships").dropColumn("endorsing_organisation_id").execute();

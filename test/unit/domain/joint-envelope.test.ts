@@ -14,7 +14,11 @@ const part = (name: string, amountPence: number, kind: JointEnvelopePart["kind"]
 describe("splitJointYear", () => {
   it("Tri-borough's own £160,000 (DMPCD 2015 96) at 30% in year two: £48,000 pot, £112,000 direct", () => {
     const year = splitJointYear([part("Tri-borough", 16_000_000, "partnership")], 2, rule);
-    expect(year).toMatchObject({ allocationPence: 16_000_000, directPence: 11_200_000, coCommissionedPence: 4_800_000 });
+    expect(year).toMatchObject({
+      allocationPence: 16_000_000,
+      directPence: 11_200_000,
+      coCommissionedPence: 4_800_000,
+    });
   });
 
   it("rounds per borough: three shares of 5p each give a pot of 2p + 2p + 2p = 6p, not 30% of 15p (4.5p -> 5p)", () => {
@@ -31,7 +35,12 @@ describe("splitJointYear", () => {
     // 10,000,001 x 30% = 3,000,000.3 -> 3,000,000; 5,000,003 x 30% = 1,500,000.9 -> 1,500,001;
     // 2,500,005 x 30% = 750,001.5 -> 750,002 (half up); 1,000,000 x 30% = 300,000.
     const year = splitJointYear(
-      [part("Tri-borough", 1_000_000, "partnership"), part("A", 10_000_001), part("B", 5_000_003), part("C", 2_500_005)],
+      [
+        part("Tri-borough", 1_000_000, "partnership"),
+        part("A", 10_000_001),
+        part("B", 5_000_003),
+        part("C", 2_500_005),
+      ],
       2,
       rule,
     );
@@ -52,7 +61,12 @@ describe("splitJointYear", () => {
   });
 
   it("no parts is nothing", () => {
-    expect(splitJointYear([], 2, rule)).toEqual({ parts: [], allocationPence: 0, directPence: 0, coCommissionedPence: 0 });
+    expect(splitJointYear([], 2, rule)).toEqual({
+      parts: [],
+      allocationPence: 0,
+      directPence: 0,
+      coCommissionedPence: 0,
+    });
   });
 
   it("refuses a negative amount, naming the part", () => {
@@ -61,13 +75,17 @@ describe("splitJointYear", () => {
 
   it("property: direct plus pot is the allocation, and each is the sum of the parts' own splits", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 10_000_000_000 }), { maxLength: 6 }), fc.integer({ min: 1, max: 4 }), (amounts, position) => {
-        const total = splitJointAllocation(amounts, position, rule);
-        const sum = amounts.reduce((s, a) => s + a, 0);
-        expect(total.directPence + total.coCommissionedPence).toBe(sum);
-        const pot = amounts.reduce((s, a) => s + splitAllocation(a, position, rule).coCommissionedPence, 0);
-        expect(total.coCommissionedPence).toBe(pot);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10_000_000_000 }), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 4 }),
+        (amounts, position) => {
+          const total = splitJointAllocation(amounts, position, rule);
+          const sum = amounts.reduce((s, a) => s + a, 0);
+          expect(total.directPence + total.coCommissionedPence).toBe(sum);
+          const pot = amounts.reduce((s, a) => s + splitAllocation(a, position, rule).coCommissionedPence, 0);
+          expect(total.coCommissionedPence).toBe(pot);
+        },
+      ),
     );
   });
 });
