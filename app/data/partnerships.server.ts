@@ -346,7 +346,14 @@ export type JointPeriodRow = {
   readiness: PeriodReadiness;
 };
 
-export type BoroughPartnership = { id: number; name: string; memberNames: string[]; periods: JointPeriodRow[] };
+export type BoroughPartnership = {
+  id: number;
+  name: string;
+  memberNames: string[];
+  /** Null: any member borough's CSP endorses. */
+  endorsingOrganisationId: number | null;
+  periods: JointPeriodRow[];
+};
 
 /** The partnerships a borough belongs to, each with its joint proposal (or why none can start) per period. */
 export async function partnershipsOfBorough(db: DB, organisationId: number): Promise<BoroughPartnership[]> {
@@ -377,6 +384,7 @@ export async function partnershipsOfBorough(db: DB, organisationId: number): Pro
       id: partnership.id,
       name: partnership.name,
       memberNames: partnership.members.map((m) => m.name),
+      endorsingOrganisationId: partnership.endorsingOrganisationId,
       periods: periods.map((period) => {
         const joint = held.find((h) => h.funding_period_id === period.id && h.partnership_id === partnership.id);
         const blockedBy = partnership.members

@@ -15,19 +15,22 @@ const CHOICE_LIMIT = 20;
 /** The select of a borough's lead reviewer: `lead-<boroughId>`. */
 export const leadField = (boroughId: number) => `lead-${boroughId}`;
 
-export const NO_LEAD = "";
+/** "No lead reviewer": a value of its own, since conform reads an empty choice as a field not sent. */
+export const NO_LEAD = "none";
 
 /**
- * One select per borough: a reviewer's id, or nothing (the least busy reviewer gets its submissions).
- * `allowed` lists, per borough, the reviewer ids it may name (the active reviewers and its current lead).
+ * One select per borough: a reviewer's id, or "none" (the least busy reviewer gets its submissions). A
+ * borough whose select was not posted is left as it is (undefined). `allowed` lists, per borough, the
+ * reviewer ids it may name (the active reviewers and its current lead).
  */
 export function reviewerLeadsSchema(allowed: ReadonlyMap<number, readonly number[]>) {
-  const shape: Record<string, z.ZodMiniType<number | null>> = {};
+  const shape: Record<string, z.ZodMiniType<number | null | undefined>> = {};
   for (const [boroughId, reviewerIds] of allowed) {
     shape[leadField(boroughId)] = z.pipe(
       z.optional(z.string().check(z.maxLength(CHOICE_LIMIT, "Choose a reviewer from the list"))),
       z.transform((value: string | undefined, ctx) => {
-        if (value === undefined || value === NO_LEAD) return null;
+        if (value === undefined) return undefined;
+        if (value === NO_LEAD) return null;
         const id = Number(value);
         if (!reviewerIds.includes(id)) {
           addIssue(ctx, "Choose a reviewer from the list");

@@ -23,7 +23,11 @@ export async function action({ request }: Route.ActionArgs) {
     schema: reviewerLeadsSchema(allowedLeads(boroughs, reviewers)),
   });
   if (submission.status !== "success") return replyTo(submission);
-  const leads = new Map(boroughs.map((b) => [b.boroughId, submission.value[leadField(b.boroughId)] ?? null]));
+  const leads = new Map<number, number | null>();
+  for (const borough of boroughs) {
+    const chosen = submission.value[leadField(borough.boroughId)];
+    if (chosen !== undefined) leads.set(borough.boroughId, chosen);
+  }
   const changed = await saveReviewerLeads(db(), leads);
   throw await redirectWithMessage(
     request,
