@@ -321,8 +321,12 @@ type PageCase = {
   path: string;
   loader: PersonRow;
   action: PersonRow;
-  body?: (ids: Ids & { freePeriodId: number }) => Record<string, string>;
+  body?: (ids: Ids & { freePeriodId: number; triBorough: TriBorough }) => Record<string, string | string[]>;
+  params?: (ids: Ids & { triBorough: TriBorough }) => Record<string, string>;
 };
+
+/** The seeded Tri-borough partnership, for the partnership admin pages. */
+type TriBorough = { id: number; memberIds: number[] };
 
 const OTHER_ROUTES: PageCase[] = [
   { path: "", loader: signedIn("302"), action: forAll("405") },
@@ -359,6 +363,37 @@ const OTHER_ROUTES: PageCase[] = [
   // London as a whole is MOPAC's alone: boroughs and CSPs are refused.
   { path: "london", loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"), action: forAll("405") },
   { path: "admin", loader: only(["admin"], "200"), action: forAll("405") },
+  // The rest of the admin area is MOPAC admins' alone; reviewers are refused like boroughs.
+  { path: "admin/reviewer-leads", loader: only(["admin"], "200"), action: only(["admin"], "302") },
+  {
+    path: "admin/partnerships",
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "302"),
+    body: () => ({ name: "Route-access partnership", memberIds: ["1", "2"], endorsers: "any" }),
+  },
+  {
+    path: "admin/partnerships/:partnershipId",
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "302"),
+    params: (ids) => ({ partnershipId: String(ids.triBorough.id) }),
+    body: (ids) => ({ name: "Tri-borough", memberIds: ids.triBorough.memberIds.map(String), endorsers: "any" }),
+  },
+  {
+    path: "admin/partnerships/:partnershipId/allocations",
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "302"),
+    params: (ids) => ({ partnershipId: String(ids.triBorough.id) }),
+  },
+  {
+    path: "admin/local-priorities",
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "302"),
+    body: (ids) => ({
+      boroughId: String(ids.triBorough.memberIds[0]),
+      priority1: "Burglary",
+      priority2: "Robbery of personal property",
+    }),
+  },
   // A borough's endorsed programmes: its officers and CSP members; MOPAC opens a programme from its review pages.
   {
     path: "programmes",
@@ -416,6 +451,7 @@ function moduleFor(path: string): () => Promise<RouteModule> {
 }
 
 let ids: Ids & {
+  triBorough: TriBorough;
   freePeriodId: number;
   boroughId: number;
   periodId: number;
@@ -477,7 +513,18 @@ beforeAll(async () => {
     }
   }
   const priority = await db().selectFrom("priorities").select("id").orderBy("id").executeTakeFirstOrThrow();
+  const triBorough = await db()
+    .selectFrom("partnerships")
+    .select("id")
+    .where("name", "=", "Tri-borough")
+    .executeTakeFirstOrThrow();
+  const triMembers = await db()
+    .selectFrom("partnership_members")
+    .select("organisation_id")
+    .where("partnership_id", "=", triBorough.id)
+    .execute();
   ids = {
+    triBorough: { id: triBorough.id, memberIds: triMembers.map((m) => m.organisation_id) },
     boroughId: officer.organisation_id,
     periodId: demo.funding_period_id,
     freePeriodId: freePeriod.id,
@@ -585,7 +632,7 @@ describe.each(OTHER_ROUTES)("/$path", (route) => {
     it(`${kind}: each person gets the answer the table gives`, async () => {
       const actual: Record<string, string> = {};
       for (const person of PEOPLE) {
-        actual[person] = await call(route.path, kind, person, {}, route.body?.(ids) ?? {});
+        actual[person] = await call(route.path, kind, person, route.params?.(ids) ?? {}, route.body?.(ids) ?? {});
       }
       expect(actual).toEqual(route[kind]);
     });
