@@ -21,7 +21,7 @@ export async function loadProjects(db: DB, proposalId: number, onlyProjectId?: n
   const projects = await query.orderBy("position").orderBy("id").execute();
   const ids = projects.map((p) => p.id);
   if (ids.length === 0) return [];
-  const [costs, categories, measures, contributors] = await Promise.all([
+  const [costs, categories, measures, contributors, localPriorities] = await Promise.all([
     db
       .selectFrom("project_costs")
       .select(["project_id", "financial_year_id", "lcpf_pence", "la_cash_pence", "is_demo_figure"])
@@ -35,6 +35,7 @@ export async function loadProjects(db: DB, proposalId: number, onlyProjectId?: n
       .where("project_id", "in", ids)
       .orderBy("position")
       .execute(),
+    db.selectFrom("project_local_priorities").select(["project_id", "local_priority_id"]).where("project_id", "in", ids).execute(),
   ]);
   const amounts = contributors.length
     ? await db
@@ -59,6 +60,7 @@ export async function loadProjects(db: DB, proposalId: number, onlyProjectId?: n
       })),
     categories: categories.filter((c) => c.project_id === project.id).map((c) => c.category),
     measureIds: measures.filter((m) => m.project_id === project.id).map((m) => m.measure_id),
+    localPriorityIds: localPriorities.filter((l) => l.project_id === project.id).map((l) => l.local_priority_id),
     contributors: contributors
       .filter((c) => c.project_id === project.id)
       .map((c) => ({
@@ -84,6 +86,8 @@ export type ProjectChanges = {
   columns?: Omit<Updateable<ProjectTable>, "id" | "proposal_id" | "position" | "version" | "updated_by" | "created_at" | "updated_at">;
   categories?: string[];
   measureIds?: number[];
+  /** The borough's local priorities the project names among its measures. */
+  localPriorityIds?: number[];
   costs?: { financialYearId: number; lcpfPence: number; laCashPence: number }[];
   /** Replaces every contributor of these kinds with the ones given. */
   contributors?: { kind: "partner" | "vcs"; list: ContributorInput[] }[];
@@ -124,6 +128,15 @@ async function applyChanges(tx: Transaction<Database>, projectId: number, change
       await tx
         .insertInto("project_measures")
         .values(changes.measureIds.map((measure_id) => ({ project_id: projectId, measure_id, created_at: now })))
+        .execute();
+    }
+  }
+  if (changes.localPriorityIds) {
+    await tx.deleteFrom("project_local_priorities").where("project_id", "=", projectId).execute();
+    if (changes.localPriorityIds.length) {
+      await tx
+        .insertInto("project_local_priorities")
+        .values(changes.localPriorityIds.map((local_priority_id) => ({ project_id: projectId, local_priority_id, created_at: now })))
         .execute();
     }
   }

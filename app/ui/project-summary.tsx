@@ -178,6 +178,25 @@ export function ProjectSummary({
             notGiven
           ),
         },
+        // The borough's own local priorities, where it has recorded some (brief F).
+        ...((ctx.localPriorities ?? []).length > 0
+          ? [
+              {
+                key: "Local priorities",
+                value: project.localPriorityIds?.length ? (
+                  <ul className="govuk-list govuk-list--bullet">
+                    {(ctx.localPriorities ?? [])
+                      .filter((p) => project.localPriorityIds?.includes(p.id))
+                      .map((p) => (
+                        <li key={p.id}>{p.name}</li>
+                      ))}
+                  </ul>
+                ) : (
+                  "None named"
+                ),
+              },
+            ]
+          : []),
       ])}
     </>
   );

@@ -6,7 +6,9 @@ import { action as partnershipAction } from "~/routes/admin-partnership";
 import { action as createPartnershipAction } from "~/routes/admin-partnerships";
 import { action as reviewerLeadsAction, loader as reviewerLeadsLoader } from "~/routes/admin-reviewer-leads";
 import { action as boroughAction, loader as boroughLoader } from "~/routes/borough-home";
+import { action as localPrioritiesAction } from "~/routes/admin-local-priorities";
 import { action as newProjectAction } from "~/routes/project-new";
+import { action as sectionAction, loader as sectionLoader } from "~/routes/project-section";
 import { loader as proposalLoader } from "~/routes/proposal";
 import { COMPLETE_COMPLIANCE, makeBorough, makeMopacPerson, makeProposal, type Borough } from "./proposal-factory";
 import { cookieFor, formRequest, getRequest, settle, useTestDatabase } from "./setup-db";
@@ -458,5 +460,85 @@ describe("lead reviewers", () => {
         .where("organisation_id", "=", borough.id)
         .executeTakeFirst(),
     ).toBeUndefined();
+  });
+});
+
+describe("local priorities", () => {
+  it("an admin records a borough's two to four local priorities, and its projects name them as measures", async () => {
+    const made = await makeProposal();
+    const borough = made.borough;
+    const save = async (fields: Record<string, string>, cookie?: string) =>
+      settle(async () =>
+        localPrioritiesAction({
+          request: formRequest(
+            "/admin/local-priorities",
+            { boroughId: String(borough.id), ...fields },
+            cookie ?? (await cookieFor(ADMIN)),
+          ),
+        } as never),
+      );
+    const one = await save({ priority1: "Burglary" });
+    expect(statusOf(one)).toBe(422);
+    expect(errorsOf(one)["priority1"]).toEqual(["Enter at least 2 local priorities"]);
+    expect(statusOf(await save({ priority1: "Burglary", priority2: "Robbery" }, borough.officer.cookie))).toBe(403);
+    expect(
+      statusOf(
+        await save({
+          priority1: "Burglary",
+          priority2: "Theft from the person",
+          priority4: "Robbery of personal property",
+        }),
+      ),
+    ).toBe(302);
+    const saved = await db()
+      .selectFrom("local_priorities")
+      .select(["id", "name", "position"])
+      .where("organisation_id", "=", borough.id)
+      .orderBy("position")
+      .execute();
+    expect(saved.map((p) => [p.position, p.name])).toEqual([
+      [1, "Burglary"],
+      [2, "Theft from the person"],
+      [3, "Robbery of personal property"],
+    ]);
+
+    const params = { proposalId: String(made.id), projectId: String(made.projectId), section: "measures" };
+    const path = `/proposals/${made.id}/projects/${made.projectId}/measures`;
+    const page = (await sectionLoader({ request: getRequest(path, borough.officer.cookie), params } as never)) as {
+      ctx: { localPriorities?: { id: number }[] };
+    };
+    expect(page.ctx.localPriorities?.map((p) => p.id)).toEqual(saved.map((p) => p.id));
+    const measure = await db().selectFrom("measures").select("id").orderBy("position").executeTakeFirstOrThrow();
+    const posted = await settle(() =>
+      sectionAction({
+        request: formRequest(
+          path,
+          {
+            version: "1",
+            measures: [String(measure.id)],
+            localPriorities: [String(saved[0]!.id), String(saved[2]!.id)],
+          },
+          borough.officer.cookie,
+        ),
+        params,
+      } as never),
+    );
+    expect(statusOf(posted)).toBe(302);
+    const named = await db()
+      .selectFrom("project_local_priorities")
+      .select("local_priority_id")
+      .where("project_id", "=", made.projectId)
+      .orderBy("local_priority_id")
+      .execute();
+    expect(named.map((n) => n.local_priority_id)).toEqual([saved[0]!.id, saved[2]!.id]);
+
+    // Renaming keeps the projects' links; removing one removes it from the projects.
+    expect(statusOf(await save({ priority1: "Residential burglary", priority2: "Theft from the person" }))).toBe(302);
+    const after = await db()
+      .selectFrom("project_local_priorities")
+      .select("local_priority_id")
+      .where("project_id", "=", made.projectId)
+      .execute();
+    expect(after.map((n) => n.local_priority_id)).toEqual([saved[0]!.id]);
   });
 });

@@ -54,6 +54,7 @@ export function project(overrides: Partial<ProjectRecord> = {}): ProjectRecord {
     costs: [],
     categories: [],
     measureIds: [],
+    localPriorityIds: [],
     contributors: [],
     ...overrides,
   };
