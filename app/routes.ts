@@ -18,6 +18,7 @@ export default [
   route("admin/partnerships/:partnershipId", "routes/admin-partnership.tsx"),
   route("admin/partnerships/:partnershipId/allocations", "routes/admin-partnership-allocations.tsx"),
   route("admin/local-priorities", "routes/admin-local-priorities.tsx"),
+  route("admin/reminders", "routes/admin-reminders.tsx"),
   route("notifications", "routes/notifications.tsx"),
   route("programmes", "routes/programmes.tsx"),
   route("programmes/:proposalId", "routes/programme.tsx"),

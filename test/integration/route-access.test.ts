@@ -394,6 +394,8 @@ const OTHER_ROUTES: PageCase[] = [
       priority2: "Robbery of personal property",
     }),
   },
+  // What reminders went out and which come next: MOPAC's admins alone, read-only.
+  { path: "admin/reminders", loader: only(["admin"], "200"), action: forAll("405") },
   // A borough's endorsed programmes: its officers and CSP members; MOPAC opens a programme from its review pages.
   {
     path: "programmes",
