@@ -35,7 +35,13 @@ export async function loadProjects(db: DB, proposalId: number, onlyProjectId?: n
       .where("project_id", "in", ids)
       .orderBy("position")
       .execute(),
-    db.selectFrom("project_local_priorities").select(["project_id", "local_priority_id"]).where("project_id", "in", ids).execute(),
+    db
+      .selectFrom("project_local_priorities as plp")
+      .innerJoin("local_priorities as lp", "lp.id", "plp.local_priority_id")
+      .select(["plp.project_id", "lp.id", "lp.name"])
+      .where("plp.project_id", "in", ids)
+      .orderBy("lp.position")
+      .execute(),
   ]);
   const amounts = contributors.length
     ? await db
@@ -60,7 +66,9 @@ export async function loadProjects(db: DB, proposalId: number, onlyProjectId?: n
       })),
     categories: categories.filter((c) => c.project_id === project.id).map((c) => c.category),
     measureIds: measures.filter((m) => m.project_id === project.id).map((m) => m.measure_id),
-    localPriorityIds: localPriorities.filter((l) => l.project_id === project.id).map((l) => l.local_priority_id),
+    localPriorityIds: localPriorities.filter((l) => l.project_id === project.id).map((l) => l.id),
+    /** The local priorities it names, with their names, so a summary needs no list of its own. */
+    localPriorities: localPriorities.filter((l) => l.project_id === project.id).map((l) => ({ id: l.id, name: l.name })),
     contributors: contributors
       .filter((c) => c.project_id === project.id)
       .map((c) => ({

@@ -3,7 +3,6 @@ import type { SectionContext } from "~/forms/project-section";
 import { complianceComplete } from "~/domain/compliance";
 import { jointEnvelope, type JointEnvelopeYear } from "~/domain/joint-envelope";
 import { summariseProposal } from "~/domain/proposal-checks";
-import { localPrioritiesOf } from "./local-priorities.server";
 import { loadProjects } from "./projects.server";
 import {
   complianceAnswersOf,
@@ -32,14 +31,12 @@ export type ProposalPage = ProposalOverview & {
  * read a second time.
  */
 export async function loadProposalPage(db: DB, proposal: ProposalRecord): Promise<ProposalPage> {
-  const [years, fullProjects, lists, splitRule, endorsers, localPriorities] = await Promise.all([
+  const [years, fullProjects, lists, splitRule, endorsers] = await Promise.all([
     proposalYears(db, proposal),
     loadProjects(db, proposal.id),
     referenceLists(db),
     splitRuleForRound(db, proposal.roundId),
     endorserCount(db, proposal.endorsingBoroughIds),
-    // The boroughs' local priorities, which projects may name among their measures (brief F).
-    localPrioritiesOf(db, proposal.boroughIds),
   ]);
   const priorityNames = new Map(lists.priorities.map((p) => [p.id, p.name]));
   const projects: ProjectListRow[] = fullProjects.map((project) => ({
@@ -91,7 +88,6 @@ export async function loadProposalPage(db: DB, proposal: ProposalRecord): Promis
       years: years.map((y) => ({ financialYearId: y.financialYearId, label: y.label })),
       priorities: lists.priorities.map((p) => ({ id: p.id, name: p.name })),
       measures: lists.measures,
-      localPriorities,
     },
   };
 }

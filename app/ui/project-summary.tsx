@@ -178,21 +178,17 @@ export function ProjectSummary({
             notGiven
           ),
         },
-        // The borough's own local priorities, where it has recorded some (brief F).
-        ...((ctx.localPriorities ?? []).length > 0
+        // The borough's local priorities it names, if any (brief F); loaded with the project.
+        ...(project.localPriorities?.length
           ? [
               {
                 key: "Local priorities",
-                value: project.localPriorityIds?.length ? (
+                value: (
                   <ul className="govuk-list govuk-list--bullet">
-                    {(ctx.localPriorities ?? [])
-                      .filter((p) => project.localPriorityIds?.includes(p.id))
-                      .map((p) => (
-                        <li key={p.id}>{p.name}</li>
-                      ))}
+                    {project.localPriorities.map((p) => (
+                      <li key={p.id}>{p.name}</li>
+                    ))}
                   </ul>
-                ) : (
-                  "None named"
                 ),
               },
             ]

@@ -55,6 +55,7 @@ export function project(overrides: Partial<ProjectRecord> = {}): ProjectRecord {
     categories: [],
     measureIds: [],
     localPriorityIds: [],
+    localPriorities: [],
     contributors: [],
     ...overrides,
   };
