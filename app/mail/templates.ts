@@ -178,3 +178,53 @@ export type TemplateName = keyof typeof templates;
 export function proposalName(boroughNames: readonly string[], periodName: string): string {
   return `${boroughNames.join(", ")}’s LCPF proposal for ${periodName}`;
 }
+
+/** What the account emails need: who they are for, and the page to open (a one-time link where there is one). */
+export type AccountTemplateInput = {
+  recipientName: string;
+  /** Absolute address of the page to open. */
+  link: string;
+  /** The organisation and role the person was invited to, in the portal's words ("Newham, Borough officer"). */
+  organisationName?: string;
+  roleLabel?: string;
+};
+
+function accountEmail(input: AccountTemplateInput, subject: string, body: string, linkIntro: string): EmailContent {
+  const text =
+    `Dear ${oneLine(input.recipientName, 200)},\n\n${body}\n\n` +
+    `${linkIntro}\n${input.link}\n\n` +
+    "This email was sent by the portal; replies are not read.";
+  return { subject: oneLine(subject), text, notice: oneLine(subject, 500) };
+}
+
+/**
+ * Emails about a person's own account. The links in the first two open the account: they are sent only
+ * to the address the account has, say how long they work, and tell the person what to do if they did
+ * not expect them.
+ */
+export const accountTemplates = {
+  invitation: (input: AccountTemplateInput & { organisationName: string; roleLabel: string }) =>
+    accountEmail(
+      input,
+      "You have been invited to the London Crime Prevention Fund portal",
+      `MOPAC has given you access to the London Crime Prevention Fund portal as ${oneLine(input.roleLabel, 100).toLowerCase()} for ${oneLine(input.organisationName, 200)}.\n\n` +
+        "Use the link below to set your password. It works once, and for 7 days. If it has expired, ask the LCPF team at MOPAC to send you a new invitation.",
+      "Set your password:",
+    ),
+  passwordReset: (input: AccountTemplateInput) =>
+    accountEmail(
+      input,
+      "Reset your password for the London Crime Prevention Fund portal",
+      "Someone asked to reset the password of your account on the London Crime Prevention Fund portal. If it was you, use the link below to choose a new password. It works once, and for 1 hour.\n\n" +
+        "If it was not you, you do not need to do anything: your password has not changed.",
+      "Choose a new password:",
+    ),
+  passwordChanged: (input: AccountTemplateInput) =>
+    accountEmail(
+      input,
+      "Your password for the London Crime Prevention Fund portal has changed",
+      "The password of your account on the London Crime Prevention Fund portal has just been changed, and you have been signed out everywhere else.\n\n" +
+        "If you did not change it, reset your password now and tell the LCPF team at MOPAC.",
+      "Reset your password:",
+    ),
+} as const;

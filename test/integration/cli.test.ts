@@ -53,7 +53,8 @@ describe("the command line", () => {
       const { lines, out } = recorder();
       expect(await dispatch(argv, commands, out)).toBe(0);
       const help = lines.join("\n");
-      for (const name of ["backup", "remind", "help"]) expect(help).toMatch(new RegExp(`^  ${name}[ :]`, "m"));
+      for (const name of ["create-admin", "invite-users", "backup", "remind", "help"])
+        expect(help).toMatch(new RegExp(`^  ${name}[ :]`, "m"));
       expect(help).toContain("npm run cli -- <command>");
       expect(help).toContain("node build/node/cli.js");
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  accountTemplates,
   inDays,
   oneLine,
   proposalName,
@@ -161,5 +162,54 @@ describe("people's words never reach a subject, and are set apart in the body", 
   it("quoted is empty when they wrote nothing", () => {
     expect(quoted("Their comments:", "   ")).toBe("");
     expect(quoted("Their comments:", null)).toBe("");
+  });
+});
+
+describe("emails about a person's own account", () => {
+  const link = "https://lcpf.example.org/invitation/abcdefghijklmnopqrstuvwxyz234567";
+
+  it("the invitation names the organisation and role, gives the link, and says it works once for 7 days", () => {
+    const email = accountTemplates.invitation({
+      recipientName: "Ana Cruz",
+      link,
+      organisationName: "Newham",
+      roleLabel: "Borough officer",
+    });
+    expect(email.subject).toBe("You have been invited to the London Crime Prevention Fund portal");
+    expect(email.text.startsWith("Dear Ana Cruz,\n\n")).toBe(true);
+    expect(email.text).toContain("as borough officer for Newham");
+    expect(email.text).toContain(`Set your password:\n${link}\n`);
+    expect(email.text).toContain("It works once, and for 7 days.");
+    expect(email.text).toContain("replies are not read");
+  });
+
+  it("the reset gives the link, says it works once for an hour, and what to do if it was not them", () => {
+    const email = accountTemplates.passwordReset({ recipientName: "Ana Cruz", link });
+    expect(email.subject).toBe("Reset your password for the London Crime Prevention Fund portal");
+    expect(email.text).toContain(`Choose a new password:\n${link}\n`);
+    expect(email.text).toContain("It works once, and for 1 hour.");
+    expect(email.text).toContain("If it was not you, you do not need to do anything");
+  });
+
+  it("the change notice tells them they were signed out elsewhere, and how to get back in if it was not them", () => {
+    const email = accountTemplates.passwordChanged({
+      recipientName: "Ana Cruz",
+      link: "https://lcpf.example.org/forgot-password",
+    });
+    expect(email.subject).toBe("Your password for the London Crime Prevention Fund portal has changed");
+    expect(email.text).toContain("signed out everywhere else");
+    expect(email.text).toContain("Reset your password:\nhttps://lcpf.example.org/forgot-password");
+  });
+
+  it("a name with line breaks cannot add lines to the greeting or the subject", () => {
+    const email = accountTemplates.invitation({
+      recipientName: "Ana\r\nBcc: x@evil.example",
+      link,
+      organisationName: "Newham\nX",
+      roleLabel: "Borough officer",
+    });
+    expect(email.subject).not.toMatch(/[\r\n]/);
+    expect(email.text).not.toMatch(/^Bcc:/m);
+    expect(email.text).toContain("for Newham X.");
   });
 });
