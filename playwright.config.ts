@@ -73,6 +73,7 @@ export default defineConfig({
     { name: "proxy", testMatch: /proxy\.spec\.ts/ },
     // Reads the demo data only (decision table, exports, demo marks); no dependencies.
     { name: "exports", testMatch: /exports\.spec\.ts/ },
+    { name: "partnerships", testMatch: /partnerships\.spec\.ts/ },
     // Invites a Newham officer of its own, who sets and then resets a password; no other spec's data changes.
     { name: "people", testMatch: /people\.spec\.ts/ },
     // Reads /admin/reminders with one sent reminder of its own; no dependencies.

@@ -24,6 +24,8 @@ export interface OrganisationTable {
 export interface PartnershipTable {
   id: Generated<number>;
   name: string;
+  /** Whose CSP endorsers endorse the joint proposal: null for any member borough's. */
+  endorsing_organisation_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -31,6 +33,43 @@ export interface PartnershipTable {
 export interface PartnershipMemberTable {
   partnership_id: number;
   organisation_id: number;
+  created_at: Timestamp;
+}
+
+/** What MOPAC allocates to the partnership itself for a year. */
+export interface PartnershipAllocationTable {
+  id: Generated<number>;
+  partnership_id: number;
+  financial_year_id: number;
+  amount_pence: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A member borough's share that MOPAC moves into the partnership for a year. */
+export interface PartnershipShareTable {
+  id: Generated<number>;
+  partnership_id: number;
+  organisation_id: number;
+  financial_year_id: number;
+  amount_pence: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One of a borough's two to four local priorities agreed with MOPAC, the council and the police. */
+export interface LocalPriorityTable {
+  id: Generated<number>;
+  organisation_id: number;
+  name: string;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectLocalPriorityTable {
+  project_id: number;
+  local_priority_id: number;
   created_at: Timestamp;
 }
 
@@ -414,6 +453,10 @@ export interface Database {
   organisations: OrganisationTable;
   partnerships: PartnershipTable;
   partnership_members: PartnershipMemberTable;
+  partnership_allocations: PartnershipAllocationTable;
+  partnership_shares: PartnershipShareTable;
+  local_priorities: LocalPriorityTable;
+  project_local_priorities: ProjectLocalPriorityTable;
   users: UserTable;
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;

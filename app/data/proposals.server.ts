@@ -11,6 +11,8 @@ import {
 } from "~/domain/proposal-checks";
 import { complianceComplete, type ComplianceAnswers } from "~/domain/compliance";
 import type { WorkflowProposal } from "~/domain/workflow";
+import type { JointEnvelopePart } from "~/domain/joint-envelope";
+import { jointProposalYears } from "./partnerships.server";
 import { splitRuleForRound } from "./rounds.server";
 
 export type ProposalRecord = Proposal & {
@@ -22,6 +24,10 @@ export type ProposalRecord = Proposal & {
   roundName: string;
   feedbackDeadline: string | null;
   proposalDeadline: string | null;
+  /** A joint proposal's partnership ("Tri-borough"); null for a borough's own. */
+  partnershipName: string | null;
+  /** Whose CSP endorsers may endorse it: the partnership's chosen borough, else every borough of the proposal. */
+  endorsingBoroughIds: number[];
 };
 
 const stamp = () => new Date().toISOString();
@@ -30,6 +36,7 @@ const stamp = () => new Date().toISOString();
 export function workflowView(proposal: ProposalRecord): WorkflowProposal {
   return {
     boroughIds: proposal.boroughIds,
+    endorsingBoroughIds: proposal.endorsingBoroughIds,
     assignedReviewerId: proposal.assigned_reviewer_id,
     everSubmitted: proposal.first_submitted_at !== null,
   };
@@ -42,8 +49,12 @@ export async function findProposal(db: DB, proposalId: number): Promise<Proposal
     .selectFrom("proposals as p")
     .innerJoin("funding_periods as fp", "fp.id", "p.funding_period_id")
     .innerJoin("funding_rounds as r", "r.id", "fp.funding_round_id")
+    // Partnerships (brief F): a joint proposal's name and whose CSP endorses it.
+    .leftJoin("partnerships as pa", "pa.id", "p.partnership_id")
     .selectAll("p")
     .select([
+      "pa.name as partnershipName",
+      "pa.endorsing_organisation_id as endorsingOrganisationId",
       "fp.name as periodName",
       "fp.number as periodNumber",
       "r.id as roundId",
@@ -61,7 +72,14 @@ export async function findProposal(db: DB, proposalId: number): Promise<Proposal
     .where("pb.proposal_id", "=", proposalId)
     .orderBy("o.name")
     .execute();
-  return { ...proposal, boroughIds: boroughs.map((b) => b.id), boroughNames: boroughs.map((b) => b.name) };
+  const { endorsingOrganisationId, ...record } = proposal;
+  const boroughIds = boroughs.map((b) => b.id);
+  return {
+    ...record,
+    boroughIds,
+    boroughNames: boroughs.map((b) => b.name),
+    endorsingBoroughIds: endorsingOrganisationId !== null && boroughIds.includes(endorsingOrganisationId) ? [endorsingOrganisationId] : boroughIds,
+  };
 }
 
 export type BoroughProposalRow = {
@@ -243,10 +261,15 @@ export type ProposalYearRow = {
   periodId: number;
   allocationPence: number | null;
   hasDemoFigure: boolean;
+  /** A joint proposal's allocation in its parts, each split on its own (app/domain/joint-envelope.ts). */
+  allocationParts?: number[];
+  jointParts?: JointEnvelopePart[] | null;
 };
 
 /** The years of the proposal's period, with the allocations of all its boroughs added together. */
 export async function proposalYears(db: DB, proposal: ProposalRecord): Promise<ProposalYearRow[]> {
+  // A partnership's joint proposal takes its allocation from the partnership (brief F), not its members'.
+  if (proposal.partnership_id !== null) return jointProposalYears(db, proposal.partnership_id, proposal.funding_period_id);
   const years = await db
     .selectFrom("financial_years")
     .select(["id", "label", "position", "funding_period_id"])
@@ -408,7 +431,7 @@ export async function proposalOverview(db: DB, proposal: ProposalRecord): Promis
     projectsForProposal(db, proposal.id),
     referenceLists(db, proposal.roundId),
     splitRuleForRound(db, proposal.roundId),
-    endorserCount(db, proposal.boroughIds),
+    endorserCount(db, proposal.endorsingBoroughIds),
   ]);
   const input: ProposalInput = {
     projects,

@@ -21,6 +21,7 @@ import {
   UncoveredMeasures,
 } from "~/ui/proposal-figures";
 import { History } from "~/ui/history";
+import { JointEnvelopeTables } from "~/ui/joint-envelope-table";
 import type { Route } from "./+types/proposal";
 
 /** Where each step a person may take is done. */
@@ -59,10 +60,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       version: proposal.version,
       periodName: proposal.periodName,
       boroughNames: proposal.boroughNames,
+      partnershipName: proposal.partnershipName,
       updatedAt: proposal.updated_at,
     },
     editable: canEdit(access),
     summary: overview.summary,
+    jointEnvelope: overview.jointEnvelope,
     years: overview.years,
     complianceComplete: overview.complianceComplete,
     blockers: sendingBlockers(proposal.id, overview),
@@ -119,7 +122,10 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
           </p>
         </NotificationBanner>
       ) : null}
-      <span className="govuk-caption-l">{proposal.boroughNames.join(", ")}</span>
+      <span className="govuk-caption-l">
+        {proposal.partnershipName ? `${proposal.partnershipName}: ` : ""}
+        {proposal.boroughNames.join(", ")}
+      </span>
       <h1 className="govuk-heading-l">{heading}</h1>
       <p className="govuk-body">
         Status: <Tag colour={stateTagColour(proposal.status)}>{stateLabel(proposal.status)}</Tag>
@@ -192,6 +198,10 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
 
       <div id="envelope">
         <EnvelopeTable summary={summary} years={years} />
+        {/* A partnership's joint proposal: the same envelope, by borough (brief F). */}
+        {loaderData.jointEnvelope && proposal.partnershipName ? (
+          <JointEnvelopeTables partnershipName={proposal.partnershipName} years={loaderData.jointEnvelope} />
+        ) : null}
       </div>
       <PriorityTotalsTable summary={summary} />
 

@@ -327,6 +327,7 @@ type PageIds = Ids & {
   admin: AdminIds;
   allPriorityIds: string[];
   allMeasureIds: string[];
+  triBorough: TriBorough;
 };
 type PageCase = {
   path: string;
@@ -349,6 +350,9 @@ const adminRoundFields = (ids: PageIds, name: string) => ({
   measures: ids.allMeasureIds,
 });
 const roundParams = (ids: PageIds) => ({ roundId: String(ids.admin.roundId) });
+
+/** The seeded Tri-borough partnership, for the partnership admin pages. */
+type TriBorough = { id: number; memberIds: number[] };
 
 const OTHER_ROUTES: PageCase[] = [
   { path: "", loader: signedIn("302"), action: forAll("405") },
@@ -464,6 +468,37 @@ const OTHER_ROUTES: PageCase[] = [
     loader: only(["admin"], "200"),
     action: only(["admin"], "302"),
     body: () => ({ intent: "confirm" }),
+  },
+  // The rest of the admin area is MOPAC admins' alone; reviewers are refused like boroughs.
+  { path: "admin/reviewer-leads", loader: only(["admin"], "200"), action: only(["admin"], "302") },
+  {
+    path: "admin/partnerships",
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "302"),
+    body: () => ({ name: "Route-access partnership", memberIds: ["1", "2"], endorsers: "any" }),
+  },
+  {
+    path: "admin/partnerships/:partnershipId",
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "302"),
+    params: (ids) => ({ partnershipId: String(ids.triBorough.id) }),
+    body: (ids) => ({ name: "Tri-borough", memberIds: ids.triBorough.memberIds.map(String), endorsers: "any" }),
+  },
+  {
+    path: "admin/partnerships/:partnershipId/allocations",
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "302"),
+    params: (ids) => ({ partnershipId: String(ids.triBorough.id) }),
+  },
+  {
+    path: "admin/local-priorities",
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "302"),
+    body: (ids) => ({
+      boroughId: String(ids.triBorough.memberIds[0]),
+      priority1: "Burglary",
+      priority2: "Robbery of personal property",
+    }),
   },
   // People are MOPAC admins' to manage, and nobody else's.
   { path: "admin/people", loader: only(["admin"], "200"), action: forAll("405") },
@@ -623,7 +658,18 @@ beforeAll(async () => {
     .returning("id")
     .executeTakeFirstOrThrow();
   const admin = await adminFixtures();
+  const triBorough = await db()
+    .selectFrom("partnerships")
+    .select("id")
+    .where("name", "=", "Tri-borough")
+    .executeTakeFirstOrThrow();
+  const triMembers = await db()
+    .selectFrom("partnership_members")
+    .select("organisation_id")
+    .where("partnership_id", "=", triBorough.id)
+    .execute();
   ids = {
+    triBorough: { id: triBorough.id, memberIds: triMembers.map((m) => m.organisation_id) },
     invitedUserId: invited.id,
     admin,
     allPriorityIds: (await db().selectFrom("priorities").select("id").execute()).map((p) => String(p.id)),
