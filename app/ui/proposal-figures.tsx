@@ -221,3 +221,29 @@ export function UncoveredMeasures({ summary }: { summary: ProposalSummary }) {
     </>
   );
 }
+
+/**
+ * The figures section of the check and review pages: the envelope, the totals by priority, the
+ * co-commissioning candidates and the measures of success, under one heading the contents list links to.
+ */
+export function ProposalFiguresSection({
+  summary,
+  years,
+}: {
+  summary: ProposalSummary;
+  years: readonly YearMeta[];
+}) {
+  return (
+    <section id="figures" aria-labelledby="figures-heading">
+      <h2 className="govuk-heading-l" id="figures-heading">
+        Funding and planned spend
+      </h2>
+      <EnvelopeTable summary={summary} years={years} />
+      <PriorityTotalsTable summary={summary} />
+      <h3 className="govuk-heading-m">Co-commissioning candidates</h3>
+      <CoCommissioningPanel summary={summary} />
+      <h3 className="govuk-heading-m">Measures of success</h3>
+      <UncoveredMeasures summary={summary} />
+    </section>
+  );
+}

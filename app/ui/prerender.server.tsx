@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import type { ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import type { AppLoadContext } from "react-router";
+import type { PrerenderedFragment } from "./prerendered";
+
+/** Enough for every project of every borough's proposals a few times over (each is a few KB). */
+const MAX_ENTRIES = 4000;
+const cache = new Map<string, string>();
+
+function remember(key: string, html: string): void {
+  cache.set(key, html);
+  // A Map keeps insertion order: the first key is the one used longest ago (hits are moved to the end).
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+}
+
+/**
+ * Read-only markup, rendered by React once for each distinct input and kept. The key is a hash of
+ * everything the markup is made from (`input`, which must hold every value `render` reads), so a
+ * changed project or a renamed priority makes a new key and stale markup is never shown.
+ *
+ * On a whole-page request the markup goes to the page through the load context (see
+ * entry.server.tsx); a client-side navigation gets it in the loader data.
+ */
+export function prerender(
+  context: AppLoadContext | undefined,
+  kind: string,
+  input: unknown,
+  render: () => ReactElement,
+): PrerenderedFragment {
+  const key = createHash("sha1").update(kind).update("\0").update(JSON.stringify(input)).digest("base64url");
+  let html = cache.get(key);
+  if (html === undefined) {
+    html = renderToStaticMarkup(render());
+  } else {
+    cache.delete(key);
+  }
+  remember(key, html);
+  if (context?.prerendered) {
+    context.prerendered.set(key, html);
+    return { key };
+  }
+  return { key, html };
+}
