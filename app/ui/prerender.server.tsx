@@ -16,19 +16,20 @@ function remember(key: string, html: string): void {
 
 /**
  * Read-only markup, rendered by React once for each distinct input and kept. The key is a hash of
- * everything the markup is made from (`input`, which must hold every value `render` reads), so a
- * changed project or a renamed priority makes a new key and stale markup is never shown.
+ * everything the markup is made from (`input`: what it is, then every value `render` reads, as JSON),
+ * so a changed project or a renamed priority makes a new key and stale markup is never shown.
  *
  * On a whole-page request the markup goes to the page through the load context (see
  * entry.server.tsx); a client-side navigation gets it in the loader data.
  */
 export function prerender(
   context: AppLoadContext | undefined,
-  kind: string,
-  input: unknown,
+  input: readonly string[],
   render: () => ReactElement,
 ): PrerenderedFragment {
-  const key = createHash("sha1").update(kind).update("\0").update(JSON.stringify(input)).digest("base64url");
+  const hash = createHash("sha1");
+  for (const part of input) hash.update(part).update("\0");
+  const key = hash.digest("base64url");
   let html = cache.get(key);
   if (html === undefined) {
     html = renderToStaticMarkup(render());

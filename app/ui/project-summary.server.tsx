@@ -17,12 +17,14 @@ export function projectSummaries(
   changeBase: ((projectId: number) => string) | null,
 ): SummarisedProject[] {
   const headingLevel = 4;
+  // The names of years, priorities and measures are the same for every project: serialised once.
+  const shared = JSON.stringify([page.ctx, headingLevel]);
   return page.fullProjects.map((project) => {
     const base = changeBase ? changeBase(project.id) : null;
     return {
       id: project.id,
       title: project.title,
-      summary: prerender(context, "project-summary", { project, ctx: page.ctx, base, headingLevel }, () => (
+      summary: prerender(context, ["project-summary", shared, JSON.stringify([project, base])], () => (
         <ProjectSummary project={project} ctx={page.ctx} changeBase={base} headingLevel={headingLevel} />
       )),
     };
