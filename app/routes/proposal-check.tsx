@@ -16,6 +16,7 @@ import { CollapsibleProject, ContentsList } from "~/ui/contents-list";
 import { pageTitle } from "~/ui/page-title";
 import { DemoMark, ProposalFiguresSection } from "~/ui/proposal-figures";
 import { Prerendered } from "~/ui/prerendered";
+import { proposalFigures } from "~/ui/proposal-figures.server";
 import { projectSummaries } from "~/ui/project-summary.server";
 import type { Route } from "./+types/proposal-check";
 
@@ -30,8 +31,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return {
     proposal,
     editable,
-    summary: overview.summary,
-    years: overview.years,
+    figures: proposalFigures(context, overview.summary, overview.years, 3),
     blockers: sendingBlockers(proposal.id, overview),
     projects: projectSummaries(
       context,
@@ -67,7 +67,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function CheckProposal({ loaderData }: Route.ComponentProps) {
-  const { proposal, editable, summary, years, blockers, projects } = loaderData;
+  const { proposal, editable, figures, blockers, projects } = loaderData;
   const lastResult = useActionData<typeof action>();
   const errorSummary = actionFormSummary(lastResult, ["comment"], { comment: "comment" }).map((item) =>
     // A refusal of the whole send (say, a problem found since the page loaded) points at the send section.
@@ -139,7 +139,7 @@ export default function CheckProposal({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
 
-      <ProposalFiguresSection summary={summary} years={years} />
+      <ProposalFiguresSection figures={figures} />
 
       <h2 className="govuk-heading-l" id="projects">
         Projects

@@ -25,6 +25,7 @@ import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
 import { ProposalFiguresSection } from "~/ui/proposal-figures";
 import { Prerendered } from "~/ui/prerendered";
+import { proposalFigures } from "~/ui/proposal-figures.server";
 import { projectSummaries } from "~/ui/project-summary.server";
 import type { Route } from "./+types/proposal-review";
 
@@ -47,8 +48,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const feedback = feedbackByProject(history);
   return {
     proposal,
-    summary: overview.summary,
-    years: overview.years,
+    figures: proposalFigures(context, overview.summary, overview.years, 3),
     projects: projectSummaries(context, overview, null).map((project) => ({
       project,
       feedback: feedback.get(project.id) ?? [],
@@ -134,7 +134,7 @@ function summaryOf(answer: { formId: string; result: SubmissionResult<string[]> 
 }
 
 export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
-  const { proposal, summary, years, projects, history, changes, reviewers, assignedReviewer, overdue, can } = loaderData;
+  const { proposal, figures, projects, history, changes, reviewers, assignedReviewer, overdue, can } = loaderData;
   const answer = useActionData<typeof action>();
   const resultFor = (formId: string) => (answer?.formId === formId ? answer.result : undefined);
   const errorSummary = summaryOf(answer);
@@ -206,7 +206,7 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
         </div>
       ) : null}
 
-      <ProposalFiguresSection summary={summary} years={years} />
+      <ProposalFiguresSection figures={figures} />
 
       <h2 className="govuk-heading-l" id="projects">
         Projects

@@ -11,13 +11,9 @@ import { formatDateTime } from "~/domain/dates";
 import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
 import { ProgrammeDownloads } from "~/ui/downloads";
-import {
-  CoCommissioningPanel,
-  DemoMark,
-  EnvelopeTable,
-  PriorityTotalsTable,
-  UncoveredMeasures,
-} from "~/ui/proposal-figures";
+import { DemoMark } from "~/ui/proposal-figures";
+import { proposalFigures } from "~/ui/proposal-figures.server";
+import { Prerendered } from "~/ui/prerendered";
 import { History } from "~/ui/history";
 import type { Route } from "./+types/proposal";
 
@@ -30,7 +26,7 @@ const STEP_PAGES: Partial<Record<string, { path: string; text: string }>> = {
   request_changes: { path: "review", text: "Review the proposal" },
 };
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const access = await requireProposal(request, params.proposalId);
   const { proposal } = access;
   const [overview, history] = await Promise.all([loadProposalPage(db(), proposal), proposalHistory(db(), proposal.id)]);
@@ -59,8 +55,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       updatedAt: proposal.updated_at,
     },
     editable: canEdit(access),
-    summary: overview.summary,
-    years: overview.years,
+    warnings: overview.summary.warnings,
+    yearHeads: overview.summary.years.map((y) => ({ financialYearId: y.financialYearId, label: y.label })),
+    figures: proposalFigures(context, overview.summary, overview.years, 2),
     complianceComplete: overview.complianceComplete,
     blockers: sendingBlockers(proposal.id, overview),
     projects: overview.fullProjects.map((project) => {
@@ -87,8 +84,9 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
     changesFeedback,
     proposal,
     editable,
-    summary,
-    years,
+    warnings,
+    yearHeads,
+    figures,
     blockers,
     projects,
     complianceComplete,
@@ -152,7 +150,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
           </ul>
         </div>
       ) : null}
-      {summary.warnings.map((w) => (
+      {warnings.map((w) => (
         <WarningText key={w.message}>{w.message}</WarningText>
       ))}
 
@@ -185,16 +183,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
         />
       ) : null}
 
-      <div id="envelope">
-        <EnvelopeTable summary={summary} years={years} />
-      </div>
-      <PriorityTotalsTable summary={summary} />
-
-      <h2 className="govuk-heading-m">Co-commissioning candidates</h2>
-      <CoCommissioningPanel summary={summary} />
-
-      <h2 className="govuk-heading-m">Measures of success</h2>
-      <UncoveredMeasures summary={summary} />
+      <Prerendered fragment={figures} />
 
       <h2 className="govuk-heading-m" id="projects">
         Projects
@@ -205,11 +194,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
         <Table
           caption={`${projects.length} project${projects.length === 1 ? "" : "s"}`}
           captionSize="s"
-          head={[
-            "Project",
-            "Priority",
-            ...summary.years.map((y) => ({ content: y.label, format: "numeric" as const })),
-          ]}
+          head={["Project", "Priority", ...yearHeads.map((y) => ({ content: y.label, format: "numeric" as const }))]}
           rows={projects.map((project): TableCell[] => [
             {
               content: (
@@ -241,7 +226,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
               ),
             },
             project.priority ?? "Not chosen yet",
-            ...summary.years.map((y): TableCell => {
+            ...yearHeads.map((y): TableCell => {
               const cost = project.costs.find((c) => c.financialYearId === y.financialYearId);
               return {
                 content: (

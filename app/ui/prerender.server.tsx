@@ -32,7 +32,8 @@ export function prerender(
   const key = hash.digest("base64url");
   let html = cache.get(key);
   if (html === undefined) {
-    html = renderToStaticMarkup(render());
+    // Ids from useId (a table's caption, say) must not repeat those of the page or of another fragment.
+    html = renderToStaticMarkup(render(), { identifierPrefix: `p${key.slice(0, 8)}-` });
   } else {
     cache.delete(key);
   }
