@@ -13,6 +13,7 @@ export default [
   route("review/export.csv", "routes/review-export.tsx"),
   route("london", "routes/london.tsx"),
   route("admin", "routes/admin-home.tsx"),
+  route("admin/reminders", "routes/admin-reminders.tsx"),
   route("notifications", "routes/notifications.tsx"),
   route("programmes", "routes/programmes.tsx"),
   route("programmes/:proposalId", "routes/programme.tsx"),

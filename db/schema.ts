@@ -6,6 +6,7 @@ type Timestamp = string;
 type Flag = number;
 
 import type { OrganisationKind, Role as UserRole } from "../app/domain/roles";
+import type { ReminderKind } from "../app/domain/reminders";
 import type { State as ProposalStatus } from "../app/domain/workflow";
 
 export type { OrganisationKind, UserRole, ProposalStatus };
@@ -301,6 +302,18 @@ export interface EmailOutboxTable {
   updated_at: Timestamp;
 }
 
+/** One reminder sent to one person; the unique (kind, subject, occasion, recipient) is the claim. */
+export interface ReminderTable {
+  id: Generated<number>;
+  kind: ReminderKind;
+  subject: string;
+  occasion: string;
+  recipient_user_id: number;
+  proposal_id: number | null;
+  message: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   partnerships: PartnershipTable;
@@ -328,6 +341,7 @@ export interface Database {
   project_revisions: ProjectRevisionTable;
   notifications: NotificationTable;
   email_outbox: EmailOutboxTable;
+  reminders: ReminderTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -6,6 +6,8 @@
  * body, introduced as theirs and quoted line by line, so nobody can write a subject or a notice.
  */
 
+import { formatDate } from "~/domain/dates";
+
 /** Long enough for any borough and period name we hold; mail clients cut subjects far shorter anyway. */
 export const SUBJECT_MAX_LENGTH = 150;
 /** Quoted words are shortened beyond this: the full text is always in the portal's history. */
@@ -58,6 +60,16 @@ function email(input: TemplateInput, notice: string, body: string, wordsIntro?: 
     "This email was sent by the portal; replies are not read.";
   return { subject: oneLine(notice), text, notice: oneLine(notice, 500) };
 }
+
+/** "today", "tomorrow", "in 14 days": how far off a date is, from a count of whole days. */
+export function inDays(days: number): string {
+  if (days <= 0) return "today";
+  if (days === 1) return "tomorrow";
+  return `in ${days} days`;
+}
+
+/** A reminder that counts down to a date (yyyy-mm-dd), `daysLeft` whole days from today. */
+export type CountdownInput = TemplateInput & { date: string; daysLeft: number };
 
 export const templates = {
   sentToCsp: (input: TemplateInput) =>
@@ -127,6 +139,36 @@ export const templates = {
       input,
       `${input.boroughNames.join(", ")} has no CSP member who may endorse proposals`,
       `A borough officer tried to send ${input.proposalName} to the CSP, but no active CSP member of ${input.boroughNames.join(", ")} has permission to endorse proposals, so it cannot be sent. Give a CSP member that permission, or add one.`,
+    ),
+  /** To a borough's officers, 14 and 3 days before the round's proposal deadline. */
+  deadlineApproaching: (input: CountdownInput & { started: boolean }) =>
+    email(
+      input,
+      `${input.proposalName} is due with MOPAC by ${formatDate(input.date)} (${inDays(input.daysLeft)})`,
+      input.started
+        ? `Proposals must reach MOPAC by ${formatDate(input.date)}, and ${input.proposalName} has not been sent yet. The CSP endorses it before it goes to MOPAC, so send it to the CSP in good time for its meeting.`
+        : `Proposals must reach MOPAC by ${formatDate(input.date)}, and your borough has not started ${input.proposalName} yet. The CSP endorses it before it goes to MOPAC, so start it now and send it to the CSP in good time for its meeting.`,
+    ),
+  /** To a CSP's endorsers, once a proposal has waited a week for them. */
+  endorsementWaiting: (input: TemplateInput & { sentOn: string }) =>
+    email(
+      input,
+      `${input.proposalName} has been awaiting the CSP’s endorsement since ${formatDate(input.sentOn)}`,
+      `The borough officers sent ${input.proposalName} to the CSP on ${formatDate(input.sentOn)}, and it is still waiting. A CSP member who may endorse it can record the endorsement, or return it to the officers with comments.`,
+    ),
+  /** To the assigned reviewer, 7 days before the round's feedback target. */
+  feedbackDue: (input: CountdownInput) =>
+    email(
+      input,
+      `MOPAC’s feedback on ${input.proposalName} is due by ${formatDate(input.date)} (${inDays(input.daysLeft)})`,
+      `You are reviewing ${input.proposalName}. MOPAC aims to give boroughs its feedback by ${formatDate(input.date)}. You can request changes, approve or reject it from its review page.`,
+    ),
+  /** To the assigned reviewer, once the feedback target has passed with the review still open. */
+  reviewOverdue: (input: TemplateInput & { date: string }) =>
+    email(
+      input,
+      `Your review of ${input.proposalName} is overdue`,
+      `MOPAC aimed to give boroughs its feedback by ${formatDate(input.date)}, and your review of ${input.proposalName} is still open. You can request changes, approve or reject it, or hand it to another reviewer, from its review page.`,
     ),
 } as const;
 

@@ -151,7 +151,7 @@ test("reviewer pages fit 320px", async ({ page }) => {
 
 test("admin pages fit 320px", async ({ page }) => {
   await signIn(page, "admin@mopac.test");
-  for (const url of ["/admin", "/review", "/notifications"]) await visit(page, "admin", url);
+  for (const url of ["/admin", "/admin/reminders", "/review", "/notifications"]) await visit(page, "admin", url);
 });
 
 test("error states: one bad form of each kind", async ({ page, browser }) => {

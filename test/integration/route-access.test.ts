@@ -359,6 +359,8 @@ const OTHER_ROUTES: PageCase[] = [
   // London as a whole is MOPAC's alone: boroughs and CSPs are refused.
   { path: "london", loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"), action: forAll("405") },
   { path: "admin", loader: only(["admin"], "200"), action: forAll("405") },
+  // What reminders went out and which come next: MOPAC's admins alone, read-only.
+  { path: "admin/reminders", loader: only(["admin"], "200"), action: forAll("405") },
   // A borough's endorsed programmes: its officers and CSP members; MOPAC opens a programme from its review pages.
   {
     path: "programmes",

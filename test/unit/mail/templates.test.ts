@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  inDays,
   oneLine,
   proposalName,
   QUOTE_MAX_LENGTH,
@@ -88,6 +89,47 @@ describe("each email, with its subject, body and portal notice", () => {
     expectWellFormed(email);
     expect(email.subject).toBe("Barking and Dagenham has no CSP member who may endorse proposals");
     expect(email.text).toContain("permission to endorse");
+  });
+});
+
+describe("reminders: each names the date it is about and what to do", () => {
+  it("proposal deadline, not yet started: the date, how far off, and to start it", () => {
+    const email = templates.deadlineApproaching({ ...input(), date: "2016-12-23", daysLeft: 14, started: false });
+    expectWellFormed(email);
+    expect(email.subject).toBe(`${NAME} is due with MOPAC by 23 December 2016 (in 14 days)`);
+    expect(email.notice).toBe(email.subject);
+    expect(email.text).toContain("your borough has not started");
+  });
+
+  it("proposal deadline, a draft: to send it to the CSP in good time", () => {
+    const email = templates.deadlineApproaching({ ...input(), date: "2016-12-23", daysLeft: 3, started: true });
+    expectWellFormed(email);
+    expect(email.subject).toBe(`${NAME} is due with MOPAC by 23 December 2016 (in 3 days)`);
+    expect(email.text).toContain("has not been sent yet");
+    expect(email.text).not.toContain("not started");
+  });
+
+  it("waiting for the CSP: since when, and what an endorser can do", () => {
+    const email = templates.endorsementWaiting({ ...input(null, "CSP Chair"), sentOn: "2017-01-10" });
+    expectWellFormed(email);
+    expect(email.subject).toBe(`${NAME} has been awaiting the CSP’s endorsement since 10 January 2017`);
+    expect(email.text).toContain("record the endorsement, or return it");
+  });
+
+  it("feedback due and review overdue: to the reviewer, with the target date", () => {
+    const due = templates.feedbackDue({ ...input(null, "Demo Reviewer One"), date: "2017-02-23", daysLeft: 7 });
+    expectWellFormed(due);
+    expect(due.subject).toBe(`MOPAC’s feedback on ${NAME} is due by 23 February 2017 (in 7 days)`);
+    const overdue = templates.reviewOverdue({ ...input(null, "Demo Reviewer One"), date: "2017-02-23" });
+    expectWellFormed(overdue);
+    expect(overdue.subject).toBe(`Your review of ${NAME} is overdue`);
+    expect(overdue.text).toContain("by 23 February 2017");
+  });
+
+  it("counts down in words: today, tomorrow, in n days", () => {
+    expect(inDays(0)).toBe("today");
+    expect(inDays(1)).toBe("tomorrow");
+    expect(inDays(3)).toBe("in 3 days");
   });
 });
 
