@@ -36,16 +36,65 @@ function conformOneBabelHelpers(): Plugin {
       if (!source.endsWith("_rollupPluginBabelHelpers.mjs") || !importer?.includes("@conform-to")) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       if (!resolved || !copy.test(resolved.id)) return resolved;
-      return resolved.id.replace(/@conform-to([\\/])(?:dom|zod)[\\/]dist[\\/](?:.*[\\/])?_virtual/, "@conform-to$1react$1dist$1_virtual");
+      return resolved.id.replace(
+        /@conform-to([\\/])(?:dom|zod)[\\/]dist[\\/](?:.*[\\/])?_virtual/,
+        "@conform-to$1react$1dist$1_virtual",
+      );
     },
   };
 }
 
+/** `app/…` path without extension, for a module id of one of our own files; otherwise null. */
+function appModule(id: string): string | null {
+  return /[\\/]app[\\/]([\w/.-]+)\.tsx?$/.exec(id)?.[1]?.replaceAll("\\", "/") ?? null;
+}
+
 /**
- * The browser build's shared libraries, one file each: React, React DOM and React Router, which
- * every page needs; conform and zod/mini, which every page with a form needs. Otherwise they come
- * in whichever chunks the bundler's first importer made, each with its own request and gzip
- * overhead. Only the client environment: the server bundle is left as React Router makes it.
+ * Form components and helpers that go with conform and zod: a page that loads one loads the others.
+ */
+const FORM_MODULES = new Set([
+  "ui/form-errors",
+  "ui/use-govuk-form",
+  "ui/error-summary",
+  "ui/text-input",
+  "ui/textarea",
+  "ui/radios",
+  "ui/checkboxes",
+  "ui/select",
+  "ui/date-input",
+  "ui/fieldset",
+  "forms/common",
+  "forms/zod-v4-client",
+  "domain/form-fields",
+]);
+
+/** Small modules that the layout (so every page) or most pages use. */
+const COMMON_MODULES = new Set([
+  "ui/layout",
+  "ui/parts",
+  "ui/page-title",
+  "ui/back-link",
+  "ui/button",
+  "ui/tag",
+  "ui/table",
+  "ui/summary-list",
+  "ui/flash-banner",
+  "domain/money",
+  "domain/dates",
+  "domain/roles",
+  "domain/demo-figures",
+]);
+
+/**
+ * The browser build's chunks, by what pages share, so a page downloads few files (each has its own
+ * request and gzip overhead) and no component it never renders:
+ * - framework: React, React DOM and React Router, which every page needs;
+ * - forms: conform, zod/mini and our form components, which every page with a form needs;
+ * - common: the small modules the layout and most pages use;
+ * - the rest as the bundler splits it, by which pages import it.
+ * Our `app/ui`, `app/domain` and `app/forms` modules are declared free of side effects, so importing
+ * one component from the `~/ui` barrel no longer brings every component along.
+ * Only the client environment: the server bundle is left as React Router makes it.
  */
 function clientChunks(): Plugin {
   return {
@@ -55,18 +104,28 @@ function clientChunks(): Plugin {
       return {
         build: {
           rolldownOptions: {
+            treeshake: {
+              moduleSideEffects: (id: string) => !/^(?:ui|domain|forms)\//.test(appModule(id) ?? ""),
+            },
             output: {
               codeSplitting: {
                 groups: [
                   {
                     name: "framework",
-                    test: /node_modules[\\/](?:react|react-dom|react-router|scheduler|cookie|set-cookie-parser)[\\/]/,
+                    test: /node_modules[\\/](?:react|react-dom|react-router|scheduler)[\\/]/,
                     priority: 30,
                   },
                   {
                     name: "forms",
-                    test: /node_modules[\\/](?:@conform-to|zod)[\\/]|app[\\/]ui[\\/]form-errors\.ts|app[\\/]forms[\\/]zod-v4-client\.ts/,
+                    test: (id: string) =>
+                      /node_modules[\\/](?:@conform-to|zod)[\\/]/.test(id) || FORM_MODULES.has(appModule(id) ?? ""),
                     priority: 20,
+                  },
+                  {
+                    name: "common",
+                    test: (id: string) => COMMON_MODULES.has(appModule(id) ?? ""),
+                    // Before forms, whose components use these too and would otherwise take them along.
+                    priority: 25,
                   },
                 ],
               },

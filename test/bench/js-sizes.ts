@@ -48,7 +48,9 @@ if (showChunks) {
     .sort((a, b) => b.gzip - a.gzip);
   console.log("\nShared chunk                                    gzip KB  routes");
   for (const chunk of chunks) {
-    console.log(`${chunk.url.padEnd(46)}  ${(chunk.gzip / KB).toFixed(1).padStart(7)}  ${String(chunk.count).padStart(6)}`);
+    console.log(
+      `${chunk.url.padEnd(46)}  ${(chunk.gzip / KB).toFixed(1).padStart(7)}  ${String(chunk.count).padStart(6)}`,
+    );
   }
 }
 
