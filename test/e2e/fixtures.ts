@@ -110,12 +110,14 @@ export type FixtureProposal = {
   active: boolean;
   officerId: number;
   reviewerId?: number;
+  /** Every compliance question answered and every confirmation given; true by default. */
+  complianceAnswered?: boolean;
   projects: FixtureProject[];
 };
 
 export type MadeProposal = { id: number; projectIds: number[] };
 
-/** A proposal and its projects, with every compliance answer given; its history is added with addEvents. */
+/** A proposal and its projects; its history is added with addEvents. */
 export function makeProposal(db: Db, input: FixtureProposal): MadeProposal {
   const organisationId = boroughId(db, input.gssCode);
   const { periodId, yearIds } = periodYears(db, input.period);
@@ -124,13 +126,9 @@ export function makeProposal(db: Db, input: FixtureProposal): MadeProposal {
   const id = Number(
     db
       .prepare(
-        `insert into proposals (funding_period_id, lead_organisation_id, status, version, transition_plan, authority_confirmed,
-           minimum_standards_confirmed, compliance_accepted, data_protection_confirmed, data_processing_summary,
-           privacy_notice_url, data_protection_policy_url, assigned_reviewer_id, first_submitted_at, last_submitted_at,
-           created_by, updated_by, created_at, updated_at)
-         values (?, ?, ?, 1, 'The current grants end on 31 March; two services are recommissioned.', 1, 1, 1, 1,
-           'Referral details only, shared with providers under an agreement.', 'https://council.example/privacy',
-           'https://council.example/data-protection', ?, ?, ?, ?, ?, ?, ?)`,
+        `insert into proposals (funding_period_id, lead_organisation_id, status, version, assigned_reviewer_id,
+           first_submitted_at, last_submitted_at, created_by, updated_by, created_at, updated_at)
+         values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         periodId,
@@ -145,6 +143,15 @@ export function makeProposal(db: Db, input: FixtureProposal): MadeProposal {
         stamp,
       ).lastInsertRowid,
   );
+  if (input.complianceAnswered ?? true) {
+    db.prepare(
+      `update proposals set transition_plan = 'The current grants end on 31 March; two services are recommissioned.',
+         authority_confirmed = 1, minimum_standards_confirmed = 1, compliance_accepted = 1, data_protection_confirmed = 1,
+         data_processing_summary = 'Referral details only, shared with providers under an agreement.',
+         privacy_notice_url = 'https://council.example/privacy', data_protection_policy_url = 'https://council.example/data-protection'
+       where id = ?`,
+    ).run(id);
+  }
   db.prepare(
     "insert into proposal_boroughs (proposal_id, organisation_id, funding_period_id, active, created_at) values (?, ?, ?, ?, ?)",
   ).run(id, organisationId, periodId, input.active ? 1 : 0, stamp);
