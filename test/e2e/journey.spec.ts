@@ -124,7 +124,7 @@ test("officer sends, CSP endorses, reviewer asks for changes, officer changes, C
   await expectAccessible(page);
   await page.goto("/review");
   await expectAccessible(page);
-  await page.getByRole("link", { name: /^Barking and Dagenham, Period 1/ }).click();
+  await page.getByRole("link", { name: /^Barking and Dagenham\b.*Period 1/ }).click();
   await expect(page.getByText("Demo Reviewer One").first()).toBeVisible();
   // A contents list reaches the decision and each project without scrolling through the others.
   const contents = page.getByRole("navigation", { name: "Contents" });
@@ -187,7 +187,7 @@ test("officer sends, CSP endorses, reviewer asks for changes, officer changes, C
   // The reviewer sees exactly what changed and approves, after confirming.
   await signIn(plain, "reviewer@mopac.test");
   await plain.goto("/review");
-  await plain.getByRole("link", { name: /^Barking and Dagenham, Period 1/ }).click();
+  await plain.getByRole("link", { name: /^Barking and Dagenham\b.*Period 1/ }).click();
   const changes = plain.getByTestId("changes");
   await expect(changes).toContainText("VAWG Counselling");
   await expect(changes).toContainText("LCPF spend in 2018/19");
