@@ -69,6 +69,13 @@ export const config = {
     if (/^\d+$/.test(raw)) return Number(raw);
     return raw;
   },
+  /**
+   * Whether `npm start` checks for due reminders each minute (default on). Turn it off where something
+   * else runs `npm run cli -- remind`, such as cron; several instances checking at once is safe either way.
+   */
+  get reminders(): boolean {
+    return flag("REMINDERS") ?? true;
+  },
   /** SMTP connection URL; without it emails are written to the outbox folder. */
   get smtpUrl(): string | undefined {
     return process.env.SMTP_URL || undefined;

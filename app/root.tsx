@@ -92,6 +92,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                       ),
                     },
                     { text: signedInAs(user.name, user.organisationName), testId: "signed-in-as" },
+                    { href: "/account/password", text: "Change password" },
                     {
                       content: (
                         <Form method="post" action="/sign-out">

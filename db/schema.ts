@@ -6,6 +6,7 @@ type Timestamp = string;
 type Flag = number;
 
 import type { OrganisationKind, Role as UserRole } from "../app/domain/roles";
+import type { ReminderKind } from "../app/domain/reminders";
 import type { State as ProposalStatus } from "../app/domain/workflow";
 
 export type { OrganisationKind, UserRole, ProposalStatus };
@@ -43,6 +44,8 @@ export interface UserTable {
   /** Only meaningful for CSP members: may record the CSP's endorsement. */
   can_endorse: Flag;
   active: Flag;
+  /** When the password was last set; null while an invitation has not been answered (no password yet). */
+  password_set_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -301,6 +304,61 @@ export interface EmailOutboxTable {
   updated_at: Timestamp;
 }
 
+export type AccountTokenPurpose = "invitation" | "password_reset";
+
+export interface AccountTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  purpose: AccountTokenPurpose;
+  /** SHA-256 of the token, hex. The token itself is only ever in the email. */
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface PasswordResetRequestTable {
+  id: Generated<number>;
+  /** SHA-256 (hex) of the normalised email typed, whether or not an account has it. */
+  email_hash: string;
+  client_address: string;
+  requested_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export type UserEventAction =
+  | "invited"
+  | "invitation_resent"
+  | "role_changed"
+  | "deactivated"
+  | "reactivated"
+  | "password_set"
+  | "password_reset"
+  | "password_changed";
+
+export interface UserEventTable {
+  id: Generated<number>;
+  user_id: number;
+  /** Null when the person acted through an emailed link, or the command line made the change. */
+  actor_user_id: number | null;
+  action: UserEventAction;
+  detail: string | null;
+  created_at: Timestamp;
+}
+
+/** One reminder sent to one person; the unique (kind, subject, occasion, recipient) is the claim. */
+export interface ReminderTable {
+  id: Generated<number>;
+  kind: ReminderKind;
+  subject: string;
+  occasion: string;
+  recipient_user_id: number;
+  proposal_id: number | null;
+  message: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   partnerships: PartnershipTable;
@@ -328,6 +386,10 @@ export interface Database {
   project_revisions: ProjectRevisionTable;
   notifications: NotificationTable;
   email_outbox: EmailOutboxTable;
+  account_tokens: AccountTokenTable;
+  password_reset_requests: PasswordResetRequestTable;
+  user_events: UserEventTable;
+  reminders: ReminderTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -1,5 +1,5 @@
 // The production build: React Router's client and server bundles, then the Node entry points
-// (server, start, migrate, seed) compiled from TypeScript to build/node/, so production runs plain
+// (server, start, migrate, seed, cli) compiled from TypeScript to build/node/, so production runs plain
 // `node` with production dependencies only. Plain JavaScript so that it runs without tsx.
 //
 //   node scripts/build.mjs              build everything
@@ -26,7 +26,12 @@ if (!ifMissing || nodeMissing) {
   // with a build in place.
   const { build } = await import("esbuild");
   await build({
-    entryPoints: { start: "scripts/start.ts", migrate: "scripts/migrate.ts", seed: "scripts/seed.ts" },
+    entryPoints: {
+      start: "scripts/start.ts",
+      migrate: "scripts/migrate.ts",
+      seed: "scripts/seed.ts",
+      cli: "scripts/cli.ts",
+    },
     outdir: `${buildDir}/node`,
     bundle: true,
     // Separate chunks keep start.js's dynamic import a real one, so NODE_ENV is set before React loads.

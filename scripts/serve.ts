@@ -4,7 +4,7 @@ import { config } from "../app/config.server";
 import { createDatabase, migrateToLatest } from "../db/connection";
 import { hasUsers, seedDemo, seedReference } from "../seeds/seed";
 import { createTransport } from "../app/mail/transport.server";
-import { startOutboxWorker } from "../app/mail/worker.server";
+import { startOutboxWorker, startReminderWorker } from "../app/mail/worker.server";
 import { createServer } from "../server";
 
 const buildPath = resolve(process.env.BUILD_DIR ?? "build");
@@ -36,9 +36,13 @@ const server = createServer(buildPath).listen(config.port, () => {
 // Sends the emails that changes queued (requests never send them), and retries what failed.
 const outbox = createDatabase(config.databaseUrl);
 const stopOutbox = startOutboxWorker(outbox, createTransport());
+// Writes the reminders that have fallen due (on the same connection, so its writes queue behind the
+// outbox's rather than wait on a lock); REMINDERS=false leaves that to `cli remind` from cron.
+const stopReminders = config.reminders ? startReminderWorker(outbox) : () => {};
 
 const stop = () => {
   stopOutbox();
+  stopReminders();
   server.close(() => process.exit(0));
   // Keep-alive connections would hold close() open; they carry no unsaved work.
   server.closeIdleConnections();

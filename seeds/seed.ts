@@ -223,6 +223,7 @@ export async function seedDemoUsers(db: DB): Promise<void> {
           role: user.role,
           can_endorse: user.canEndorse ? 1 : 0,
           active: 1,
+          password_set_at: stamp,
           created_at: stamp,
           updated_at: stamp,
         })

@@ -1,7 +1,8 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import type { DB } from "../../db/connection";
-import type { User } from "../../db/schema";
+import type { Transaction } from "kysely";
+import type { Database, User } from "../../db/schema";
 import { config } from "../config.server";
 import {
   checkSession,
@@ -134,6 +135,20 @@ export async function extendSession(db: DB, session: ValidSession, now = new Dat
 
 export async function invalidateSession(db: DB, sessionId: string): Promise<void> {
   await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+}
+
+/**
+ * Ends every session of a person at once (deactivated, or their password set), or every one but the
+ * session they are using (they changed their own password). Pass the transaction making the change.
+ */
+export async function invalidateUserSessions(
+  db: DB | Transaction<Database>,
+  userId: number,
+  options: { exceptSessionId?: string } = {},
+): Promise<void> {
+  let query = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (options.exceptSessionId) query = query.where("id", "!=", options.exceptSessionId);
+  await query.execute();
 }
 
 /** Removes sessions whose idle expiry has passed, so abandoned ones do not pile up. */

@@ -87,8 +87,9 @@ export async function attemptSignIn(
     .select(["id", "password_hash", "active"])
     .where("email", "=", email)
     .executeTakeFirst();
-  // An unknown email costs the same Argon2 work as a known one, so timing does not tell them apart.
-  const passwordMatches = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), password);
+  // An unknown email, or an invited person with no password yet (an empty hash), costs the same Argon2
+  // work as a known one, so timing does not tell them apart.
+  const passwordMatches = await verifyPassword(user?.password_hash || (await decoyPasswordHash()), password);
 
   if (user && user.active && passwordMatches) {
     // This attempt and this person's earlier typos from here are forgiven; the address's other

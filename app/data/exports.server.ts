@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/connection";
-import type { ProposalStatus } from "../../db/schema";
 import { decisionTable, type DecisionTable } from "~/domain/decision";
+import type { ProjectYearRow } from "~/domain/project-export";
 
 /**
  * What the exports and the decision table read. Each is one set-based statement however many
@@ -9,93 +9,142 @@ import { decisionTable, type DecisionTable } from "~/domain/decision";
  * SQL, never fetched one row at a time.
  */
 
-export type ExportRow = {
-  proposalId: number;
-  boroughs: string;
-  periodName: string;
-  yearLabel: string;
-  yearPosition: number;
-  projectPosition: number;
-  title: string;
-  primaryPriority: string | null;
-  secondaryPriority: string | null;
-  /** Category codes, comma separated as stored; the domain turns them into labels. */
-  categories: string | null;
-  deliveryType: string | null;
-  provider: string | null;
-  coCommissioningCandidate: boolean;
-  lcpfPence: number;
-  laCashPence: number;
-  partnerPence: number;
-  status: ProposalStatus;
-  isDemoFigure: boolean;
-};
+/** A row of the project exports (the columns' shape, in project-export) and where it sorts. */
+export type ExportRow = ProjectYearRow & { proposalId: number; yearPosition: number; projectPosition: number };
 
 type Scope = { proposalId: number } | { reachedMopac: true };
 
-/** One row per project per year, for one proposal or for every proposal that has reached MOPAC. */
+/**
+ * One row per project per year, for one proposal or for every proposal that has reached MOPAC. Four
+ * set-based statements (projects, their yearly costs, partner sums, member boroughs), put together
+ * here: a project's text is read once, not once per year, and each list is asked for once.
+ * A joint proposal's projects appear once, under all its boroughs (the lead first), so no amount is
+ * counted twice; the lead borough has a column of its own.
+ */
 export async function exportRows(db: DB, scope: Scope): Promise<ExportRow[]> {
-  // Lists and sums are aggregated once per table and joined, not asked for row by row.
-  let query = db
-    .with("cats", (qb) =>
-      qb
-        .selectFrom("project_categories")
-        .select(["project_id", sql<string>`group_concat(category, ',')`.as("categories")])
-        .groupBy("project_id"),
-    )
-    .with("partner_sums", (qb) =>
-      qb
-        .selectFrom("project_contributors as pcn")
-        .innerJoin("project_contributor_amounts as a", "a.contributor_id", "pcn.id")
-        .where("pcn.kind", "=", "partner")
-        .select(["pcn.project_id", "a.financial_year_id", sql<number>`sum(a.amount_pence)`.as("pence")])
-        .groupBy(["pcn.project_id", "a.financial_year_id"]),
-    )
-    .with("borough_names", (qb) =>
-      qb
-        .selectFrom("proposal_boroughs as pb")
-        .innerJoin("organisations as o", "o.id", "pb.organisation_id")
-        .select(["pb.proposal_id", sql<string>`group_concat(o.name, '; ')`.as("names")])
-        .groupBy("pb.proposal_id"),
-    )
-    .selectFrom("project_costs as c")
-    .innerJoin("projects as p", "p.id", "c.project_id")
-    .innerJoin("proposals as pr", "pr.id", "p.proposal_id")
-    .innerJoin("financial_years as y", "y.id", "c.financial_year_id")
-    .innerJoin("funding_periods as fp", "fp.id", "pr.funding_period_id")
-    .leftJoin("priorities as pp", "pp.id", "p.primary_priority_id")
-    .leftJoin("priorities as sp", "sp.id", "p.secondary_priority_id")
-    .leftJoin("cats", "cats.project_id", "p.id")
-    .leftJoin("partner_sums as ps", (join) => join.onRef("ps.project_id", "=", "p.id").onRef("ps.financial_year_id", "=", "c.financial_year_id"))
-    .leftJoin("borough_names as bn", "bn.proposal_id", "pr.id")
-    .select([
-      "pr.id as proposalId",
-      "fp.name as periodName",
-      "y.label as yearLabel",
-      "y.position as yearPosition",
-      "p.position as projectPosition",
-      "p.title",
-      "pp.name as primaryPriority",
-      "sp.name as secondaryPriority",
-      "p.delivery_type as deliveryType",
-      "p.provider",
-      "p.co_commissioning_candidate",
-      "c.lcpf_pence as lcpfPence",
-      "c.la_cash_pence as laCashPence",
-      "c.is_demo_figure",
-      "pr.status",
-      "bn.names as boroughs",
-      "cats.categories",
-      sql<number>`coalesce(ps.pence, 0)`.as("partnerPence"),
-    ]);
-  query = "proposalId" in scope ? query.where("pr.id", "=", scope.proposalId) : query.where("pr.first_submitted_at", "is not", null);
-  const rows = await query.orderBy("bn.names").orderBy("pr.id").orderBy("p.position").orderBy("p.id").orderBy("y.position").execute();
-  return rows.map(({ co_commissioning_candidate, is_demo_figure, ...row }) => ({
-    ...row,
-    boroughs: row.boroughs ?? "",
-    coCommissioningCandidate: co_commissioning_candidate === 1,
-    isDemoFigure: is_demo_figure === 1,
-  }));
+  const proposalsInScope = db
+    .selectFrom("proposals as sc")
+    .select("sc.id")
+    .where((eb) =>
+      "proposalId" in scope ? eb("sc.id", "=", scope.proposalId) : eb("sc.first_submitted_at", "is not", null),
+    );
+
+  const [proposals, projects, costs, partners, members] = await Promise.all([
+    db
+      .selectFrom("proposals as pr")
+      .innerJoin("funding_periods as fp", "fp.id", "pr.funding_period_id")
+      .select(["pr.id", "pr.status", "pr.lead_organisation_id", "fp.name as periodName"])
+      .where("pr.id", "in", proposalsInScope)
+      .execute(),
+    db
+      .selectFrom("projects as p")
+      .leftJoin("priorities as pp", "pp.id", "p.primary_priority_id")
+      .leftJoin("priorities as sp", "sp.id", "p.secondary_priority_id")
+      .select((eb) => [
+        "p.id",
+        "p.proposal_id",
+        "p.position",
+        "p.title",
+        "pp.name as primaryPriority",
+        "sp.name as secondaryPriority",
+        "p.delivery_type",
+        "p.provider",
+        "p.co_commissioning_candidate",
+        eb
+          .selectFrom("project_categories as pc")
+          .select(sql<string>`group_concat(pc.category, ',')`.as("codes"))
+          .whereRef("pc.project_id", "=", "p.id")
+          .as("categories"),
+      ])
+      .where("p.proposal_id", "in", proposalsInScope)
+      .orderBy("p.position")
+      .orderBy("p.id")
+      .execute(),
+    db
+      .selectFrom("project_costs as c")
+      .innerJoin("projects as p", "p.id", "c.project_id")
+      .innerJoin("financial_years as y", "y.id", "c.financial_year_id")
+      .select(["c.project_id", "c.financial_year_id", "y.label", "y.position", "c.lcpf_pence", "c.la_cash_pence", "c.is_demo_figure"])
+      .where("p.proposal_id", "in", proposalsInScope)
+      .orderBy("y.position")
+      .execute(),
+    db
+      .selectFrom("project_contributors as pcn")
+      .innerJoin("project_contributor_amounts as a", "a.contributor_id", "pcn.id")
+      .innerJoin("projects as p", "p.id", "pcn.project_id")
+      .where("pcn.kind", "=", "partner")
+      .where("p.proposal_id", "in", proposalsInScope)
+      .select(["pcn.project_id", "a.financial_year_id", sql<number>`sum(a.amount_pence)`.as("pence")])
+      .groupBy(["pcn.project_id", "a.financial_year_id"])
+      .execute(),
+    db
+      .selectFrom("proposal_boroughs as pb")
+      .innerJoin("organisations as o", "o.id", "pb.organisation_id")
+      .select(["pb.proposal_id", "pb.organisation_id", "o.name"])
+      .where("pb.proposal_id", "in", proposalsInScope)
+      .orderBy("o.name")
+      .execute(),
+  ]);
+
+  const proposalOf = new Map(proposals.map((p) => [p.id, { ...p, boroughs: [] as string[], leadBorough: "" }]));
+  for (const member of members) {
+    const proposal = proposalOf.get(member.proposal_id);
+    if (!proposal) continue;
+    if (member.organisation_id === proposal.lead_organisation_id) {
+      proposal.leadBorough = member.name;
+      proposal.boroughs.unshift(member.name);
+    } else proposal.boroughs.push(member.name);
+  }
+  const boroughNames = new Map([...proposalOf.values()].map((p) => [p.id, p.boroughs.join("; ")]));
+  const partnerPence = new Map(partners.map((p) => [`${p.project_id}:${p.financial_year_id}`, Number(p.pence)]));
+  const costsOf = new Map<number, typeof costs>();
+  for (const cost of costs) {
+    const list = costsOf.get(cost.project_id);
+    if (list) list.push(cost);
+    else costsOf.set(cost.project_id, [cost]);
+  }
+
+  const rows: ExportRow[] = [];
+  for (const project of projects) {
+    const proposal = proposalOf.get(project.proposal_id);
+    if (!proposal) continue;
+    const boroughs = boroughNames.get(proposal.id) ?? "";
+    for (const cost of costsOf.get(project.id) ?? []) {
+      rows.push({
+        proposalId: proposal.id,
+        boroughs,
+        leadBorough: proposal.leadBorough,
+        periodName: proposal.periodName,
+        yearLabel: cost.label,
+        yearPosition: cost.position,
+        projectPosition: project.position,
+        title: project.title,
+        primaryPriority: project.primaryPriority,
+        secondaryPriority: project.secondaryPriority,
+        categories: project.categories,
+        deliveryType: project.delivery_type,
+        provider: project.provider,
+        coCommissioningCandidate: project.co_commissioning_candidate === 1,
+        lcpfPence: cost.lcpf_pence,
+        laCashPence: cost.la_cash_pence,
+        partnerPence: partnerPence.get(`${project.id}:${cost.financial_year_id}`) ?? 0,
+        status: proposal.status,
+        isDemoFigure: cost.is_demo_figure === 1,
+      });
+    }
+  }
+  // Projects come in position order and costs in year order; a stable sort by borough names then proposal keeps both.
+  const order = new Map(
+    [...proposalOf.values()]
+      .sort((a, b) => compareText(boroughNames.get(a.id) ?? "", boroughNames.get(b.id) ?? "") || a.id - b.id)
+      .map((p, index) => [p.id, index]),
+  );
+  return rows.sort((a, b) => order.get(a.proposalId)! - order.get(b.proposalId)!);
+}
+
+/** SQLite's default (binary) order, which the exports have always used. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export type DecisionYear = { id: number; label: string; roundName: string };

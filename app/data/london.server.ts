@@ -1,5 +1,5 @@
 import type { DB } from "../../db/connection";
-import type { LondonInput, LondonProject } from "~/domain/london";
+import type { LondonCandidate, LondonCost, LondonInput } from "~/domain/london";
 import { referenceLists } from "./proposals.server";
 
 export type RoundYear = {
@@ -52,66 +52,91 @@ export async function londonInput(db: DB, chosen: RoundYear, today: string): Pro
       ),
     );
 
-  const [round, years, boroughs, allocations, memberships, projects, costs, categories, measureLinks, lists] = await Promise.all([
-    db
-      .selectFrom("funding_rounds")
-      .select(["co_commissioned_percent", "split_from_year_position", "feedback_deadline"])
-      .where("id", "=", chosen.roundId)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom("financial_years")
-      .select(["id", "label", "position", "funding_period_id"])
-      .where("funding_period_id", "=", periodId)
-      .orderBy("position")
-      .execute(),
-    db.selectFrom("organisations").select(["id", "name"]).where("kind", "=", "borough").orderBy("name").execute(),
-    db
-      .selectFrom("allocations as a")
-      .innerJoin("financial_years as y", "y.id", "a.financial_year_id")
-      .select(["a.organisation_id", "a.financial_year_id", "a.amount_pence", "a.is_demo_figure"])
-      .where("y.funding_period_id", "=", periodId)
-      .execute(),
-    db
-      .selectFrom("proposal_boroughs as pb")
-      .innerJoin("proposals as p", "p.id", "pb.proposal_id")
-      .leftJoin("users as rv", "rv.id", "p.assigned_reviewer_id")
-      .select([
-        "p.id",
-        "pb.organisation_id",
-        "p.lead_organisation_id",
-        "p.status",
-        "rv.name as reviewerName",
-        "p.last_submitted_at",
-      ])
-      .where("pb.funding_period_id", "=", periodId)
-      .where("pb.active", "=", 1)
-      .execute(),
-    projectsOfPeriod
-      .select([
-        "pr.id",
-        "pr.proposal_id",
-        "pr.title",
-        "pr.primary_priority_id",
-        "pr.co_commissioning_candidate",
-        "pr.provider",
-      ])
-      .orderBy("pr.proposal_id")
-      .orderBy("pr.position")
-      .orderBy("pr.id")
-      .execute(),
-    projectsOfPeriod
-      .innerJoin("project_costs as c", "c.project_id", "pr.id")
-      .select(["c.project_id", "c.financial_year_id", "c.lcpf_pence", "c.la_cash_pence", "c.is_demo_figure"])
-      .execute(),
-    // Categories matter only to the grouping of co-commissioning candidates.
-    projectsOfPeriod
-      .innerJoin("project_categories as pc", "pc.project_id", "pr.id")
-      .select(["pc.project_id", "pc.category"])
-      .where("pr.co_commissioning_candidate", "=", 1)
-      .execute(),
-    projectsOfPeriod.innerJoin("project_measures as pm", "pm.project_id", "pr.id").select(["pm.project_id", "pm.measure_id"]).execute(),
-    referenceLists(db),
-  ]);
+  const [round, years, boroughs, allocations, memberships, planRows, candidateRows, categories, proposalMeasures, lists] =
+    await Promise.all([
+      db
+        .selectFrom("funding_rounds")
+        .select(["co_commissioned_percent", "split_from_year_position", "feedback_deadline"])
+        .where("id", "=", chosen.roundId)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom("financial_years")
+        .select(["id", "label", "position", "funding_period_id"])
+        .where("funding_period_id", "=", periodId)
+        .orderBy("position")
+        .execute(),
+      db.selectFrom("organisations").select(["id", "name"]).where("kind", "=", "borough").orderBy("name").execute(),
+      db
+        .selectFrom("allocations as a")
+        .innerJoin("financial_years as y", "y.id", "a.financial_year_id")
+        .select(["a.organisation_id", "a.financial_year_id", "a.amount_pence", "a.is_demo_figure"])
+        .where("y.funding_period_id", "=", periodId)
+        .execute(),
+      db
+        .selectFrom("proposal_boroughs as pb")
+        .innerJoin("proposals as p", "p.id", "pb.proposal_id")
+        .leftJoin("users as rv", "rv.id", "p.assigned_reviewer_id")
+        .select([
+          "p.id",
+          "pb.organisation_id",
+          "p.lead_organisation_id",
+          "p.status",
+          "rv.name as reviewerName",
+          "p.last_submitted_at",
+        ])
+        .where("pb.funding_period_id", "=", periodId)
+        .where("pb.active", "=", 1)
+        .orderBy("p.id")
+        .orderBy("pb.organisation_id")
+        .execute(),
+      // Every project's spend added up per proposal, primary priority and year: the rows and the chart need no more.
+      projectsOfPeriod
+        .innerJoin("project_costs as c", "c.project_id", "pr.id")
+        .select((eb) => [
+          "pr.proposal_id",
+          "pr.primary_priority_id",
+          "c.financial_year_id",
+          eb.fn.sum<number>("c.lcpf_pence").as("lcpfPence"),
+          eb.fn.sum<number>("c.la_cash_pence").as("laCashPence"),
+          eb.fn.max<number>("c.is_demo_figure").as("isDemo"),
+        ])
+        .groupBy(["pr.proposal_id", "pr.primary_priority_id", "c.financial_year_id"])
+        .execute(),
+      // Co-commissioning candidates one by one, with their spend in the chosen year.
+      projectsOfPeriod
+        .leftJoin("project_costs as c", (join) =>
+          join.onRef("c.project_id", "=", "pr.id").on("c.financial_year_id", "=", chosen.financialYearId),
+        )
+        .select([
+          "pr.id",
+          "pr.proposal_id",
+          "pr.title",
+          "pr.primary_priority_id",
+          "pr.provider",
+          "c.lcpf_pence",
+          "c.is_demo_figure",
+        ])
+        .where("pr.co_commissioning_candidate", "=", 1)
+        .orderBy("pr.proposal_id")
+        .orderBy("pr.position")
+        .orderBy("pr.id")
+        .execute(),
+      // Categories matter only to the grouping of co-commissioning candidates.
+      projectsOfPeriod
+        .innerJoin("project_categories as pc", "pc.project_id", "pr.id")
+        .select(["pc.project_id", "pc.category"])
+        .where("pr.co_commissioning_candidate", "=", 1)
+        .execute(),
+      // Which mandatory measures each proposal addresses, once each.
+      projectsOfPeriod
+        .innerJoin("project_measures as pm", "pm.project_id", "pr.id")
+        .innerJoin("measures as m", "m.id", "pm.measure_id")
+        .select(["pr.proposal_id as proposalId", "pm.measure_id as measureId"])
+        .where("m.mandatory", "=", 1)
+        .distinct()
+        .execute(),
+      referenceLists(db),
+    ]);
 
   const proposals = new Map<number, LondonInput["proposals"][number] & { boroughIds: number[] }>();
   for (const row of memberships) {
@@ -128,18 +153,25 @@ export async function londonInput(db: DB, chosen: RoundYear, today: string): Pro
       });
   }
 
-  const byProject = <T extends { project_id: number }>(rows: readonly T[]) => {
-    const map = new Map<number, T[]>();
-    for (const row of rows) {
-      const list = map.get(row.project_id);
-      if (list) list.push(row);
-      else map.set(row.project_id, [row]);
-    }
-    return map;
-  };
-  const costsOf = byProject(costs);
-  const categoriesOf = byProject(categories);
-  const measuresOf = byProject(measureLinks);
+  const plans = new Map<string, { proposalId: number; primaryPriorityId: number | null; costs: LondonCost[] }>();
+  for (const row of planRows) {
+    const key = `${row.proposal_id}:${row.primary_priority_id}`;
+    const cost: LondonCost = {
+      financialYearId: row.financial_year_id,
+      lcpfPence: Number(row.lcpfPence),
+      laCashPence: Number(row.laCashPence),
+      isDemoFigure: Number(row.isDemo) === 1,
+    };
+    const plan = plans.get(key);
+    if (plan) plan.costs.push(cost);
+    else plans.set(key, { proposalId: row.proposal_id, primaryPriorityId: row.primary_priority_id, costs: [cost] });
+  }
+  const categoriesOf = new Map<number, string[]>();
+  for (const row of categories) {
+    const list = categoriesOf.get(row.project_id);
+    if (list) list.push(row.category);
+    else categoriesOf.set(row.project_id, [row.category]);
+  }
 
   return {
     years: years.map((y) => ({ financialYearId: y.id, label: y.label, position: y.position, periodId: y.funding_period_id, allocationPence: null })),
@@ -152,24 +184,20 @@ export async function londonInput(db: DB, chosen: RoundYear, today: string): Pro
       isDemoFigure: a.is_demo_figure === 1,
     })),
     proposals: [...proposals.values()],
-    projects: projects.map(
-      (p): LondonProject => ({
+    plans: [...plans.values()],
+    candidates: candidateRows.map(
+      (p): LondonCandidate => ({
         id: p.id,
         proposalId: p.proposal_id,
         title: p.title,
         primaryPriorityId: p.primary_priority_id,
-        coCommissioningCandidate: p.co_commissioning_candidate === 1,
         provider: p.provider,
-        categories: (categoriesOf.get(p.id) ?? []).map((c) => c.category),
-        costs: (costsOf.get(p.id) ?? []).map((c) => ({
-          financialYearId: c.financial_year_id,
-          lcpfPence: c.lcpf_pence,
-          laCashPence: c.la_cash_pence,
-          isDemoFigure: c.is_demo_figure === 1,
-        })),
-        measureIds: (measuresOf.get(p.id) ?? []).map((m) => m.measure_id),
+        categories: categoriesOf.get(p.id) ?? [],
+        pence: p.lcpf_pence ?? 0,
+        isDemoFigure: p.is_demo_figure === 1,
       }),
     ),
+    proposalMeasures,
     priorities: lists.priorities,
     measures: lists.measures,
     splitRule: { coCommissionedPercent: round.co_commissioned_percent, splitFromYearPosition: round.split_from_year_position },

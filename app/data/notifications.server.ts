@@ -1,4 +1,6 @@
+import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/connection";
+import type { Database } from "../../db/schema";
 
 export async function unreadCount(db: DB, userId: number): Promise<number> {
   const row = await db
@@ -22,4 +24,23 @@ export async function notificationsFor(db: DB, userId: number, limit = 100) {
 
 export async function markAllRead(db: DB, userId: number, now = new Date()): Promise<void> {
   await db.updateTable("notifications").set({ read_at: now.toISOString() }).where("user_id", "=", userId).where("read_at", "is", null).execute();
+}
+
+/** Tells one person in the portal. Call it inside the transaction that makes the change it tells of. */
+export async function addNotification(
+  tx: Kysely<Database> | Transaction<Database>,
+  notice: { userId: number; proposalId: number | null; message: string; link: string | null },
+  now = new Date(),
+): Promise<void> {
+  await tx
+    .insertInto("notifications")
+    .values({
+      user_id: notice.userId,
+      proposal_id: notice.proposalId,
+      message: notice.message,
+      link: notice.link,
+      read_at: null,
+      created_at: now.toISOString(),
+    })
+    .execute();
 }

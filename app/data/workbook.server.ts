@@ -24,23 +24,23 @@ export async function projectsWorkbook(rows: readonly ProjectYearRow[], sheetNam
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "London Crime Prevention Fund portal";
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
+  // Money columns carry the pounds format as their style, which every cell added under them takes:
+  // set once per column rather than once per cell.
   sheet.columns = PROJECT_EXPORT_COLUMNS.map((column, index) => ({
     header: column.header,
     key: String(index),
     width: column.width,
+    ...(column.format === "money" ? { style: { numFmt: POUNDS_FORMAT } } : {}),
   }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) {
-    const added = sheet.addRow(
+    sheet.addRow(
       PROJECT_EXPORT_COLUMNS.map((column) => {
         const value = column.value(row);
         // Text cells are stored as strings, which Excel never evaluates, so no formula can run.
         return value.kind === "money" ? spreadsheetPounds(value.pence) : value.text;
       }),
     );
-    PROJECT_EXPORT_COLUMNS.forEach((column, index) => {
-      if (column.value(row).kind === "money") added.getCell(index + 1).numFmt = POUNDS_FORMAT;
-    });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

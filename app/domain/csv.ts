@@ -41,7 +41,20 @@ export function csvField(cell: CsvCell): string {
 
 /** A whole file: the byte order mark, then every row (the header first) ending in CRLF. */
 export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
-  return UTF8_BOM + rows.map((row) => row.map(csvField).join(",") + "\r\n").join("");
+  // Exports repeat the same text down a column (a borough, a period, a priority): each is escaped once.
+  const escaped = new Map<string, string>();
+  const field = (cell: CsvCell) => {
+    if (typeof cell !== "string") return csvField(cell);
+    let text = escaped.get(cell);
+    if (text === undefined) {
+      text = csvField(cell);
+      escaped.set(cell, text);
+    }
+    return text;
+  };
+  let csv = UTF8_BOM;
+  for (const row of rows) csv += row.map(field).join(",") + "\r\n";
+  return csv;
 }
 
 /**
@@ -53,4 +66,76 @@ export function poundsText(pence: number): string {
   const sign = pence < 0 ? "-" : "";
   const digits = String(Math.abs(pence)).padStart(3, "0");
   return `${sign}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+/** One record of a CSV file read back, with the line of the file it starts on (1-based), for messages. */
+export type CsvRecord = { line: number; cells: string[] };
+
+export type ParseCsvResult = { ok: true; records: CsvRecord[] } | { ok: false; line: number; message: string };
+
+/**
+ * Reads CSV as spreadsheet programs write it (RFC 4180): fields separated by commas, quoted when they
+ * hold a comma, a quote (doubled) or a line break; lines ending in CRLF, LF or CR; an optional UTF-8
+ * byte order mark. Lines with no text at all are skipped. An unclosed quote, or text straight after a
+ * closing quote, is an error naming the line, never a guess.
+ */
+export function parseCsv(text: string): ParseCsvResult {
+  const input = text.startsWith(UTF8_BOM) ? text.slice(UTF8_BOM.length) : text;
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let field = "";
+  let line = 1;
+  let recordLine = 1;
+  let quoted = false;
+  let quoteOpenedOn = 0;
+  // True once the current field started with a quote, so "a"b is caught.
+  let afterClosingQuote = false;
+
+  const endField = () => {
+    cells.push(field);
+    field = "";
+    afterClosingQuote = false;
+  };
+  const endRecord = () => {
+    endField();
+    if (cells.length > 1 || cells[0] !== "") records.push({ line: recordLine, cells });
+    cells = [];
+  };
+
+  for (let i = 0; i < input.length; i++) {
+    const char = input[i]!;
+    if (quoted) {
+      if (char === '"') {
+        if (input[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else {
+          quoted = false;
+          afterClosingQuote = true;
+        }
+      } else {
+        if (char === "\n" || (char === "\r" && input[i + 1] !== "\n")) line++;
+        field += char;
+      }
+      continue;
+    }
+    if (char === ",") {
+      endField();
+    } else if (char === "\r" || char === "\n") {
+      if (char === "\r" && input[i + 1] === "\n") i++;
+      endRecord();
+      line++;
+      recordLine = line;
+    } else if (afterClosingQuote) {
+      return { ok: false, line, message: "has text after a closing quote: put the whole field inside the quotes" };
+    } else if (char === '"' && field === "") {
+      quoted = true;
+      quoteOpenedOn = line;
+    } else {
+      field += char;
+    }
+  }
+  if (quoted) return { ok: false, line: quoteOpenedOn, message: "has a quote that is never closed" };
+  endRecord();
+  return { ok: true, records };
 }

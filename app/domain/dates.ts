@@ -125,3 +125,19 @@ export function checkPastDateParts(
   if (parsed.date > today) return { ok: false, part: null, problem: "must be today or in the past" };
   return parsed;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A calendar date (yyyy-mm-dd) moved by whole days, forwards or back: "2016-12-23", -14 -> "2016-12-09". */
+export function addDays(isoDate: string, days: number): string {
+  // Noon UTC keeps the arithmetic on the same calendar day whatever the offset; dates carry no time.
+  const date = new Date(`${isoDate.slice(0, 10)}T12:00:00Z`);
+  return new Date(date.getTime() + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from one calendar date to another: "2016-12-09" to "2016-12-23" is 14. */
+export function daysBetween(fromIsoDate: string, toIsoDate: string): number {
+  const from = Date.parse(`${fromIsoDate.slice(0, 10)}T12:00:00Z`);
+  const to = Date.parse(`${toIsoDate.slice(0, 10)}T12:00:00Z`);
+  return Math.round((to - from) / DAY_MS);
+}

@@ -2,7 +2,6 @@ import { sumMarked, type MarkedPence } from "./demo-figures";
 import {
   assessYears,
   priorityTotals,
-  projectSpendInYear,
   type Priority,
   type ProposalProject,
   type ProposalYear,
@@ -10,6 +9,9 @@ import {
 import { isOverdue } from "~/domain/routing";
 import { splitAllocation, type SplitRule } from "~/domain/split";
 import { isOpenReview, stateLabel, type State } from "~/domain/workflow";
+
+/** Made once: localeCompare with a locale builds a collator on every call, which a sort makes thousands of. */
+const ENGLISH = new Intl.Collator("en-GB");
 
 /**
  * London as a whole for MOPAC, for one financial year of a round: every borough's figures, the
@@ -26,17 +28,34 @@ export type LondonAllocation = { boroughId: number; financialYearId: number; pen
 
 export type LondonCost = { financialYearId: number; lcpfPence: number; laCashPence: number; isDemoFigure: boolean };
 
-export type LondonProject = {
+/**
+ * A proposal's LCPF spend and match funding under one primary priority, added up per year (a demo
+ * mark when any amount added is one). The London view needs no project on its own except the
+ * co-commissioning candidates, so the database adds the rest up: a fixed handful of rows per proposal.
+ */
+export type LondonPlan = {
+  proposalId: number;
+  primaryPriorityId: number | null;
+  costs: readonly LondonCost[];
+};
+
+/** A project a borough flagged as a co-commissioning candidate, with its LCPF spend in the chosen year. */
+export type LondonCandidate = {
   id: number;
   proposalId: number;
   title: string;
   primaryPriorityId: number | null;
-  coCommissioningCandidate: boolean;
   provider: string | null;
   categories: readonly string[];
-  costs: readonly LondonCost[];
-  measureIds: readonly number[];
+  pence: number;
+  isDemoFigure: boolean;
 };
+
+/** What similarity compares: a candidate's title, provider and categories. */
+export type ServiceFields = Pick<LondonCandidate, "title" | "provider" | "categories">;
+
+/** A mandatory measure that at least one project of the proposal contributes to. */
+export type LondonProposalMeasure = { proposalId: number; measureId: number };
 
 export type LondonProposal = {
   id: number;
@@ -57,7 +76,9 @@ export type LondonInput = {
   boroughs: readonly LondonBorough[];
   allocations: readonly LondonAllocation[];
   proposals: readonly LondonProposal[];
-  projects: readonly LondonProject[];
+  plans: readonly LondonPlan[];
+  candidates: readonly LondonCandidate[];
+  proposalMeasures: readonly LondonProposalMeasure[];
   priorities: readonly Priority[];
   measures: readonly LondonMeasure[];
   splitRule: SplitRule;
@@ -84,6 +105,8 @@ export type BoroughRow = {
   status: State | null;
   /** On a joint proposal's other members: the lead borough, whose row carries the proposal's figures. */
   jointWith: string | null;
+  /** The other member boroughs of a joint proposal, on every member's row; empty for a borough's own proposal. */
+  jointPartners: string[];
   reviewer: string | null;
   submittedAt: string | null;
   dueDate: string | null;
@@ -100,7 +123,9 @@ export type LondonTotals = {
   match: Figure;
   /** Boroughs whose allocation for the year is not set: the allocation totals leave them out. */
   allocationsMissing: number;
+  /** Proposals, not boroughs: a joint proposal counts once. */
   proposals: number;
+  /** Proposals whose review is past the feedback deadline. */
   overdue: number;
 };
 
@@ -110,70 +135,83 @@ function add(total: Figure, figure: Figure | null): Figure {
   return figure ? sumMarked([total, figure]) : total;
 }
 
-function demoCostsIn(projects: readonly LondonProject[], financialYearId: number): boolean {
-  return projects.some((project) =>
-    project.costs.some((cost) => cost.financialYearId === financialYearId && cost.isDemoFigure),
-  );
+function demoCostsIn(plans: readonly LondonPlan[], financialYearId: number): boolean {
+  return plans.some((plan) => plan.costs.some((cost) => cost.financialYearId === financialYearId && cost.isDemoFigure));
 }
 
-function asProposalProject(project: LondonProject): ProposalProject {
-  return { ...project, costs: project.costs.map(({ financialYearId, lcpfPence }) => ({ financialYearId, lcpfPence })) };
+/** A plan line in the shape the proposal pages' rules (the envelope, the priority totals) add up. */
+function asProposalProject(plan: LondonPlan, index: number): ProposalProject {
+  return {
+    id: index,
+    title: `Planned spend under priority ${plan.primaryPriorityId ?? "none"}`,
+    primaryPriorityId: plan.primaryPriorityId,
+    coCommissioningCandidate: false,
+    costs: plan.costs,
+    measureIds: [],
+  };
 }
 
 export function boroughRows(input: LondonInput): BoroughRow[] {
   const year = input.years.find((y) => y.financialYearId === input.financialYearId);
   if (!year) throw new RangeError(`Year ${input.financialYearId} is not one of the period's years`);
   const names = new Map(input.boroughs.map((b) => [b.id, b.name]));
+  const allocations = new Map(input.allocations.map((a) => [`${a.boroughId}:${a.financialYearId}`, a]));
   const allocationOf = (boroughId: number, financialYearId: number) =>
-    input.allocations.find((a) => a.boroughId === boroughId && a.financialYearId === financialYearId);
-  const projectsOf = new Map<number, LondonProject[]>();
-  for (const project of input.projects) {
-    const list = projectsOf.get(project.proposalId);
-    if (list) list.push(project);
-    else projectsOf.set(project.proposalId, [project]);
+    allocations.get(`${boroughId}:${financialYearId}`);
+  const plansOf = new Map<number, LondonPlan[]>();
+  for (const plan of input.plans) {
+    const list = plansOf.get(plan.proposalId);
+    if (list) list.push(plan);
+    else plansOf.set(plan.proposalId, [plan]);
   }
+  const proposalOf = new Map<number, LondonProposal>();
+  for (const proposal of input.proposals) for (const id of proposal.boroughIds) proposalOf.set(id, proposal);
 
-  return input.boroughs.map((borough) => {
-    const own = allocationOf(borough.id, year.financialYearId);
-    const split = own ? splitAllocation(own.pence, year.position, input.splitRule) : null;
-    const proposal = input.proposals.find((p) => p.boroughIds.includes(borough.id)) ?? null;
-    const isLead = proposal === null || proposal.leadBoroughId === borough.id;
-    const memberIds = proposal ? proposal.boroughIds : [borough.id];
-    const projects = proposal ? (projectsOf.get(proposal.id) ?? []) : [];
-
+  // A proposal's figures are worked out once, however many member boroughs show it.
+  const figuresOf = new Map<number, Pick<BoroughRow, "planned" | "leftOrOver" | "match">>();
+  const proposalFigures = (proposal: LondonProposal | null, memberIds: readonly number[]) => {
+    const known = proposal ? figuresOf.get(proposal.id) : undefined;
+    if (known) return known;
+    const plans = proposal ? (plansOf.get(proposal.id) ?? []) : [];
     // The envelope of the proposal (or of an empty programme): the members' allocations added, as on the proposal's page.
     const periodYears = input.years.map((y) => {
       const forYear = memberIds.map((id) => allocationOf(id, y.financialYearId));
       const complete = forYear.every((a) => a !== undefined);
       return { ...y, allocationPence: complete ? forYear.reduce((sum, a) => sum + (a?.pence ?? 0), 0) : null };
     });
-    const assessed = assessYears(periodYears, projects.map(asProposalProject), input.splitRule).find(
+    const assessed = assessYears(periodYears, plans.map(asProposalProject), input.splitRule).find(
       (y) => y.financialYearId === year.financialYearId,
     );
-    const plannedDemo = demoCostsIn(projects, year.financialYearId);
+    const plannedDemo = demoCostsIn(plans, year.financialYearId);
     // What is left depends on what earlier years of the period carried in, so any demo allocation up to this year marks it.
     const envelopeDemo =
       plannedDemo ||
       input.years.some(
         (y) => y.position <= year.position && memberIds.some((id) => allocationOf(id, y.financialYearId)?.isDemoFigure),
       );
-    const showsProposal = proposal !== null && isLead;
-    const planned = showsProposal && assessed ? { pence: assessed.plannedPence, isDemoFigure: plannedDemo } : null;
-    const leftOrOver =
-      isLead && assessed?.assessable
+    let matchPence = 0;
+    for (const plan of plans)
+      for (const cost of plan.costs) if (cost.financialYearId === year.financialYearId) matchPence += cost.laCashPence;
+    const figures = {
+      planned: proposal && assessed ? { pence: assessed.plannedPence, isDemoFigure: plannedDemo } : null,
+      leftOrOver: assessed?.assessable
         ? { pence: assessed.remainingPence - assessed.overByPence, isDemoFigure: envelopeDemo }
-        : null;
-    const match = showsProposal
-      ? {
-          pence: projects.reduce(
-            (sum, p) =>
-              sum +
-              p.costs.filter((c) => c.financialYearId === year.financialYearId).reduce((s, c) => s + c.laCashPence, 0),
-            0,
-          ),
-          isDemoFigure: plannedDemo,
-        }
-      : null;
+        : null,
+      match: proposal ? { pence: matchPence, isDemoFigure: plannedDemo } : null,
+    };
+    if (proposal) figuresOf.set(proposal.id, figures);
+    return figures;
+  };
+
+  return input.boroughs.map((borough) => {
+    const own = allocationOf(borough.id, year.financialYearId);
+    const split = own ? splitAllocation(own.pence, year.position, input.splitRule) : null;
+    const proposal = proposalOf.get(borough.id) ?? null;
+    const isLead = proposal === null || proposal.leadBoroughId === borough.id;
+    // Only the lead's row carries a joint proposal's figures, so London's totals count them once.
+    const figures = isLead
+      ? proposalFigures(proposal, proposal ? proposal.boroughIds : [borough.id])
+      : { planned: null, leftOrOver: null, match: null };
     const demo = own?.isDemoFigure ?? false;
     return {
       boroughId: borough.id,
@@ -181,12 +219,13 @@ export function boroughRows(input: LondonInput): BoroughRow[] {
       allocation: own ? { pence: own.pence, isDemoFigure: demo } : null,
       direct: split ? { pence: split.directPence, isDemoFigure: demo } : null,
       pot: split ? { pence: split.coCommissionedPence, isDemoFigure: demo } : null,
-      planned,
-      leftOrOver,
-      match,
+      ...figures,
       proposalId: proposal?.id ?? null,
       status: proposal?.status ?? null,
       jointWith: proposal && !isLead ? (names.get(proposal.leadBoroughId) ?? null) : null,
+      jointPartners: proposal
+        ? proposal.boroughIds.filter((id) => id !== borough.id).map((id) => names.get(id) ?? "")
+        : [],
       reviewer: proposal?.reviewerName ?? null,
       submittedAt: proposal?.lastSubmittedAt ?? null,
       dueDate: proposal?.lastSubmittedAt ? input.feedbackDeadline : null,
@@ -220,8 +259,9 @@ export function londonTotals(rows: readonly BoroughRow[]): LondonTotals {
       over: add(totals.over, leftOrOver && leftOrOver.pence < 0 ? { ...leftOrOver, pence: -leftOrOver.pence } : null),
       match: add(totals.match, row.match),
       allocationsMissing: totals.allocationsMissing + (row.allocation ? 0 : 1),
+      // Proposals, not boroughs: a joint proposal counts once, on its lead's row.
       proposals: totals.proposals + (row.proposalId !== null && row.jointWith === null ? 1 : 0),
-      overdue: totals.overdue + (row.overdue ? 1 : 0),
+      overdue: totals.overdue + (row.overdue && row.jointWith === null ? 1 : 0),
     };
   }
   return totals;
@@ -232,12 +272,12 @@ export type PrioritySpend = { priorityId: number | null; name: string; pence: nu
 /** Planned spend per primary priority across London in the year, through the proposal pages' own priority totals. */
 export function londonPrioritySpend(input: LondonInput): PrioritySpend[] {
   const year = input.years.filter((y) => y.financialYearId === input.financialYearId);
-  return priorityTotals(input.projects.map(asProposalProject), input.priorities, year).map((row) => ({
+  return priorityTotals(input.plans.map(asProposalProject), input.priorities, year).map((row) => ({
     priorityId: row.priorityId,
     name: row.name,
     pence: row.totalPence,
     isDemoFigure: demoCostsIn(
-      input.projects.filter((p) => p.primaryPriorityId === row.priorityId),
+      input.plans.filter((p) => p.primaryPriorityId === row.priorityId),
       input.financialYearId,
     ),
   }));
@@ -292,7 +332,7 @@ const normalise = (text: string | null) => (text ?? "").trim().toLowerCase().rep
 type ServiceKey = { provider: string; categories: string; tokens: Set<string> };
 
 /** What similarity compares, worked out once per project rather than once per pair. */
-function serviceKey(project: LondonProject): ServiceKey {
+function serviceKey(project: ServiceFields): ServiceKey {
   return {
     provider: normalise(project.provider),
     categories: [...project.categories].sort().join("|"),
@@ -310,7 +350,7 @@ function similarKeys(a: ServiceKey, b: ServiceKey): boolean {
  * Two candidate projects are the same kind of service when they have the same provider and the
  * same categories (both known), or when their titles share at least half their words.
  */
-export function similarService(a: LondonProject, b: LondonProject): boolean {
+export function similarService(a: ServiceFields, b: ServiceFields): boolean {
   return similarKeys(serviceKey(a), serviceKey(b));
 }
 
@@ -338,16 +378,18 @@ export type CoCommissioning = { opportunities: Opportunity[]; londonPot: Figure 
  * links pairs; a group is everything linked to anything in it (so A~B and B~C make one group).
  */
 export function coCommissioningOpportunities(input: LondonInput, rows: readonly BoroughRow[]): CoCommissioning {
-  const leadName = new Map(
-    input.proposals.map((p) => [p.id, rows.find((r) => r.boroughId === p.leadBoroughId)?.borough ?? ""]),
-  );
+  const boroughName = new Map(rows.map((r) => [r.boroughId, r.borough]));
+  const proposalsById = new Map(input.proposals.map((p) => [p.id, p]));
+  // A joint proposal's candidates are the partnership's: every member borough is named, the lead first.
   const jointNames = new Map(
     input.proposals.map((p) => [
       p.id,
-      p.boroughIds.map((id) => rows.find((r) => r.boroughId === id)?.borough ?? "").join(" and "),
+      [p.leadBoroughId, ...p.boroughIds.filter((id) => id !== p.leadBoroughId)]
+        .map((id) => boroughName.get(id) ?? "")
+        .join(" and "),
     ]),
   );
-  const candidates = input.projects.filter((p) => p.coCommissioningCandidate && leadName.has(p.proposalId));
+  const candidates = input.candidates.filter((p) => proposalsById.has(p.proposalId));
   const priorityName = (id: number | null) => input.priorities.find((p) => p.id === id)?.name ?? "No primary priority";
   const order = (id: number | null) => {
     const index = input.priorities.findIndex((p) => p.id === id);
@@ -364,8 +406,12 @@ export function coCommissioningOpportunities(input: LondonInput, rows: readonly 
         parent[root(j)] = root(i);
     }
   }
-  const groups = new Map<number, LondonProject[]>();
-  candidates.forEach((project, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), project]));
+  const groups = new Map<number, LondonCandidate[]>();
+  candidates.forEach((project, i) => {
+    const group = groups.get(root(i));
+    if (group) group.push(project);
+    else groups.set(root(i), [project]);
+  });
 
   const opportunities = [...groups.values()].map((members): Opportunity => {
     const projects = members.map((project) => ({
@@ -373,15 +419,15 @@ export function coCommissioningOpportunities(input: LondonInput, rows: readonly 
       proposalId: project.proposalId,
       borough: jointNames.get(project.proposalId) ?? "",
       title: project.title,
-      pence: projectSpendInYear(asProposalProject(project), input.financialYearId),
-      isDemoFigure: demoCostsIn([project], input.financialYearId),
+      pence: project.pence,
+      isDemoFigure: project.isDemoFigure,
     }));
     const first = members[0]!;
     return {
       priorityId: first.primaryPriorityId,
       priority: priorityName(first.primaryPriorityId),
       projects,
-      boroughCount: new Set(projects.map((p) => p.borough)).size,
+      boroughCount: new Set(members.flatMap((m) => proposalsById.get(m.proposalId)?.boroughIds ?? [])).size,
       total: projects.reduce<Figure>((sum, p) => add(sum, { pence: p.pence, isDemoFigure: p.isDemoFigure }), ZERO),
     };
   });
@@ -404,9 +450,9 @@ export function measuresCoverage(input: LondonInput, rows: readonly BoroughRow[]
     .filter((measure) => measure.mandatory)
     .map((measure) => {
       const proposalIds = new Set(
-        input.projects.filter((p) => p.measureIds.includes(measure.id)).map((p) => p.proposalId),
+        input.proposalMeasures.filter((m) => m.measureId === measure.id).map((m) => m.proposalId),
       );
-      const boroughs = [...proposalIds].flatMap((id) => namesOf.get(id) ?? []).sort((a, b) => a.localeCompare(b));
+      const boroughs = [...proposalIds].flatMap((id) => namesOf.get(id) ?? []).sort(ENGLISH.compare);
       return { measureId: measure.id, measure: measure.name, boroughs };
     });
 }
@@ -447,7 +493,7 @@ export function sortRows<T>(rows: readonly T[], value: (row: T) => SortValue, di
       if (a.key === null || b.key === null) return a.key === b.key ? a.index - b.index : a.key === null ? 1 : -1;
       const compared =
         typeof a.key === "string" && typeof b.key === "string"
-          ? a.key.localeCompare(b.key, "en-GB")
+          ? ENGLISH.compare(a.key, b.key)
           : Number(a.key) - Number(b.key);
       return compared * sign || a.index - b.index;
     })

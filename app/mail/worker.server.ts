@@ -1,5 +1,6 @@
 import type { DB } from "../../db/connection";
 import { deliverPendingEmails } from "~/data/outbox.server";
+import { runReminderCheck } from "~/data/reminders.server";
 import type { MailTransport } from "./message";
 
 /**
@@ -27,4 +28,34 @@ export function startOutboxWorker(db: DB, transport: MailTransport, intervalMs =
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** How often the worker looks for reminders that have fallen due: they are counted in days, so a minute is plenty. */
+export const REMINDER_CHECK_MS = 60_000;
+
+/**
+ * Checks for due reminders (app/data/reminders.server.ts) once at start and then every `intervalMs`,
+ * writing their notifications and queuing their emails for the outbox worker. Several instances may run
+ * it at once: each reminder to each person is claimed in the database and sent once. The timer does not
+ * keep the process alive. Returns a function that stops it.
+ */
+export function startReminderWorker(db: DB, intervalMs = REMINDER_CHECK_MS): () => void {
+  let running = false;
+  const check = () => {
+    if (running) return;
+    running = true;
+    runReminderCheck(db)
+      .catch((error: unknown) => console.error("Reminder check failed:", error))
+      .finally(() => {
+        running = false;
+      });
+  };
+  const first = setTimeout(check, 0);
+  const timer = setInterval(check, intervalMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }

@@ -72,6 +72,12 @@ export default function BoroughHome({ loaderData }: Route.ComponentProps) {
       <span className="govuk-caption-l">London Crime Prevention Fund</span>
       <ErrorSummary errors={errors.slice(0, 1).map((message) => ({ href: "#proposals", message }))} />
       <h1 className="govuk-heading-l">{boroughName}</h1>
+      <p className="govuk-body">
+        <a className="govuk-link" href="/borough/people">
+          People with access in {boroughName}
+        </a>
+        , including your CSP’s endorsers
+      </p>
 
       {canStart && notReady.length > 0 ? (
         <NotificationBanner title="Allocation not set" titleId="allocation-banner-title">

@@ -1,9 +1,11 @@
+import type { ReactNode } from "react";
 import { Form } from "react-router";
 import { refused, requireUser } from "~/auth/guard.server";
 import { chooseYear, londonInput, roundYears } from "~/data/london.server";
 import { db } from "~/db.server";
 import { isMopacStaff } from "~/domain/access";
 import { formatDate, todayInLondon } from "~/domain/dates";
+import { DEMO_FIGURE_LABEL } from "~/domain/demo-figures";
 import {
   boroughSortValue,
   isBoroughColumn,
@@ -46,44 +48,67 @@ export async function loader({ request }: Route.LoaderArgs) {
     rounds,
     years: years.filter((y) => y.roundId === chosen.roundId),
     chosen,
-    view: { ...view, rows: sortRows(view.rows, (row) => boroughSortValue(row, sort), direction) },
+    // Only what the page shows goes to the browser: the loader's data is sent with the page for hydration.
+    view: {
+      rows: sortRows(view.rows, (row) => boroughSortValue(row, sort), direction),
+      totals: view.totals,
+      prioritySpend: view.prioritySpend.map(({ name, pence, isDemoFigure }) => ({ name, pence, isDemoFigure })),
+      coCommissioning: {
+        londonPot: view.coCommissioning.londonPot,
+        opportunities: view.coCommissioning.opportunities.map(({ priority, boroughCount, total, projects }) => ({
+          priority,
+          boroughCount,
+          total,
+          projects: projects.map(({ borough, title, pence, isDemoFigure }) => ({
+            borough,
+            title,
+            pence,
+            isDemoFigure,
+          })),
+        })),
+      },
+      coverage: view.coverage.map(({ measure, boroughs }) => ({ measure, boroughs })),
+    },
     sort,
     direction,
   };
 }
 
-function DemoTag() {
-  return (
+// The page holds hundreds of figures: the cells are plain markup made by functions rather than a
+// component each, which kept the page's render a good part cheaper.
+const DEMO_TAG = (
+  <>
+    {" "}
+    <strong className="govuk-tag govuk-tag--yellow">{DEMO_FIGURE_LABEL}</strong>
+  </>
+);
+
+function money(figure: Figure | null, empty = "None"): ReactNode {
+  if (!figure) return empty;
+  const pounds = formatPounds(figure.pence);
+  return figure.isDemoFigure ? (
     <>
-      {" "}
-      <Tag colour="yellow">Demo figure</Tag>
+      {pounds}
+      {DEMO_TAG}
     </>
+  ) : (
+    pounds
   );
 }
 
-function Money({ figure, empty = "None" }: { figure: Figure | null; empty?: string }) {
-  if (!figure) return <>{empty}</>;
-  return (
-    <>
-      {formatPounds(figure.pence)}
-      {figure.isDemoFigure ? <DemoTag /> : null}
-    </>
-  );
+function moneyCell(figure: Figure | null): TableCell {
+  return { content: money(figure), format: "numeric" };
 }
 
-function money(figure: Figure | null): TableCell {
-  return { content: <Money figure={figure} />, format: "numeric" };
-}
-
-function LeftOrOver({ figure }: { figure: Figure | null }) {
-  if (!figure) return <>None</>;
+function leftOrOver(figure: Figure | null): ReactNode {
+  if (!figure) return "None";
   const over = figure.pence < 0;
   return (
     <>
       <span className={over ? "app-text-over" : undefined}>
-        {formatPounds(Math.abs(figure.pence))} {over ? "over" : "left"}
+        {`${formatPounds(Math.abs(figure.pence))} ${over ? "over" : "left"}`}
       </span>
-      {figure.isDemoFigure ? <DemoTag /> : null}
+      {figure.isDemoFigure ? DEMO_TAG : null}
     </>
   );
 }
@@ -92,8 +117,12 @@ const NUMERIC = "govuk-table__cell govuk-table__cell--numeric";
 const TOTAL = `${NUMERIC} app-table-numeric-total`;
 
 /** The groups under each priority, keeping the domain's order (priorities in plan order, larger groups first). */
-function byPriority(opportunities: readonly Opportunity[]) {
-  const sections: { priority: string; groups: Opportunity[] }[] = [];
+type ShownOpportunity = Pick<Opportunity, "priority" | "boroughCount" | "total"> & {
+  projects: Pick<Opportunity["projects"][number], "borough" | "title" | "pence" | "isDemoFigure">[];
+};
+
+function byPriority(opportunities: readonly ShownOpportunity[]) {
+  const sections: { priority: string; groups: ShownOpportunity[] }[] = [];
   for (const group of opportunities) {
     const last = sections[sections.length - 1];
     if (last && last.priority === group.priority) last.groups.push(group);
@@ -167,8 +196,9 @@ export default function London({ loaderData }: Route.ComponentProps) {
       <h2 className="govuk-heading-m">Boroughs</h2>
       <p className="govuk-body">
         Left or over is the proposal’s direct funding for the year, with what earlier years of its period carried in,
-        less its planned spend. A joint proposal’s figures are shown once, on its lead borough’s row. Totals count each
-        project under its primary priority only.
+        less its planned spend. A joint proposal shows on the row of each of its boroughs, with its status, reviewer and
+        dates; its planned spend, what is left and its match funding are on its lead borough’s row only, so London’s
+        totals count them once. Totals count each project under its primary priority only.
       </p>
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls must be reachable by keyboard (axe: scrollable-region-focusable) */}
       <div className="app-table-scroll" role="region" aria-label="Boroughs, scrolls sideways" tabIndex={0}>
@@ -194,25 +224,20 @@ export default function London({ loaderData }: Route.ComponentProps) {
                   ) : (
                     row.borough
                   )}
+                  {row.jointPartners.length > 0 ? (
+                    <span className="govuk-!-display-block govuk-!-font-size-14 govuk-!-font-weight-regular">
+                      {row.jointWith
+                        ? `Joint proposal led by ${row.jointWith}`
+                        : `Leads a joint proposal with ${row.jointPartners.join(" and ")}: its figures are on this row`}
+                    </span>
+                  ) : null}
                 </th>
-                <td className={NUMERIC}>
-                  <Money figure={row.allocation} empty="Not set" />
-                </td>
-                <td className={NUMERIC}>
-                  <Money figure={row.direct} empty="Not set" />
-                </td>
-                <td className={NUMERIC}>
-                  <Money figure={row.pot} empty="Not set" />
-                </td>
-                <td className={NUMERIC}>
-                  <Money figure={row.planned} empty={row.jointWith ? `With ${row.jointWith}` : "None"} />
-                </td>
-                <td className={NUMERIC}>
-                  {row.jointWith ? `With ${row.jointWith}` : <LeftOrOver figure={row.leftOrOver} />}
-                </td>
-                <td className={NUMERIC}>
-                  <Money figure={row.match} empty={row.jointWith ? `With ${row.jointWith}` : "None"} />
-                </td>
+                <td className={NUMERIC}>{money(row.allocation, "Not set")}</td>
+                <td className={NUMERIC}>{money(row.direct, "Not set")}</td>
+                <td className={NUMERIC}>{money(row.pot, "Not set")}</td>
+                <td className={NUMERIC}>{money(row.planned, row.jointWith ? `On ${row.jointWith}’s row` : "None")}</td>
+                <td className={NUMERIC}>{row.jointWith ? `On ${row.jointWith}’s row` : leftOrOver(row.leftOrOver)}</td>
+                <td className={NUMERIC}>{money(row.match, row.jointWith ? `On ${row.jointWith}’s row` : "None")}</td>
                 <td className="govuk-table__cell">
                   {row.status ? <Tag colour={stateTagColour(row.status)}>{stateLabel(row.status)}</Tag> : "No proposal"}
                 </td>
@@ -230,30 +255,20 @@ export default function London({ loaderData }: Route.ComponentProps) {
               <th scope="row" className="govuk-table__header">
                 London
               </th>
+              <td className={TOTAL}>{money(totals.allocation)}</td>
+              <td className={TOTAL}>{money(totals.direct)}</td>
+              <td className={TOTAL}>{money(totals.pot)}</td>
+              <td className={TOTAL}>{money(totals.planned)}</td>
               <td className={TOTAL}>
-                <Money figure={totals.allocation} />
-              </td>
-              <td className={TOTAL}>
-                <Money figure={totals.direct} />
-              </td>
-              <td className={TOTAL}>
-                <Money figure={totals.pot} />
-              </td>
-              <td className={TOTAL}>
-                <Money figure={totals.planned} />
-              </td>
-              <td className={TOTAL}>
-                <LeftOrOver figure={totals.left} />
+                {leftOrOver(totals.left)}
                 {totals.over.pence > 0 ? (
                   <>
                     {", "}
-                    <LeftOrOver figure={{ ...totals.over, pence: -totals.over.pence }} />
+                    {leftOrOver({ ...totals.over, pence: -totals.over.pence })}
                   </>
                 ) : null}
               </td>
-              <td className={TOTAL}>
-                <Money figure={totals.match} />
-              </td>
+              <td className={TOTAL}>{money(totals.match)}</td>
               <td className="govuk-table__cell" colSpan={3}>
                 {totals.proposals} proposals
               </td>
@@ -292,7 +307,7 @@ export default function London({ loaderData }: Route.ComponentProps) {
         captionSize="s"
         firstCellIsHeader
         head={["Priority", { content: "Planned spend", format: "numeric" }]}
-        rows={prioritySpend.map((p) => [p.name, money({ pence: p.pence, isDemoFigure: p.isDemoFigure })])}
+        rows={prioritySpend.map((p) => [p.name, moneyCell({ pence: p.pence, isDemoFigure: p.isDemoFigure })])}
       />
 
       <h2 className="govuk-heading-m">Co-commissioning opportunities</h2>
@@ -300,7 +315,7 @@ export default function London({ loaderData }: Route.ComponentProps) {
         Projects boroughs flagged as co-commissioning candidates, under their primary priority. Similar services (the
         same provider and categories, or titles sharing at least half their words) are listed together with their total.
         London’s co-commissioned pot for {chosen.label} is {formatPounds(coCommissioning.londonPot.pence)}
-        {coCommissioning.londonPot.isDemoFigure ? <DemoTag /> : null}.
+        {coCommissioning.londonPot.isDemoFigure ? DEMO_TAG : null}.
       </p>
       {coCommissioning.opportunities.length === 0 ? (
         <p className="govuk-body">No borough has flagged a candidate for this period.</p>
@@ -315,7 +330,7 @@ export default function London({ loaderData }: Route.ComponentProps) {
               ...group.projects.map((p): TableCell[] => [
                 p.borough,
                 p.title,
-                money({ pence: p.pence, isDemoFigure: p.isDemoFigure }),
+                moneyCell({ pence: p.pence, isDemoFigure: p.isDemoFigure }),
               ]),
               // A total only where similar services could be commissioned together.
               ...(group.projects.length > 1
@@ -328,15 +343,13 @@ export default function London({ loaderData }: Route.ComponentProps) {
                       {
                         content:
                           coCommissioning.londonPot.pence > 0 ? (
-                            <>
-                              together, against London’s pot of <Money figure={coCommissioning.londonPot} />
-                            </>
+                            <>together, against London’s pot of {money(coCommissioning.londonPot)}</>
                           ) : (
                             "together (no pot this year)"
                           ),
                       },
                       {
-                        content: <Money figure={group.total} />,
+                        content: money(group.total),
                         format: "numeric",
                         className: "app-table-numeric-total",
                       },
@@ -368,7 +381,16 @@ export default function London({ loaderData }: Route.ComponentProps) {
         rows={coverage.map((m): TableCell[] => [
           m.measure,
           { content: m.boroughs.length, format: "numeric" },
-          { content: m.boroughs.length === 0 ? <Tag colour="red">No programme</Tag> : m.boroughs.join(", ") },
+          {
+            content:
+              m.boroughs.length === 0 ? (
+                <Tag colour="red">No programme</Tag>
+              ) : m.boroughs.length === rows.length ? (
+                `All ${rows.length} boroughs`
+              ) : (
+                m.boroughs.join(", ")
+              ),
+          },
         ])}
       />
     </>

@@ -17,6 +17,7 @@ import {
 } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { SIGN_IN_FIELD_ORDER, signInSchema } from "~/forms/sign-in";
+import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
 import { Button, ErrorSummary, NotificationBanner, TextInput } from "~/ui";
 import { errorSummaryItems } from "~/ui/form-errors";
@@ -78,6 +79,7 @@ export default function SignIn({ loaderData }: Route.ComponentProps) {
     <div className="govuk-grid-row">
       <title>{pageTitle("Sign in", summary.length > 0)}</title>
       <div className="govuk-grid-column-two-thirds">
+        <FlashBanner />
         {loaderData.signedOut ? (
           <NotificationBanner type="success" heading="You have signed out." autoFocus={false} />
         ) : null}
@@ -116,6 +118,11 @@ export default function SignIn({ loaderData }: Route.ComponentProps) {
             Sign in
           </Button>
         </Form>
+        <p className="govuk-body">
+          <a className="govuk-link" href="/forgot-password">
+            Forgotten your password?
+          </a>
+        </p>
       </div>
     </div>
   );

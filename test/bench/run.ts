@@ -349,7 +349,7 @@ try {
       path: "/exports/london-projects.csv",
       routeId: "routes/london-export-csv",
       cookie: reviewerCookie,
-      expectText: "Borough,Funding period",
+      expectText: "Borough,Lead borough,Funding period",
       minRatio: 0.35,
       download: true,
     },

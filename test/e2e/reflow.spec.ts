@@ -46,6 +46,7 @@ const PEOPLE = {
 
 /** The walk's own proposals, one in each state a page needs. */
 type Walk = {
+  reviewerId: number;
   awaiting: number;
   changes: number;
   changesProject: number;
@@ -242,6 +243,7 @@ test.beforeAll(() => {
     ]);
 
     const ids: Walk = {
+      reviewerId: reviewer,
       awaiting: awaiting.id,
       changes: changes.id,
       changesProject: changes.projectIds[0]!,
@@ -358,8 +360,20 @@ test("anonymous pages fit 320px", async ({ page }) => {
     accessibility: "/accessibility",
     privacy: "/privacy",
     cookies: "/cookies",
+    "forgot-password": "/forgot-password",
+    "forgot-password-sent": "/forgot-password/sent",
   });
   await visitAll(page, "anonymous", { "page-not-found": "/no-such-page" }, 404);
+  // A spent or mistyped link from an email says so, with what to do next.
+  await visitAll(
+    page,
+    "anonymous",
+    {
+      "reset-password-link-gone": "/reset-password/not-a-real-token",
+      "invitation-link-gone": "/invitation/not-a-real-token",
+    },
+    410,
+  );
 });
 
 test("borough officer pages of the demo draft fit 320px", async ({ page }) => {
@@ -367,6 +381,8 @@ test("borough officer pages of the demo draft fit 320px", async ({ page }) => {
   const { proposal, project } = await demoIds(page);
   await visitAll(page, "officer", {
     home: "/borough",
+    people: "/borough/people",
+    "account-password": "/account/password",
     notifications: "/notifications",
     programmes: "/programmes",
     "draft-proposal": proposal,
@@ -438,6 +454,7 @@ test("CSP member pages fit 320px", async ({ page }) => {
   await signInAs(page, PEOPLE.suttonCsp.email);
   await visitAll(page, "csp", {
     "home-awaiting-endorsement": "/borough",
+    people: "/borough/people",
     "notifications-unread": "/notifications",
     "awaiting-proposal": `/proposals/${awaiting}`,
     "awaiting-check": `/proposals/${awaiting}/check`,
@@ -484,6 +501,10 @@ test("admin pages fit 320px", async ({ page }) => {
   await signInAs(page, "admin@mopac.test");
   await visitAll(page, "admin", {
     home: "/admin",
+    reminders: "/admin/reminders",
+    people: "/admin/people",
+    "people-invite": "/admin/people/invite",
+    "person-reviewer": `/admin/people/${walk.reviewerId}`,
     queue: "/review",
     london: "/london",
     "decision-table": "/decision-table",

@@ -11,7 +11,8 @@ import { cookieFor, formRequest, getRequest, settle, useTestDatabase } from "./s
  *
  * Answers: "200" the page, "302" a redirect (not to sign-in), "sign" a redirect to the sign-in page,
  * "403" not allowed, "404" page not found, "405" no action (React Router answers 405 itself),
- * "409" not in this state, "422" allowed but the input (or the proposal) is not ready, "204" done, nothing to show.
+ * "409" not in this state, "410" a one-time link that no longer works, "422" allowed but the input (or the proposal)
+ * is not ready, "204" done, nothing to show.
  */
 
 useTestDatabase();
@@ -50,7 +51,7 @@ const STATES = [
 ] as const;
 type State = (typeof STATES)[number];
 
-type Answer = "200" | "204" | "302" | "sign" | "403" | "404" | "405" | "409" | "422";
+type Answer = "200" | "204" | "302" | "sign" | "403" | "404" | "405" | "409" | "410" | "422";
 /** One answer per state, in the order of STATES: draft, awaiting CSP, submitted, in review, changes requested, approved, rejected, withdrawn. */
 type StateRow = string;
 type Grid = Record<Person, StateRow>;
@@ -317,11 +318,14 @@ const only = (allowed: readonly Person[], answer: Answer): PersonRow =>
     PEOPLE.map((p) => [p, p === "anonymous" ? "sign" : allowed.includes(p) ? answer : "403"]),
   ) as PersonRow;
 
+type PageIds = Ids & { freePeriodId: number; invitedUserId: number };
 type PageCase = {
   path: string;
   loader: PersonRow;
   action: PersonRow;
-  body?: (ids: Ids & { freePeriodId: number }) => Record<string, string>;
+  body?: (ids: PageIds) => Record<string, string>;
+  /** The route's parameters, for pages about one row (a person). */
+  params?: (ids: PageIds) => Record<string, string>;
 };
 
 const OTHER_ROUTES: PageCase[] = [
@@ -334,6 +338,38 @@ const OTHER_ROUTES: PageCase[] = [
     body: () => ({ email: EMAILS.officer, password: "lcpf-demo-2017" }),
   },
   { path: "sign-out", loader: forAll("302"), action: forAll("sign") },
+  // Anyone may ask for a reset link, signed in or not, and always gets the same answer.
+  {
+    path: "forgot-password",
+    loader: forAll("200"),
+    action: forAll("302"),
+    body: () => ({ email: "nobody@example.org" }),
+  },
+  { path: "forgot-password/sent", loader: forAll("200"), action: forAll("405") },
+  // A one-time link is for whoever holds it; one that does not work (here: none at all) is gone for everyone.
+  {
+    path: "reset-password/:token",
+    loader: forAll("410"),
+    action: forAll("410"),
+    params: () => ({ token: "a".repeat(32) }),
+  },
+  {
+    path: "invitation/:token",
+    loader: forAll("410"),
+    action: forAll("410"),
+    params: () => ({ token: "a".repeat(32) }),
+  },
+  // Anyone signed in may change their own password; a wrong current password shows the form again (422).
+  {
+    path: "account/password",
+    loader: signedIn("200"),
+    action: signedIn("422"),
+    body: () => ({
+      currentPassword: "not the password",
+      password: "a long enough new password",
+      confirmPassword: "a long enough new password",
+    }),
+  },
   // "Stay signed in": only a signed-in person's session can be kept alive.
   { path: "session/keep-alive", loader: signedIn("302"), action: signedIn("204") },
   { path: "accessibility", loader: forAll("200"), action: forAll("405") },
@@ -344,6 +380,12 @@ const OTHER_ROUTES: PageCase[] = [
     loader: only(["officer", "otherBoroughOfficer", "cspMember", "cspEndorser"], "200"),
     action: only(["officer", "otherBoroughOfficer"], "302"),
     body: (ids) => ({ periodId: String(ids.freePeriodId) }),
+  },
+  // A borough's people see who else in their own borough has access.
+  {
+    path: "borough/people",
+    loader: only(["officer", "otherBoroughOfficer", "cspMember", "cspEndorser"], "200"),
+    action: forAll("405"),
   },
   {
     path: "review",
@@ -359,6 +401,29 @@ const OTHER_ROUTES: PageCase[] = [
   // London as a whole is MOPAC's alone: boroughs and CSPs are refused.
   { path: "london", loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"), action: forAll("405") },
   { path: "admin", loader: only(["admin"], "200"), action: forAll("405") },
+  // People are MOPAC admins' to manage, and nobody else's.
+  { path: "admin/people", loader: only(["admin"], "200"), action: forAll("405") },
+  {
+    path: "admin/people/invite",
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "302"),
+    body: () => ({
+      email: "route-access-invite@newham.test",
+      name: "Invited By The Table",
+      organisationId: String(NEWHAM_ID.value),
+      role: "borough_officer",
+    }),
+  },
+  {
+    path: "admin/people/:userId",
+    loader: only(["admin"], "200"),
+    // Sending an invitation again can be done any number of times while it is unanswered.
+    action: only(["admin"], "302"),
+    body: () => ({ intent: "resend" }),
+    params: (ids) => ({ userId: String(ids.invitedUserId) }),
+  },
+  // What reminders went out and which come next: MOPAC's admins alone, read-only.
+  { path: "admin/reminders", loader: only(["admin"], "200"), action: forAll("405") },
   // A borough's endorsed programmes: its officers and CSP members; MOPAC opens a programme from its review pages.
   {
     path: "programmes",
@@ -415,7 +480,11 @@ function moduleFor(path: string): () => Promise<RouteModule> {
   return load;
 }
 
+/** Newham's organisation id, known once the database is seeded. */
+const NEWHAM_ID = { value: 0 };
+
 let ids: Ids & {
+  invitedUserId: number;
   freePeriodId: number;
   boroughId: number;
   periodId: number;
@@ -477,7 +546,22 @@ beforeAll(async () => {
     }
   }
   const priority = await db().selectFrom("priorities").select("id").orderBy("id").executeTakeFirstOrThrow();
+  NEWHAM_ID.value = otherOfficer.organisation_id;
+  // Someone invited who has not yet answered: the person page's subject.
+  const invited = await db()
+    .insertInto("users")
+    .values({
+      ...otherOfficer,
+      id: undefined,
+      email: "route-access-invited@newham.test",
+      name: "Invited, not yet answered",
+      password_hash: "",
+      password_set_at: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   ids = {
+    invitedUserId: invited.id,
     boroughId: officer.organisation_id,
     periodId: demo.funding_period_id,
     freePeriodId: freePeriod.id,
@@ -585,7 +669,7 @@ describe.each(OTHER_ROUTES)("/$path", (route) => {
     it(`${kind}: each person gets the answer the table gives`, async () => {
       const actual: Record<string, string> = {};
       for (const person of PEOPLE) {
-        actual[person] = await call(route.path, kind, person, {}, route.body?.(ids) ?? {});
+        actual[person] = await call(route.path, kind, person, route.params?.(ids) ?? {}, route.body?.(ids) ?? {});
       }
       expect(actual).toEqual(route[kind]);
     });

@@ -7,7 +7,7 @@ import {
   sortRows,
   titleTokens,
   type LondonInput,
-  type LondonProject,
+  type ServiceFields,
 } from "~/domain/london";
 import { LCPF_2017_21_SPLIT_RULE } from "~/domain/split";
 
@@ -24,17 +24,6 @@ import { LCPF_2017_21_SPLIT_RULE } from "~/domain/split";
 
 const Y1 = 11;
 const Y2 = 12;
-const project = (
-  fields: Partial<LondonProject> & Pick<LondonProject, "id" | "proposalId" | "title">,
-): LondonProject => ({
-  primaryPriorityId: null,
-  coCommissioningCandidate: false,
-  provider: null,
-  categories: [],
-  costs: [],
-  measureIds: [],
-  ...fields,
-});
 const cost = (financialYearId: number, lcpfPence: number, laCashPence = 0, isDemoFigure = false) => ({
   financialYearId,
   lcpfPence,
@@ -78,46 +67,52 @@ const fixture: LondonInput = {
       lastSubmittedAt: "2017-01-12T10:00:00Z",
     },
   ],
-  projects: [
-    project({
+  // What londonInput's queries add up from four projects: Alpha's "Domestic Abuse Advocacy Service" (VAWG,
+  // a candidate by Solace, Y1 £30,000, Y2 £20,000 with £1,000 match, measure 1) and "Youth mentoring" (CYP,
+  // Y2 £40,000, measure 2); Beta's "Domestic abuse advocates" (VAWG, a candidate by Other, Y1 £45,000,
+  // Y2 £15,000, measures 1 and the optional 4) and "Knife crime workshops" (CYP, a candidate by Solace, Y2 £30,000).
+  plans: [
+    { proposalId: 101, primaryPriorityId: 3, costs: [cost(Y1, 3_000_000), cost(Y2, 2_000_000, 100_000)] },
+    { proposalId: 101, primaryPriorityId: 2, costs: [cost(Y2, 4_000_000)] },
+    { proposalId: 102, primaryPriorityId: 3, costs: [cost(Y1, 4_500_000), cost(Y2, 1_500_000)] },
+    { proposalId: 102, primaryPriorityId: 2, costs: [cost(Y2, 3_000_000)] },
+  ],
+  candidates: [
+    {
       id: 1,
       proposalId: 101,
       title: "Domestic Abuse Advocacy Service",
       primaryPriorityId: 3,
-      coCommissioningCandidate: true,
       provider: "Solace",
       categories: ["domestic-abuse"],
-      costs: [cost(Y1, 3_000_000), cost(Y2, 2_000_000, 100_000)],
-      measureIds: [1],
-    }),
-    project({
-      id: 2,
-      proposalId: 101,
-      title: "Youth mentoring",
-      primaryPriorityId: 2,
-      costs: [cost(Y2, 4_000_000)],
-      measureIds: [2],
-    }),
-    project({
+      pence: 2_000_000,
+      isDemoFigure: false,
+    },
+    {
       id: 3,
       proposalId: 102,
       title: "Domestic abuse advocates",
       primaryPriorityId: 3,
-      coCommissioningCandidate: true,
       provider: "Other",
       categories: ["crime-prevention"],
-      costs: [cost(Y1, 4_500_000), cost(Y2, 1_500_000)],
-      measureIds: [1, 4],
-    }),
-    project({
+      pence: 1_500_000,
+      isDemoFigure: false,
+    },
+    {
       id: 4,
       proposalId: 102,
       title: "Knife crime workshops",
       primaryPriorityId: 2,
-      coCommissioningCandidate: true,
       provider: "Solace",
-      costs: [cost(Y2, 3_000_000)],
-    }),
+      categories: [],
+      pence: 3_000_000,
+      isDemoFigure: false,
+    },
+  ],
+  proposalMeasures: [
+    { proposalId: 101, measureId: 1 },
+    { proposalId: 101, measureId: 2 },
+    { proposalId: 102, measureId: 1 },
   ],
   priorities: [
     { id: 1, name: "Neighbourhood Policing" },
@@ -203,7 +198,9 @@ describe("London borough rows", () => {
   it("a demo cost makes the planned spend and what is left demo figures", () => {
     const withDemoCost = {
       ...fixture,
-      projects: fixture.projects.map((p) => (p.id === 2 ? { ...p, costs: [cost(Y2, 4_000_000, 0, true)] } : p)),
+      plans: fixture.plans.map((p) =>
+        p.proposalId === 101 && p.primaryPriorityId === 2 ? { ...p, costs: [cost(Y2, 4_000_000, 0, true)] } : p,
+      ),
     };
     const alpha = londonView(withDemoCost).rows.find((r) => r.borough === "Alpha")!;
     expect(alpha.planned).toEqual(demo(6_000_000));
@@ -262,7 +259,7 @@ describe("co-commissioning opportunities", () => {
 });
 
 describe("similar service", () => {
-  const base = project({ id: 1, proposalId: 1, title: "Street pastors" });
+  const base: ServiceFields = { title: "Street pastors", provider: null, categories: [] };
 
   it("title words: case, punctuation, stop words and plurals do not matter", () => {
     expect([...titleTokens("The Domestic-Abuse Advocates (IDVA) service")]).toEqual([

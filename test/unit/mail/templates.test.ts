@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  accountTemplates,
+  inDays,
   oneLine,
   proposalName,
   QUOTE_MAX_LENGTH,
@@ -91,6 +93,47 @@ describe("each email, with its subject, body and portal notice", () => {
   });
 });
 
+describe("reminders: each names the date it is about and what to do", () => {
+  it("proposal deadline, not yet started: the date, how far off, and to start it", () => {
+    const email = templates.deadlineApproaching({ ...input(), date: "2016-12-23", daysLeft: 14, started: false });
+    expectWellFormed(email);
+    expect(email.subject).toBe(`${NAME} is due with MOPAC by 23 December 2016 (in 14 days)`);
+    expect(email.notice).toBe(email.subject);
+    expect(email.text).toContain("your borough has not started");
+  });
+
+  it("proposal deadline, a draft: to send it to the CSP in good time", () => {
+    const email = templates.deadlineApproaching({ ...input(), date: "2016-12-23", daysLeft: 3, started: true });
+    expectWellFormed(email);
+    expect(email.subject).toBe(`${NAME} is due with MOPAC by 23 December 2016 (in 3 days)`);
+    expect(email.text).toContain("has not been sent yet");
+    expect(email.text).not.toContain("not started");
+  });
+
+  it("waiting for the CSP: since when, and what an endorser can do", () => {
+    const email = templates.endorsementWaiting({ ...input(null, "CSP Chair"), sentOn: "2017-01-10" });
+    expectWellFormed(email);
+    expect(email.subject).toBe(`${NAME} has been awaiting the CSP’s endorsement since 10 January 2017`);
+    expect(email.text).toContain("record the endorsement, or return it");
+  });
+
+  it("feedback due and review overdue: to the reviewer, with the target date", () => {
+    const due = templates.feedbackDue({ ...input(null, "Demo Reviewer One"), date: "2017-02-23", daysLeft: 7 });
+    expectWellFormed(due);
+    expect(due.subject).toBe(`MOPAC’s feedback on ${NAME} is due by 23 February 2017 (in 7 days)`);
+    const overdue = templates.reviewOverdue({ ...input(null, "Demo Reviewer One"), date: "2017-02-23" });
+    expectWellFormed(overdue);
+    expect(overdue.subject).toBe(`Your review of ${NAME} is overdue`);
+    expect(overdue.text).toContain("by 23 February 2017");
+  });
+
+  it("counts down in words: today, tomorrow, in n days", () => {
+    expect(inDays(0)).toBe("today");
+    expect(inDays(1)).toBe("tomorrow");
+    expect(inDays(3)).toBe("in 3 days");
+  });
+});
+
 describe("people's words never reach a subject, and are set apart in the body", () => {
   it("a 2 MB CSP comment leaves the subject short and shortens the quote, pointing to the portal", () => {
     const huge = "Please change this. ".repeat(100_000);
@@ -119,5 +162,54 @@ describe("people's words never reach a subject, and are set apart in the body", 
   it("quoted is empty when they wrote nothing", () => {
     expect(quoted("Their comments:", "   ")).toBe("");
     expect(quoted("Their comments:", null)).toBe("");
+  });
+});
+
+describe("emails about a person's own account", () => {
+  const link = "https://lcpf.example.org/invitation/abcdefghijklmnopqrstuvwxyz234567";
+
+  it("the invitation names the organisation and role, gives the link, and says it works once for 7 days", () => {
+    const email = accountTemplates.invitation({
+      recipientName: "Ana Cruz",
+      link,
+      organisationName: "Newham",
+      roleLabel: "Borough officer",
+    });
+    expect(email.subject).toBe("You have been invited to the London Crime Prevention Fund portal");
+    expect(email.text.startsWith("Dear Ana Cruz,\n\n")).toBe(true);
+    expect(email.text).toContain("as borough officer for Newham");
+    expect(email.text).toContain(`Set your password:\n${link}\n`);
+    expect(email.text).toContain("It works once, and for 7 days.");
+    expect(email.text).toContain("replies are not read");
+  });
+
+  it("the reset gives the link, says it works once for an hour, and what to do if it was not them", () => {
+    const email = accountTemplates.passwordReset({ recipientName: "Ana Cruz", link });
+    expect(email.subject).toBe("Reset your password for the London Crime Prevention Fund portal");
+    expect(email.text).toContain(`Choose a new password:\n${link}\n`);
+    expect(email.text).toContain("It works once, and for 1 hour.");
+    expect(email.text).toContain("If it was not you, you do not need to do anything");
+  });
+
+  it("the change notice tells them they were signed out elsewhere, and how to get back in if it was not them", () => {
+    const email = accountTemplates.passwordChanged({
+      recipientName: "Ana Cruz",
+      link: "https://lcpf.example.org/forgot-password",
+    });
+    expect(email.subject).toBe("Your password for the London Crime Prevention Fund portal has changed");
+    expect(email.text).toContain("signed out everywhere else");
+    expect(email.text).toContain("Reset your password:\nhttps://lcpf.example.org/forgot-password");
+  });
+
+  it("a name with line breaks cannot add lines to the greeting or the subject", () => {
+    const email = accountTemplates.invitation({
+      recipientName: "Ana\r\nBcc: x@evil.example",
+      link,
+      organisationName: "Newham\nX",
+      roleLabel: "Borough officer",
+    });
+    expect(email.subject).not.toMatch(/[\r\n]/);
+    expect(email.text).not.toMatch(/^Bcc:/m);
+    expect(email.text).toContain("for Newham X.");
   });
 });
