@@ -7,18 +7,17 @@ import { formatPounds } from "~/domain/money";
 import { PROJECT_SECTIONS, sectionStatuses } from "~/domain/project-sections";
 import { availableActions, stateLabel, stateTagColour } from "~/domain/workflow";
 import { ButtonLink, NotificationBanner, Table, Tag, TaskList, WarningText, type TableCell } from "~/ui";
-import { formatDateTime } from "~/domain/dates";
+import { formatDateTime, todayInLondon } from "~/domain/dates";
+import { deadlineNotice } from "~/domain/rounds";
+import { ProposalDeadline } from "~/ui/proposal-deadline";
 import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
 import { ProgrammeDownloads } from "~/ui/downloads";
-import {
-  CoCommissioningPanel,
-  DemoMark,
-  EnvelopeTable,
-  PriorityTotalsTable,
-  UncoveredMeasures,
-} from "~/ui/proposal-figures";
+import { DemoMark } from "~/ui/proposal-figures";
+import { proposalFigures } from "~/ui/proposal-figures.server";
+import { Prerendered } from "~/ui/prerendered";
 import { History } from "~/ui/history";
+import { JointEnvelopeTables } from "~/ui/joint-envelope-table";
 import type { Route } from "./+types/proposal";
 
 /** Where each step a person may take is done. */
@@ -30,7 +29,7 @@ const STEP_PAGES: Partial<Record<string, { path: string; text: string }>> = {
   request_changes: { path: "review", text: "Review the proposal" },
 };
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const access = await requireProposal(request, params.proposalId);
   const { proposal } = access;
   const [overview, history] = await Promise.all([loadProposalPage(db(), proposal), proposalHistory(db(), proposal.id)]);
@@ -46,6 +45,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     history,
     steps,
+    deadline: deadlineNotice(proposal.proposalDeadline, todayInLondon(), proposal.first_submitted_at !== null),
     changesFeedback:
       proposal.status === "changes_requested" && lastRequest
         ? { who: lastRequest.actorName ?? "MOPAC", when: lastRequest.createdAt, comment: lastRequest.comment ?? "" }
@@ -56,11 +56,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       version: proposal.version,
       periodName: proposal.periodName,
       boroughNames: proposal.boroughNames,
+      partnershipName: proposal.partnershipName,
       updatedAt: proposal.updated_at,
     },
     editable: canEdit(access),
-    summary: overview.summary,
-    years: overview.years,
+    warnings: overview.summary.warnings,
+    yearHeads: overview.summary.years.map((y) => ({ financialYearId: y.financialYearId, label: y.label })),
+    figures: proposalFigures(context, overview.summary, overview.years, 2),
+    jointEnvelope: overview.jointEnvelope,
     complianceComplete: overview.complianceComplete,
     blockers: sendingBlockers(proposal.id, overview),
     projects: overview.fullProjects.map((project) => {
@@ -84,11 +87,13 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
   const {
     history,
     steps,
+    deadline,
     changesFeedback,
     proposal,
     editable,
-    summary,
-    years,
+    warnings,
+    yearHeads,
+    figures,
     blockers,
     projects,
     complianceComplete,
@@ -115,11 +120,15 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
           </p>
         </NotificationBanner>
       ) : null}
-      <span className="govuk-caption-l">{proposal.boroughNames.join(", ")}</span>
+      <span className="govuk-caption-l">
+        {proposal.partnershipName ? `${proposal.partnershipName}: ` : ""}
+        {proposal.boroughNames.join(", ")}
+      </span>
       <h1 className="govuk-heading-l">{heading}</h1>
       <p className="govuk-body">
         Status: <Tag colour={stateTagColour(proposal.status)}>{stateLabel(proposal.status)}</Tag>
       </p>
+      <ProposalDeadline notice={deadline} />
 
       {steps.length > 0 ? (
         <ul className="govuk-list" data-testid="next-steps">
@@ -152,7 +161,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
           </ul>
         </div>
       ) : null}
-      {summary.warnings.map((w) => (
+      {warnings.map((w) => (
         <WarningText key={w.message}>{w.message}</WarningText>
       ))}
 
@@ -185,16 +194,11 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
         />
       ) : null}
 
-      <div id="envelope">
-        <EnvelopeTable summary={summary} years={years} />
-      </div>
-      <PriorityTotalsTable summary={summary} />
-
-      <h2 className="govuk-heading-m">Co-commissioning candidates</h2>
-      <CoCommissioningPanel summary={summary} />
-
-      <h2 className="govuk-heading-m">Measures of success</h2>
-      <UncoveredMeasures summary={summary} />
+      <Prerendered fragment={figures} />
+      {/* A partnership's joint proposal: the same envelope, by borough. */}
+      {loaderData.jointEnvelope && proposal.partnershipName ? (
+        <JointEnvelopeTables partnershipName={proposal.partnershipName} years={loaderData.jointEnvelope} />
+      ) : null}
 
       <h2 className="govuk-heading-m" id="projects">
         Projects
@@ -205,11 +209,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
         <Table
           caption={`${projects.length} project${projects.length === 1 ? "" : "s"}`}
           captionSize="s"
-          head={[
-            "Project",
-            "Priority",
-            ...summary.years.map((y) => ({ content: y.label, format: "numeric" as const })),
-          ]}
+          head={["Project", "Priority", ...yearHeads.map((y) => ({ content: y.label, format: "numeric" as const }))]}
           rows={projects.map((project): TableCell[] => [
             {
               content: (
@@ -241,7 +241,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
               ),
             },
             project.priority ?? "Not chosen yet",
-            ...summary.years.map((y): TableCell => {
+            ...yearHeads.map((y): TableCell => {
               const cost = project.costs.find((c) => c.financialYearId === y.financialYearId);
               return {
                 content: (

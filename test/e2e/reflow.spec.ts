@@ -511,6 +511,22 @@ test("admin pages fit 320px", async ({ page }) => {
     notifications: "/notifications",
     "in-review-review-page": `/proposals/${inReview}/review`,
     "approved-proposal": `/proposals/${approved}`,
+    rounds: "/admin/rounds",
+    "rounds-new": "/admin/rounds/new",
+  });
+  // The demo round's pages, found by following links: its settings, allocations, a year's form, the upload.
+  await page.goto("/admin/rounds");
+  const round = await page
+    .getByRole("link", { name: "London Crime Prevention Fund 2017-21", exact: true })
+    .getAttribute("href");
+  expect(round).toMatch(/^\/admin\/rounds\/\d+$/);
+  await page.goto(`${round}/allocations`);
+  const year = await page.getByRole("link", { name: "Enter or change the 2017/18 allocations" }).getAttribute("href");
+  await visitAll(page, "admin", {
+    round: round!,
+    "round-allocations": `${round}/allocations`,
+    "round-allocations-import": `${round}/allocations/import`,
+    "round-allocations-year": year!,
   });
 });
 
