@@ -49,7 +49,12 @@ function byPriority(opportunities: readonly ShownOpportunity[]) {
 export default function LondonCoCommissioning({ loaderData }: Route.ComponentProps) {
   const { view, ...choice } = loaderData;
   const label = choice.chosen?.label ?? "";
-  if (!view) return <LondonFrame section="co-commissioning" choice={choice}>{null}</LondonFrame>;
+  if (!view)
+    return (
+      <LondonFrame section="co-commissioning" choice={choice}>
+        {null}
+      </LondonFrame>
+    );
   const { londonPot, opportunities } = view;
   return (
     <LondonFrame section="co-commissioning" choice={choice}>

@@ -24,7 +24,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function LondonMeasures({ loaderData }: Route.ComponentProps) {
   const { view, ...choice } = loaderData;
-  if (!view) return <LondonFrame section="measures" choice={choice}>{null}</LondonFrame>;
+  if (!view)
+    return (
+      <LondonFrame section="measures" choice={choice}>
+        {null}
+      </LondonFrame>
+    );
   const { coverage, boroughCount } = view;
   const uncovered = coverage.filter((measure) => measure.boroughs.length === 0);
   return (

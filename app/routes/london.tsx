@@ -51,7 +51,13 @@ export default function London({ loaderData }: Route.ComponentProps) {
   return (
     <LondonFrame section="boroughs" choice={choice}>
       {choice.chosen && view ? (
-        <Boroughs {...view} search={londonSearch(choice.chosen)} yearLabel={choice.chosen.label} sort={sort} direction={direction} />
+        <Boroughs
+          {...view}
+          search={londonSearch(choice.chosen)}
+          yearLabel={choice.chosen.label}
+          sort={sort}
+          direction={direction}
+        />
       ) : null}
     </LondonFrame>
   );
@@ -164,7 +170,6 @@ function Boroughs({
           {yearLabel}; the allocation totals leave {totals.allocationsMissing === 1 ? "it" : "them"} out.
         </p>
       ) : null}
-
     </>
   );
 }

@@ -6,6 +6,7 @@ import * as m0004 from "./0004_session_limits";
 import * as m0005 from "./0005_project_versions";
 import * as m0007 from "./0007_people";
 import * as m0009 from "./0009_reminders";
+import * as m0010 from "./0010_contributor_index";
 
 /** Every migration, in order. Listed statically so the bundled server can run them too. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "0005_project_versions": m0005,
   "0007_people": m0007,
   "0009_reminders": m0009,
+  "0010_contributor_index": m0010,
 };

@@ -146,7 +146,15 @@ test("CSP member pages fit 320px", async ({ page }) => {
 
 test("reviewer pages fit 320px", async ({ page }) => {
   await signIn(page, "reviewer@mopac.test");
-  for (const url of ["/review", "/notifications"]) await visit(page, "reviewer", url);
+  for (const url of [
+    "/review",
+    "/notifications",
+    "/london",
+    "/london/priorities",
+    "/london/co-commissioning",
+    "/london/measures",
+  ])
+    await visit(page, "reviewer", url);
 });
 
 test("admin pages fit 320px", async ({ page }) => {
