@@ -57,7 +57,7 @@ test("a MOPAC reviewer sees London as a whole, picks a year, sorts the boroughs,
   await expect(page.getByRole("heading", { level: 1, name: "London in 2018/19" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Co-commissioning opportunities" })).toBeVisible();
   // Barking and Dagenham's 2018/19 pot comes from its demo allocation, so London's pot says so.
-  await expect(page.getByText(/London’s co-commissioned pot for 2018\/19 is £[\d,]+ Demo figure/)).toBeVisible();
+  await expect(page.getByText(/London’s co-commissioned pot for 2018\/19 is £[\d,.]+ Demo figure/)).toBeVisible();
   await expectAccessible(page);
 
   await pages.getByRole("link", { name: "Mandatory measures coverage" }).click();
