@@ -73,10 +73,13 @@ export default defineConfig({
     { name: "proxy", testMatch: /proxy\.spec\.ts/ },
     // Reads the demo data only (decision table, exports, demo marks); no dependencies.
     { name: "exports", testMatch: /exports\.spec\.ts/ },
+    { name: "partnerships", testMatch: /partnerships\.spec\.ts/ },
     // Invites a Newham officer of its own, who sets and then resets a password; no other spec's data changes.
     { name: "people", testMatch: /people\.spec\.ts/ },
     // Reads /admin/reminders with one sent reminder of its own; no dependencies.
     { name: "reminders", testMatch: /reminders\.spec\.ts/ },
+    // A funding round of its own and its allocations; the demo round and proposal are left alone.
+    { name: "admin-rounds", testMatch: /admin-rounds\.spec\.ts/ },
   ],
   webServer: {
     // The compiled production server, recompiled from the current source each run (under a second).

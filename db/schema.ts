@@ -24,6 +24,8 @@ export interface OrganisationTable {
 export interface PartnershipTable {
   id: Generated<number>;
   name: string;
+  /** Whose CSP endorsers endorse the joint proposal: null for any member borough's. */
+  endorsing_organisation_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -31,6 +33,43 @@ export interface PartnershipTable {
 export interface PartnershipMemberTable {
   partnership_id: number;
   organisation_id: number;
+  created_at: Timestamp;
+}
+
+/** What MOPAC allocates to the partnership itself for a year. */
+export interface PartnershipAllocationTable {
+  id: Generated<number>;
+  partnership_id: number;
+  financial_year_id: number;
+  amount_pence: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A member borough's share that MOPAC moves into the partnership for a year. */
+export interface PartnershipShareTable {
+  id: Generated<number>;
+  partnership_id: number;
+  organisation_id: number;
+  financial_year_id: number;
+  amount_pence: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One of a borough's two to four local priorities agreed with MOPAC, the council and the police. */
+export interface LocalPriorityTable {
+  id: Generated<number>;
+  organisation_id: number;
+  name: string;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectLocalPriorityTable {
+  project_id: number;
+  local_priority_id: number;
   created_at: Timestamp;
 }
 
@@ -113,8 +152,59 @@ export interface AllocationTable {
   /** 1 when the figure is invented for demonstration and must be shown as such. */
   is_demo_figure: Flag;
   source: string | null;
+  /** MOPAC's note on the figure, e.g. "indicative until the needs assessment". */
+  note: string | null;
+  /** 1 while the figure is indicative, until MOPAC confirms it. */
+  indicative: Generated<Flag>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export type AllocationChangeMethod = "form" | "import" | "command";
+
+/** Append-only: every change to an allocation, with the figures before and after. */
+export interface AllocationHistoryTable {
+  id: Generated<number>;
+  organisation_id: number;
+  financial_year_id: number;
+  /** Null when the change came from the command line, which has no signed-in person. */
+  changed_by: number | null;
+  method: AllocationChangeMethod;
+  old_amount_pence: number | null;
+  new_amount_pence: number;
+  old_uplift_pence: number | null;
+  new_uplift_pence: number | null;
+  old_indicative: Flag | null;
+  new_indicative: Flag;
+  old_note: string | null;
+  new_note: string | null;
+  created_at: Timestamp;
+}
+
+/** An uploaded allocations file waiting for the admin's confirmation. */
+export interface PendingAllocationImportTable {
+  id: Generated<number>;
+  funding_round_id: number;
+  created_by: number;
+  file_name: string;
+  /** JSON of the checked rows (AllocationImportRow[]). */
+  rows_json: string;
+  applied_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** The priorities a round uses; none means the standard five. */
+export interface RoundPriorityTable {
+  funding_round_id: number;
+  priority_id: number;
+  created_at: Timestamp;
+}
+
+/** The measures of success a round uses; none means the standard list. */
+export interface RoundMeasureTable {
+  funding_round_id: number;
+  measure_id: number;
+  created_at: Timestamp;
 }
 
 export interface PriorityTable {
@@ -363,6 +453,10 @@ export interface Database {
   organisations: OrganisationTable;
   partnerships: PartnershipTable;
   partnership_members: PartnershipMemberTable;
+  partnership_allocations: PartnershipAllocationTable;
+  partnership_shares: PartnershipShareTable;
+  local_priorities: LocalPriorityTable;
+  project_local_priorities: ProjectLocalPriorityTable;
   users: UserTable;
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;
@@ -370,6 +464,10 @@ export interface Database {
   funding_periods: FundingPeriodTable;
   financial_years: FinancialYearTable;
   allocations: AllocationTable;
+  allocation_history: AllocationHistoryTable;
+  pending_allocation_imports: PendingAllocationImportTable;
+  round_priorities: RoundPriorityTable;
+  round_measures: RoundMeasureTable;
   priorities: PriorityTable;
   measures: MeasureTable;
   reviewer_leads: ReviewerLeadTable;

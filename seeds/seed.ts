@@ -38,16 +38,16 @@ export async function seedReference(db: DB): Promise<void> {
       .execute();
 
     for (const partnership of PARTNERSHIPS) {
-      await tx
+      // Only a partnership new to this database gets the reference members: once it exists, MOPAC's admins
+      // own its membership (/admin/partnerships), and a restart must not put back a borough they removed.
+      const created = await tx
         .insertInto("partnerships")
         .values({ name: partnership.name, created_at: stamp, updated_at: stamp })
         .onConflict((oc) => oc.column("name").doNothing())
-        .execute();
-      const { id } = await tx
-        .selectFrom("partnerships")
-        .select("id")
-        .where("name", "=", partnership.name)
-        .executeTakeFirstOrThrow();
+        .returning("id")
+        .executeTakeFirst();
+      if (!created) continue;
+      const { id } = created;
       for (const gss of partnership.memberGssCodes) {
         await tx
           .insertInto("partnership_members")

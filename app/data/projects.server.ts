@@ -21,7 +21,7 @@ export async function loadProjects(db: DB, proposalId: number, onlyProjectId?: n
   const projects = await query.orderBy("position").orderBy("id").execute();
   const ids = projects.map((p) => p.id);
   if (ids.length === 0) return [];
-  const [costs, categories, measures, contributors] = await Promise.all([
+  const [costs, categories, measures, contributors, localPriorities] = await Promise.all([
     db
       .selectFrom("project_costs")
       .select(["project_id", "financial_year_id", "lcpf_pence", "la_cash_pence", "is_demo_figure"])
@@ -34,6 +34,13 @@ export async function loadProjects(db: DB, proposalId: number, onlyProjectId?: n
       .select(["id", "project_id", "kind", "name", "in_kind"])
       .where("project_id", "in", ids)
       .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("project_local_priorities as plp")
+      .innerJoin("local_priorities as lp", "lp.id", "plp.local_priority_id")
+      .select(["plp.project_id", "lp.id", "lp.name"])
+      .where("plp.project_id", "in", ids)
+      .orderBy("lp.position")
       .execute(),
   ]);
   const amounts = contributors.length
@@ -59,6 +66,9 @@ export async function loadProjects(db: DB, proposalId: number, onlyProjectId?: n
       })),
     categories: categories.filter((c) => c.project_id === project.id).map((c) => c.category),
     measureIds: measures.filter((m) => m.project_id === project.id).map((m) => m.measure_id),
+    localPriorityIds: localPriorities.filter((l) => l.project_id === project.id).map((l) => l.id),
+    /** The local priorities it names, with their names, so a summary needs no list of its own. */
+    localPriorities: localPriorities.filter((l) => l.project_id === project.id).map((l) => ({ id: l.id, name: l.name })),
     contributors: contributors
       .filter((c) => c.project_id === project.id)
       .map((c) => ({
@@ -84,6 +94,8 @@ export type ProjectChanges = {
   columns?: Omit<Updateable<ProjectTable>, "id" | "proposal_id" | "position" | "version" | "updated_by" | "created_at" | "updated_at">;
   categories?: string[];
   measureIds?: number[];
+  /** The borough's local priorities the project names among its measures. */
+  localPriorityIds?: number[];
   costs?: { financialYearId: number; lcpfPence: number; laCashPence: number }[];
   /** Replaces every contributor of these kinds with the ones given. */
   contributors?: { kind: "partner" | "vcs"; list: ContributorInput[] }[];
@@ -124,6 +136,15 @@ async function applyChanges(tx: Transaction<Database>, projectId: number, change
       await tx
         .insertInto("project_measures")
         .values(changes.measureIds.map((measure_id) => ({ project_id: projectId, measure_id, created_at: now })))
+        .execute();
+    }
+  }
+  if (changes.localPriorityIds) {
+    await tx.deleteFrom("project_local_priorities").where("project_id", "=", projectId).execute();
+    if (changes.localPriorityIds.length) {
+      await tx
+        .insertInto("project_local_priorities")
+        .values(changes.localPriorityIds.map((local_priority_id) => ({ project_id: projectId, local_priority_id, created_at: now })))
         .execute();
     }
   }

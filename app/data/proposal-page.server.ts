@@ -1,6 +1,7 @@
 import type { DB } from "../../db/connection";
 import type { SectionContext } from "~/forms/project-section";
 import { complianceComplete } from "~/domain/compliance";
+import { jointEnvelope, type JointEnvelopeYear } from "~/domain/joint-envelope";
 import { summariseProposal } from "~/domain/proposal-checks";
 import { loadProjects } from "./projects.server";
 import {
@@ -19,6 +20,8 @@ export type ProposalPage = ProposalOverview & {
   fullProjects: Awaited<ReturnType<typeof loadProjects>>;
   /** What the project summaries need to name years, priorities and measures. */
   ctx: SectionContext;
+  /** A joint proposal's envelope per borough (brief F: partnerships); null for a borough's own proposal. */
+  jointEnvelope: JointEnvelopeYear[] | null;
 };
 
 /**
@@ -31,9 +34,9 @@ export async function loadProposalPage(db: DB, proposal: ProposalRecord): Promis
   const [years, fullProjects, lists, splitRule, endorsers] = await Promise.all([
     proposalYears(db, proposal),
     loadProjects(db, proposal.id),
-    referenceLists(db),
+    referenceLists(db, proposal.roundId),
     splitRuleForRound(db, proposal.roundId),
-    endorserCount(db, proposal.boroughIds),
+    endorserCount(db, proposal.endorsingBoroughIds),
   ]);
   const priorityNames = new Map(lists.priorities.map((p) => [p.id, p.name]));
   const projects: ProjectListRow[] = fullProjects.map((project) => ({
@@ -74,6 +77,13 @@ export async function loadProposalPage(db: DB, proposal: ProposalRecord): Promis
     complianceComplete: complianceComplete(complianceAnswersOf(proposal)),
     endorserCount: endorsers,
     fullProjects,
+    jointEnvelope:
+      proposal.partnership_id === null
+        ? null
+        : jointEnvelope(
+            years.map((y) => ({ financialYearId: y.financialYearId, label: y.label, position: y.position, parts: y.jointParts ?? null })),
+            splitRule,
+          ),
     ctx: {
       years: years.map((y) => ({ financialYearId: y.financialYearId, label: y.label })),
       priorities: lists.priorities.map((p) => ({ id: p.id, name: p.name })),

@@ -11,6 +11,8 @@ import {
 } from "~/domain/proposal-checks";
 import { complianceComplete, type ComplianceAnswers } from "~/domain/compliance";
 import type { WorkflowProposal } from "~/domain/workflow";
+import type { JointEnvelopePart } from "~/domain/joint-envelope";
+import { jointProposalYears } from "./partnerships.server";
 import { splitRuleForRound } from "./rounds.server";
 
 export type ProposalRecord = Proposal & {
@@ -21,6 +23,11 @@ export type ProposalRecord = Proposal & {
   roundId: number;
   roundName: string;
   feedbackDeadline: string | null;
+  proposalDeadline: string | null;
+  /** A joint proposal's partnership ("Tri-borough"); null for a borough's own. */
+  partnershipName: string | null;
+  /** Whose CSP endorsers may endorse it: the partnership's chosen borough, else every borough of the proposal. */
+  endorsingBoroughIds: number[];
 };
 
 const stamp = () => new Date().toISOString();
@@ -29,6 +36,7 @@ const stamp = () => new Date().toISOString();
 export function workflowView(proposal: ProposalRecord): WorkflowProposal {
   return {
     boroughIds: proposal.boroughIds,
+    endorsingBoroughIds: proposal.endorsingBoroughIds,
     assignedReviewerId: proposal.assigned_reviewer_id,
     everSubmitted: proposal.first_submitted_at !== null,
   };
@@ -41,13 +49,18 @@ export async function findProposal(db: DB, proposalId: number): Promise<Proposal
     .selectFrom("proposals as p")
     .innerJoin("funding_periods as fp", "fp.id", "p.funding_period_id")
     .innerJoin("funding_rounds as r", "r.id", "fp.funding_round_id")
+    // Partnerships (brief F): a joint proposal's name and whose CSP endorses it.
+    .leftJoin("partnerships as pa", "pa.id", "p.partnership_id")
     .selectAll("p")
     .select([
+      "pa.name as partnershipName",
+      "pa.endorsing_organisation_id as endorsingOrganisationId",
       "fp.name as periodName",
       "fp.number as periodNumber",
       "r.id as roundId",
       "r.name as roundName",
       "r.feedback_deadline as feedbackDeadline",
+      "r.proposal_deadline as proposalDeadline",
     ])
     .where("p.id", "=", proposalId)
     .executeTakeFirst();
@@ -59,13 +72,21 @@ export async function findProposal(db: DB, proposalId: number): Promise<Proposal
     .where("pb.proposal_id", "=", proposalId)
     .orderBy("o.name")
     .execute();
-  return { ...proposal, boroughIds: boroughs.map((b) => b.id), boroughNames: boroughs.map((b) => b.name) };
+  const { endorsingOrganisationId, ...record } = proposal;
+  const boroughIds = boroughs.map((b) => b.id);
+  return {
+    ...record,
+    boroughIds,
+    boroughNames: boroughs.map((b) => b.name),
+    endorsingBoroughIds: endorsingOrganisationId !== null && boroughIds.includes(endorsingOrganisationId) ? [endorsingOrganisationId] : boroughIds,
+  };
 }
 
 export type BoroughProposalRow = {
   periodId: number;
   periodName: string;
   roundName: string;
+  proposalDeadline: string | null;
   proposalId: number | null;
   status: ProposalStatus | null;
   updatedAt: string | null;
@@ -84,6 +105,7 @@ export async function proposalsByPeriodForBorough(db: DB, organisationId: number
       "fp.id as periodId",
       "fp.name as periodName",
       "r.name as roundName",
+      "r.proposal_deadline as proposalDeadline",
       "p.id as proposalId",
       "p.status",
       "p.updated_at as updatedAt",
@@ -239,10 +261,15 @@ export type ProposalYearRow = {
   periodId: number;
   allocationPence: number | null;
   hasDemoFigure: boolean;
+  /** A joint proposal's allocation in its parts, each split on its own (app/domain/joint-envelope.ts). */
+  allocationParts?: number[];
+  jointParts?: JointEnvelopePart[] | null;
 };
 
 /** The years of the proposal's period, with the allocations of all its boroughs added together. */
 export async function proposalYears(db: DB, proposal: ProposalRecord): Promise<ProposalYearRow[]> {
+  // A partnership's joint proposal takes its allocation from the partnership (brief F), not its members'.
+  if (proposal.partnership_id !== null) return jointProposalYears(db, proposal.partnership_id, proposal.funding_period_id);
   const years = await db
     .selectFrom("financial_years")
     .select(["id", "label", "position", "funding_period_id"])
@@ -334,9 +361,40 @@ export async function projectsForProposal(db: DB, proposalId: number): Promise<P
   }));
 }
 
-export async function referenceLists(db: DB) {
-  const priorities = await db.selectFrom("priorities").select(["id", "name", "code"]).orderBy("position").execute();
-  const measures = await db.selectFrom("measures").select(["id", "name", "group_name", "mandatory"]).orderBy("position").execute();
+/**
+ * The priorities and measures projects choose from: a round's own where it chose some (round_priorities,
+ * round_measures), otherwise the standard lists. Without a round, every one there is (London-wide pages).
+ */
+export async function referenceLists(db: DB, roundId?: number) {
+  let priorityQuery = db.selectFrom("priorities").select(["id", "name", "code"]).orderBy("position");
+  let measureQuery = db.selectFrom("measures").select(["id", "name", "group_name", "mandatory"]).orderBy("position");
+  if (roundId !== undefined) {
+    priorityQuery = priorityQuery.where((eb) =>
+      eb.or([
+        eb.not(eb.exists(eb.selectFrom("round_priorities").select("priority_id").where("funding_round_id", "=", roundId))),
+        eb.exists(
+          eb
+            .selectFrom("round_priorities as rp")
+            .select("rp.priority_id")
+            .where("rp.funding_round_id", "=", roundId)
+            .whereRef("rp.priority_id", "=", "priorities.id"),
+        ),
+      ]),
+    );
+    measureQuery = measureQuery.where((eb) =>
+      eb.or([
+        eb.not(eb.exists(eb.selectFrom("round_measures").select("measure_id").where("funding_round_id", "=", roundId))),
+        eb.exists(
+          eb
+            .selectFrom("round_measures as rm")
+            .select("rm.measure_id")
+            .where("rm.funding_round_id", "=", roundId)
+            .whereRef("rm.measure_id", "=", "measures.id"),
+        ),
+      ]),
+    );
+  }
+  const [priorities, measures] = await Promise.all([priorityQuery.execute(), measureQuery.execute()]);
   return {
     priorities,
     measures: measures.map((m) => ({ id: m.id, name: m.name, group: m.group_name, mandatory: m.mandatory === 1 })),
@@ -371,9 +429,9 @@ export async function proposalOverview(db: DB, proposal: ProposalRecord): Promis
   const [years, projects, lists, rule, endorsers] = await Promise.all([
     proposalYears(db, proposal),
     projectsForProposal(db, proposal.id),
-    referenceLists(db),
+    referenceLists(db, proposal.roundId),
     splitRuleForRound(db, proposal.roundId),
-    endorserCount(db, proposal.boroughIds),
+    endorserCount(db, proposal.endorsingBoroughIds),
   ]);
   const input: ProposalInput = {
     projects,

@@ -5,13 +5,14 @@ import { todayInLondon } from "~/domain/dates";
 import { sortRows, type SortDirection, type SortValue } from "~/domain/london";
 import { actorFromUser } from "~/domain/roles";
 import { isOverdue } from "~/domain/routing";
+import { isLate } from "~/domain/rounds";
 import { isOpenReview, isState, stateLabel } from "~/domain/workflow";
 import { reviewQueue, type QueueFilters, type QueueRow } from "./reviews.server";
 
 export const QUEUE_COLUMNS = ["borough", "status", "reviewer", "due", "planned"] as const;
 export type QueueColumn = (typeof QUEUE_COLUMNS)[number];
 
-export type QueueViewRow = QueueRow & { overdue: boolean };
+export type QueueViewRow = QueueRow & { overdue: boolean; late: boolean };
 
 function queueSortValue(row: QueueViewRow, column: QueueColumn): SortValue {
   switch (column) {
@@ -50,6 +51,7 @@ export async function reviewQueueView(db: DB, user: SessionUser, search: URLSear
   const rows: QueueViewRow[] = (await reviewQueue(db, filters)).map((row) => ({
     ...row,
     overdue: isOverdue(row.feedbackDeadline, today, isOpenReview(row.status)),
+    late: isLate(row.firstSubmittedAt, row.proposalDeadline),
   }));
   // Without a sort asked for, the newest submission comes first, as before.
   return {

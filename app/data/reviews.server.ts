@@ -14,6 +14,8 @@ export type QueueRow = {
   boroughNames: string;
   periodName: string;
   feedbackDeadline: string | null;
+  proposalDeadline: string | null;
+  firstSubmittedAt: string | null;
   lastSubmittedAt: string | null;
   assignedReviewerName: string | null;
   totalPence: number;
@@ -31,6 +33,8 @@ export async function reviewQueue(db: DB, filters: QueueFilters): Promise<QueueR
       "p.status",
       "fp.name as periodName",
       "r.feedback_deadline as feedbackDeadline",
+      "r.proposal_deadline as proposalDeadline",
+      "p.first_submitted_at as firstSubmittedAt",
       "p.last_submitted_at as lastSubmittedAt",
       "rv.name as assignedReviewerName",
       eb

@@ -337,7 +337,7 @@ async function cspEndorsers(tx: Tx, proposal: ProposalRecord): Promise<Recipient
   return tx
     .selectFrom("users")
     .select(["id", "email", "name"])
-    .where("organisation_id", "in", proposal.boroughIds)
+    .where("organisation_id", "in", proposal.endorsingBoroughIds)
     .where("role", "=", "csp_member")
     .where("can_endorse", "=", 1)
     .where("active", "=", 1)

@@ -1,5 +1,6 @@
 import { derivedFromDemo } from "~/domain/demo-figures";
 import { assessEnvelope } from "~/domain/envelope";
+import { splitJointAllocation } from "~/domain/joint-envelope";
 import { assertNonNegativePence, formatPounds } from "~/domain/money";
 import { MILESTONES } from "~/domain/project-fields";
 import type { ProjectSectionId } from "~/domain/project-sections";
@@ -38,6 +39,11 @@ export type ProposalYear = {
   allocationPence: number | null;
   /** The allocation (of any borough of the proposal) is a demo figure; unset means real. */
   hasDemoFigure?: boolean;
+  /**
+   * A joint proposal's allocation in its parts (the partnership's own, each member's share): each is
+   * split on its own before summing (app/domain/joint-envelope.ts). Unset for a borough's own proposal.
+   */
+  allocationParts?: readonly number[];
 };
 
 export type FundingPeriod = { id: number; name: string };
@@ -232,7 +238,12 @@ export function assessYears(
       const applies = splitApplies(year.position, rule);
       return {
         year,
-        split: year.allocationPence === null ? null : splitAllocation(year.allocationPence, year.position, rule),
+        split:
+          year.allocationPence === null
+            ? null
+            : year.allocationParts
+              ? splitJointAllocation(year.allocationParts, year.position, rule)
+              : splitAllocation(year.allocationPence, year.position, rule),
         splitApplies: applies,
         coCommissionedPercent: applies ? rule.coCommissionedPercent : 0,
         plannedPence: projects.reduce((sum, project) => sum + projectSpendInYear(project, year.financialYearId), 0),

@@ -141,6 +141,11 @@ export function isAction(value: unknown): value is Action {
 /** What the workflow needs to know about a proposal. */
 export type WorkflowProposal = {
   boroughIds: readonly number[];
+  /**
+   * Whose CSP endorsers may endorse: a partnership may name one member borough's (MOPAC decides per
+   * partnership). Unset means every borough of the proposal.
+   */
+  endorsingBoroughIds?: readonly number[];
   /** The MOPAC reviewer the submission was routed to; null until it is routed. */
   assignedReviewerId: number | null;
   /**
@@ -170,7 +175,7 @@ const WHO = {
       actor.kind !== "system" &&
       actor.role === "csp_member" &&
       actor.canEndorse &&
-      belongsToProposalBorough(actor, proposal.boroughIds),
+      belongsToProposalBorough(actor, proposal.endorsingBoroughIds ?? proposal.boroughIds),
   },
   assignedReviewer: {
     label: "the MOPAC reviewer assigned to this proposal",

@@ -8,6 +8,8 @@ export type SectionContext = {
   years: { financialYearId: number; label: string }[];
   priorities: { id: number; name: string }[];
   measures: { id: number; name: string; group: string; mandatory: boolean }[];
+  /** The local priorities of the proposal's boroughs (every member's, for a joint proposal); absent means none. */
+  localPriorities?: { id: number; name: string; boroughName: string }[];
 };
 
 /** The project as the loader sends it to the page (JSON, so no class instances). */

@@ -1,6 +1,9 @@
 import { Form, useActionData } from "react-router";
 import { redirectWithMessage } from "~/auth/flash.server";
-import { requireUser } from "~/auth/guard.server";
+import { requireUser, type SessionUser } from "~/auth/guard.server";
+import { partnershipsOfBorough, startJointProposal } from "~/data/partnerships.server";
+import { startJointProposalSchema } from "~/forms/admin-partnerships";
+import { JointProposals } from "~/ui/joint-proposals";
 import { proposalsByPeriodForBorough, startProposal } from "~/data/proposals.server";
 import { allocationsForBorough } from "~/data/rounds.server";
 import { db } from "~/db.server";
@@ -10,6 +13,8 @@ import { formatPounds } from "~/domain/money";
 import { splitAllocation } from "~/domain/split";
 import { mayStartProposal } from "~/domain/access";
 import { periodReadiness } from "~/domain/period-allocation";
+import { formatDate, todayInLondon } from "~/domain/dates";
+import { deadlineNotice } from "~/domain/rounds";
 import { actorFromUser } from "~/domain/roles";
 import { mayAttempt, stateLabel, stateTagColour } from "~/domain/workflow";
 import { Button, ErrorSummary, NotificationBanner, Table, Tag, WarningText, type TableCell } from "~/ui";
@@ -19,21 +24,41 @@ import type { Route } from "./+types/borough-home";
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request, ["borough_officer", "csp_member"]);
   const actor = actorFromUser(user);
-  const [years, proposals] = await Promise.all([
+  const [years, proposals, partnerships] = await Promise.all([
     allocationsForBorough(db(), user.organisation_id),
     proposalsByPeriodForBorough(db(), user.organisation_id),
+    partnershipsOfBorough(db(), user.organisation_id),
   ]);
-  // Every proposal listed here is this borough's, which is all the workflow needs to know of it to say who may endorse.
-  const ofThisBorough = { boroughIds: [user.organisation_id], assignedReviewerId: null };
-  const endorser = mayAttempt("endorse", "awaiting_csp", actor, ofThisBorough).ok;
+  // Every proposal listed here is this borough's, which is all the workflow needs to know of it to say who may
+  // endorse; a partnership's joint proposal may name another member's CSP as its endorser (brief F).
+  const endorsingOf = (proposalId: number | null) => {
+    const partnership = partnerships.find((p) => p.periods.some((period) => period.proposalId === proposalId));
+    return partnership?.endorsingOrganisationId ?? user.organisation_id;
+  };
+  const ofThisBorough = (proposalId: number | null) => ({
+    boroughIds: [user.organisation_id],
+    endorsingBoroughIds: [endorsingOf(proposalId)],
+    assignedReviewerId: null,
+  });
+  const endorser = mayAttempt("endorse", "awaiting_csp", actor, ofThisBorough(null)).ok;
   return {
     boroughName: user.organisation_name,
     canStart: mayStartProposal(actor),
     // Only those the workflow lets endorse see the list (and a list of nothing tells them so).
     awaitingEndorsement: endorser
-      ? proposals.filter((p) => p.status && mayAttempt("endorse", p.status, actor, ofThisBorough).ok)
+      ? proposals.filter((p) => p.status && mayAttempt("endorse", p.status, actor, ofThisBorough(p.proposalId)).ok)
       : null,
-    proposals: proposals.map((p) => ({ ...p, readiness: periodReadiness(p.periodId, years) })),
+    proposals: proposals.map((p) => ({
+      ...p,
+      readiness: periodReadiness(p.periodId, years),
+      // Once the CSP has endorsed it, the proposal has reached MOPAC and the deadline is behind it.
+      deadline: deadlineNotice(
+        p.proposalDeadline,
+        todayInLondon(),
+        p.status !== null && p.status !== "draft" && p.status !== "awaiting_csp",
+      ),
+    })),
+    partnerships,
     years: years.map((year) => ({
       ...year,
       split:
@@ -44,7 +69,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request, ["borough_officer"]);
-  const submission = parseForm(await request.formData(), { schema: startProposalSchema });
+  const formData = await request.formData();
+  if (formData.get("intent") === "start-joint") return startJoint(request, user, formData);
+  const submission = parseForm(formData, { schema: startProposalSchema });
   if (submission.status !== "success") return replyTo(submission);
   // Refused with the reason, for a post made without the button (which is not offered then).
   const readiness = periodReadiness(submission.value.periodId, await allocationsForBorough(db(), user.organisation_id));
@@ -58,8 +85,24 @@ export async function action({ request }: Route.ActionArgs) {
   throw await redirectWithMessage(request, `/proposals/${started.proposalId}`, "Proposal started");
 }
 
+/** A member borough's officer starts the partnership's joint proposal (brief F). */
+async function startJoint(request: Request, user: SessionUser, formData: FormData) {
+  const submission = parseForm(formData, { schema: startJointProposalSchema });
+  if (submission.status !== "success") return replyTo(submission);
+  if (!mayStartProposal(actorFromUser(user)))
+    return refuse(submission, { message: "Only a borough officer can start a proposal" }, 403);
+  const started = await startJointProposal(db(), {
+    partnershipId: submission.value.partnershipId,
+    periodId: submission.value.periodId,
+    organisationId: user.organisation_id,
+    userId: user.id,
+  });
+  if (!started.ok) return refuse(submission, { message: started.message });
+  throw await redirectWithMessage(request, `/proposals/${started.proposalId}`, "Joint proposal started");
+}
+
 export default function BoroughHome({ loaderData }: Route.ComponentProps) {
-  const { boroughName, years, proposals, canStart, awaitingEndorsement } = loaderData;
+  const { boroughName, years, proposals, canStart, awaitingEndorsement, partnerships } = loaderData;
   const lastResult = useActionData<typeof action>();
   // The start buttons carry no field to point at: any problem links to the list of proposals.
   const errors = Object.values(lastResult?.error ?? {}).flatMap((messages) => messages ?? []);
@@ -123,7 +166,22 @@ export default function BoroughHome({ loaderData }: Route.ComponentProps) {
         firstCellIsHeader
         head={["Funding period", "Proposal"]}
         rows={proposals.map((row): TableCell[] => [
-          row.periodName,
+          {
+            content: (
+              <>
+                {row.periodName}
+                {row.deadline ? (
+                  <span
+                    className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0"
+                    data-testid="period-deadline"
+                  >
+                    {row.deadline.passed ? "Deadline passed: " : "Deadline: "}
+                    {formatDate(row.deadline.deadline)}
+                  </span>
+                ) : null}
+              </>
+            ),
+          },
           {
             content: row.proposalId ? (
               <>
@@ -147,6 +205,10 @@ export default function BoroughHome({ loaderData }: Route.ComponentProps) {
           },
         ])}
       />
+
+      {partnerships.map((partnership) => (
+        <JointProposals key={partnership.id} partnership={partnership} canStart={canStart} />
+      ))}
 
       <h2 className="govuk-heading-m">Allocations</h2>
       {hasDemoFigure ? (

@@ -7,7 +7,9 @@ import { formatPounds } from "~/domain/money";
 import { PROJECT_SECTIONS, sectionStatuses } from "~/domain/project-sections";
 import { availableActions, stateLabel, stateTagColour } from "~/domain/workflow";
 import { ButtonLink, NotificationBanner, Table, Tag, TaskList, WarningText, type TableCell } from "~/ui";
-import { formatDateTime } from "~/domain/dates";
+import { formatDateTime, todayInLondon } from "~/domain/dates";
+import { deadlineNotice } from "~/domain/rounds";
+import { ProposalDeadline } from "~/ui/proposal-deadline";
 import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
 import { ProgrammeDownloads } from "~/ui/downloads";
@@ -19,6 +21,7 @@ import {
   UncoveredMeasures,
 } from "~/ui/proposal-figures";
 import { History } from "~/ui/history";
+import { JointEnvelopeTables } from "~/ui/joint-envelope-table";
 import type { Route } from "./+types/proposal";
 
 /** Where each step a person may take is done. */
@@ -46,6 +49,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     history,
     steps,
+    deadline: deadlineNotice(proposal.proposalDeadline, todayInLondon(), proposal.first_submitted_at !== null),
     changesFeedback:
       proposal.status === "changes_requested" && lastRequest
         ? { who: lastRequest.actorName ?? "MOPAC", when: lastRequest.createdAt, comment: lastRequest.comment ?? "" }
@@ -56,10 +60,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       version: proposal.version,
       periodName: proposal.periodName,
       boroughNames: proposal.boroughNames,
+      partnershipName: proposal.partnershipName,
       updatedAt: proposal.updated_at,
     },
     editable: canEdit(access),
     summary: overview.summary,
+    jointEnvelope: overview.jointEnvelope,
     years: overview.years,
     complianceComplete: overview.complianceComplete,
     blockers: sendingBlockers(proposal.id, overview),
@@ -84,6 +90,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
   const {
     history,
     steps,
+    deadline,
     changesFeedback,
     proposal,
     editable,
@@ -115,11 +122,15 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
           </p>
         </NotificationBanner>
       ) : null}
-      <span className="govuk-caption-l">{proposal.boroughNames.join(", ")}</span>
+      <span className="govuk-caption-l">
+        {proposal.partnershipName ? `${proposal.partnershipName}: ` : ""}
+        {proposal.boroughNames.join(", ")}
+      </span>
       <h1 className="govuk-heading-l">{heading}</h1>
       <p className="govuk-body">
         Status: <Tag colour={stateTagColour(proposal.status)}>{stateLabel(proposal.status)}</Tag>
       </p>
+      <ProposalDeadline notice={deadline} />
 
       {steps.length > 0 ? (
         <ul className="govuk-list" data-testid="next-steps">
@@ -187,6 +198,10 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
 
       <div id="envelope">
         <EnvelopeTable summary={summary} years={years} />
+        {/* A partnership's joint proposal: the same envelope, by borough (brief F). */}
+        {loaderData.jointEnvelope && proposal.partnershipName ? (
+          <JointEnvelopeTables partnershipName={proposal.partnershipName} years={loaderData.jointEnvelope} />
+        ) : null}
       </div>
       <PriorityTotalsTable summary={summary} />
 

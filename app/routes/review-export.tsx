@@ -10,7 +10,17 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request, ["mopac_reviewer", "mopac_admin"]);
   const { rows } = await reviewQueueView(db(), user, new URL(request.url).searchParams);
   const csv = toCsv([
-    ["Borough", "Funding period", "Status", "Reviewer", "Feedback due", "Overdue", "Submitted", "LCPF planned (£)"],
+    [
+      "Borough",
+      "Funding period",
+      "Status",
+      "Reviewer",
+      "Feedback due",
+      "Overdue",
+      "Submitted",
+      "Late",
+      "LCPF planned (£)",
+    ],
     ...rows.map((row) => [
       row.boroughNames,
       row.periodName,
@@ -19,6 +29,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       row.feedbackDeadline ?? "",
       row.overdue ? "Yes" : "No",
       row.lastSubmittedAt ? row.lastSubmittedAt.slice(0, 10) : "",
+      row.late ? "Yes" : "No",
       poundsText(row.totalPence),
     ]),
   ]);

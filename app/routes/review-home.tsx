@@ -153,6 +153,13 @@ export default function ReviewHome({ loaderData }: Route.ComponentProps) {
                         </td>
                         <td className="govuk-table__cell">
                           <Tag colour={stateTagColour(row.status)}>{stateLabel(row.status)}</Tag>
+                          {row.late ? (
+                            <>
+                              {" "}
+                              {/* Sent to MOPAC after the round's proposal deadline. */}
+                              <Tag colour="red">Late</Tag>
+                            </>
+                          ) : null}
                         </td>
                         <td className="govuk-table__cell">{row.assignedReviewerName ?? "Not assigned"}</td>
                         <td className="govuk-table__cell">

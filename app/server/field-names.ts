@@ -12,6 +12,11 @@ export const MAX_LIST_INDEX = 1000;
  * never reach validation and rendering.
  */
 export const MAX_FIELD_VALUE_LENGTH = 50_000;
+/**
+ * Largest uploaded file (an allocations CSV) in bytes. A file is never rendered back whole: the page
+ * that takes it reads it as rows with limits of their own. The body limit (MAX_BODY_BYTES) still applies.
+ */
+export const MAX_FILE_BYTES = 500_000;
 
 /** Why a field name is refused, or null when it is acceptable. */
 export function fieldNameProblem(name: string): string | null {

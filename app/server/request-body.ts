@@ -1,5 +1,11 @@
 import type { IncomingMessage } from "node:http";
-import { fieldNameProblem, MAX_FIELD_VALUE_LENGTH, MAX_FIELDS, reservedFieldsProblem } from "./field-names";
+import {
+  fieldNameProblem,
+  MAX_FIELD_VALUE_LENGTH,
+  MAX_FIELDS,
+  MAX_FILE_BYTES,
+  reservedFieldsProblem,
+} from "./field-names";
 
 /** A request the edge will not pass on, with the status and short plain message it gets instead. */
 export class Refusal extends Error {
@@ -102,8 +108,7 @@ function checkName(name: string): void {
 }
 
 function checkValue(value: string | File): void {
-  const length = typeof value === "string" ? value.length : value.size;
-  if (length > MAX_FIELD_VALUE_LENGTH)
+  if (typeof value === "string" ? value.length > MAX_FIELD_VALUE_LENGTH : value.size > MAX_FILE_BYTES)
     throw new Refusal(400, "A field in the form is far longer than any this portal accepts.");
 }
 

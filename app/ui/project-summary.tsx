@@ -178,6 +178,21 @@ export function ProjectSummary({
             notGiven
           ),
         },
+        // The borough's local priorities it names, if any (brief F); loaded with the project.
+        ...(project.localPriorities?.length
+          ? [
+              {
+                key: "Local priorities",
+                value: (
+                  <ul className="govuk-list govuk-list--bullet">
+                    {project.localPriorities.map((p) => (
+                      <li key={p.id}>{p.name}</li>
+                    ))}
+                  </ul>
+                ),
+              },
+            ]
+          : []),
       ])}
     </>
   );

@@ -159,7 +159,18 @@ test("reviewer pages fit 320px", async ({ page }) => {
 
 test("admin pages fit 320px", async ({ page }) => {
   await signIn(page, "admin@mopac.test");
-  for (const url of ["/admin", "/admin/reminders", "/review", "/notifications"]) await visit(page, "admin", url);
+  for (const url of ["/admin", "/admin/reminders", "/review", "/notifications", "/admin/rounds", "/admin/rounds/new"])
+    await visit(page, "admin", url);
+  // The demo round's pages, found by following links: its settings, allocations, a year's form, the upload.
+  await page.goto("/admin/rounds");
+  const round = await page
+    .getByRole("link", { name: "London Crime Prevention Fund 2017-21", exact: true })
+    .getAttribute("href");
+  expect(round).toMatch(/^\/admin\/rounds\/\d+$/);
+  await page.goto(`${round}/allocations`);
+  const year = await page.getByRole("link", { name: "Enter or change the 2017/18 allocations" }).getAttribute("href");
+  for (const url of [round!, `${round}/allocations`, `${round}/allocations/import`, year!])
+    await visit(page, "admin", url);
 });
 
 test("error states: one bad form of each kind", async ({ page, browser }) => {

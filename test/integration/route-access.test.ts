@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { checkImportFile, savePendingImport } from "~/data/allocations.server";
 import { db } from "~/db.server";
 import routes from "~/routes";
 import { cookieFor, formRequest, getRequest, settle, useTestDatabase } from "./setup-db";
@@ -318,15 +319,40 @@ const only = (allowed: readonly Person[], answer: Answer): PersonRow =>
     PEOPLE.map((p) => [p, p === "anonymous" ? "sign" : allowed.includes(p) ? answer : "403"]),
   ) as PersonRow;
 
-type PageIds = Ids & { freePeriodId: number; invitedUserId: number };
+/** The admin pages' own round (not the demo's), its two years, and an upload waiting for confirmation. */
+type AdminIds = { roundId: number; yearId: number; otherYearId: number; importId: number };
+type PageIds = Ids & {
+  freePeriodId: number;
+  invitedUserId: number;
+  admin: AdminIds;
+  allPriorityIds: string[];
+  allMeasureIds: string[];
+  triBorough: TriBorough;
+};
 type PageCase = {
   path: string;
   loader: PersonRow;
   action: PersonRow;
-  body?: (ids: PageIds) => Record<string, string>;
-  /** The route's parameters, for pages about one row (a person). */
+  body?: (ids: PageIds) => Record<string, string | string[]>;
+  /** The route's parameters, for pages about one row (a person, a round). */
   params?: (ids: PageIds) => Record<string, string>;
 };
+
+const ADMIN_ROUND_NAME = "Route-access round 2030-32";
+const adminRoundFields = (ids: PageIds, name: string) => ({
+  name,
+  firstYear: "2030/31",
+  yearCount: "2",
+  yearsPerPeriod: "2",
+  coCommissionedPercent: "30",
+  splitFromYear: "2031/32",
+  priorities: ids.allPriorityIds,
+  measures: ids.allMeasureIds,
+});
+const roundParams = (ids: PageIds) => ({ roundId: String(ids.admin.roundId) });
+
+/** The seeded Tri-borough partnership, for the partnership admin pages. */
+type TriBorough = { id: number; memberIds: number[] };
 
 const OTHER_ROUTES: PageCase[] = [
   { path: "", loader: signedIn("302"), action: forAll("405") },
@@ -417,6 +443,79 @@ const OTHER_ROUTES: PageCase[] = [
     action: forAll("405"),
   },
   { path: "admin", loader: only(["admin"], "200"), action: forAll("405") },
+  // The admin area: MOPAC admins alone, reviewers included among those refused.
+  { path: "admin/rounds", loader: only(["admin"], "200"), action: forAll("405") },
+  {
+    path: "admin/rounds/new",
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "302"),
+    body: (ids) => adminRoundFields(ids, "Route-access new round"),
+  },
+  {
+    path: "admin/rounds/:roundId",
+    params: roundParams,
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "302"),
+    body: (ids) => adminRoundFields(ids, ADMIN_ROUND_NAME),
+  },
+  {
+    path: "admin/rounds/:roundId/allocations",
+    params: roundParams,
+    loader: only(["admin"], "200"),
+    action: forAll("405"),
+  },
+  // The year's form with every borough left blank: allowed, and nothing changes.
+  {
+    path: "admin/rounds/:roundId/allocations/:yearId",
+    params: (ids) => ({ ...roundParams(ids), yearId: String(ids.admin.otherYearId) }),
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "302"),
+  },
+  // An upload without its file: the admin may, but is asked for the file.
+  {
+    path: "admin/rounds/:roundId/allocations/import",
+    params: roundParams,
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "422"),
+  },
+  {
+    path: "admin/rounds/:roundId/allocations/import/:importId",
+    params: (ids) => ({ ...roundParams(ids), importId: String(ids.admin.importId) }),
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "302"),
+    body: () => ({ intent: "confirm" }),
+  },
+  // The rest of the admin area is MOPAC admins' alone; reviewers are refused like boroughs.
+  { path: "admin/reviewer-leads", loader: only(["admin"], "200"), action: only(["admin"], "302") },
+  {
+    path: "admin/partnerships",
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "302"),
+    body: () => ({ name: "Route-access partnership", memberIds: ["1", "2"], endorsers: "any" }),
+  },
+  {
+    path: "admin/partnerships/:partnershipId",
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "302"),
+    params: (ids) => ({ partnershipId: String(ids.triBorough.id) }),
+    body: (ids) => ({ name: "Tri-borough", memberIds: ids.triBorough.memberIds.map(String), endorsers: "any" }),
+  },
+  {
+    path: "admin/partnerships/:partnershipId/allocations",
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "302"),
+    params: (ids) => ({ partnershipId: String(ids.triBorough.id) }),
+  },
+  {
+    path: "admin/local-priorities",
+    loader: only(["admin"], "200"),
+    action: only(["admin"], "302"),
+    body: (ids) => ({
+      boroughId: String(ids.triBorough.memberIds[0]),
+      priority1: "Burglary",
+      priority2: "Robbery of personal property",
+    }),
+  },
   // People are MOPAC admins' to manage, and nobody else's.
   { path: "admin/people", loader: only(["admin"], "200"), action: forAll("405") },
   {
@@ -499,9 +598,7 @@ function moduleFor(path: string): () => Promise<RouteModule> {
 /** Newham's organisation id, known once the database is seeded. */
 const NEWHAM_ID = { value: 0 };
 
-let ids: Ids & {
-  invitedUserId: number;
-  freePeriodId: number;
+let ids: PageIds & {
   boroughId: number;
   periodId: number;
   officerId: number;
@@ -576,8 +673,23 @@ beforeAll(async () => {
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  const admin = await adminFixtures();
+  const triBorough = await db()
+    .selectFrom("partnerships")
+    .select("id")
+    .where("name", "=", "Tri-borough")
+    .executeTakeFirstOrThrow();
+  const triMembers = await db()
+    .selectFrom("partnership_members")
+    .select("organisation_id")
+    .where("partnership_id", "=", triBorough.id)
+    .execute();
   ids = {
+    triBorough: { id: triBorough.id, memberIds: triMembers.map((m) => m.organisation_id) },
     invitedUserId: invited.id,
+    admin,
+    allPriorityIds: (await db().selectFrom("priorities").select("id").execute()).map((p) => String(p.id)),
+    allMeasureIds: (await db().selectFrom("measures").select("id").execute()).map((m) => String(m.id)),
     boroughId: officer.organisation_id,
     periodId: demo.funding_period_id,
     freePeriodId: freePeriod.id,
@@ -587,6 +699,67 @@ beforeAll(async () => {
     otherReviewerId: (await user(EMAILS.otherReviewer)).id,
   };
 });
+
+/** A round of the admin pages' own (so the demo's is untouched), and an upload for it waiting for confirmation. */
+async function adminFixtures(): Promise<AdminIds> {
+  const stamp = new Date().toISOString();
+  const { id: roundId } = await db()
+    .insertInto("funding_rounds")
+    .values({
+      name: ADMIN_ROUND_NAME,
+      co_commissioned_percent: 30,
+      split_from_year_position: 2,
+      proposal_deadline: null,
+      feedback_deadline: null,
+      created_at: stamp,
+      updated_at: stamp,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const { id: periodId } = await db()
+    .insertInto("funding_periods")
+    .values({
+      funding_round_id: roundId,
+      number: 1,
+      name: "Period 1 (2030/31 and 2031/32)",
+      created_at: stamp,
+      updated_at: stamp,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const yearIds: number[] = [];
+  for (const [index, label] of ["2030/31", "2031/32"].entries()) {
+    const { id } = await db()
+      .insertInto("financial_years")
+      .values({
+        funding_round_id: roundId,
+        funding_period_id: periodId,
+        position: index + 1,
+        label,
+        starts_on: `${2030 + index}-04-01`,
+        ends_on: `${2031 + index}-03-31`,
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    yearIds.push(id);
+  }
+  const adminUser = await db()
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", EMAILS.admin)
+    .executeTakeFirstOrThrow();
+  const checked = await checkImportFile(db(), roundId, "Organisation,Year,Amount\nNewham,2030/31,100000\n");
+  if (!checked.ok) throw new Error(checked.message);
+  const importId = await savePendingImport(db(), {
+    roundId,
+    userId: adminUser.id,
+    fileName: "route-access.csv",
+    rows: checked.rows,
+  });
+  return { roundId, yearId: yearIds[0]!, otherYearId: yearIds[1]!, importId };
+}
 
 const REACHED_MOPAC: ReadonlySet<State> = new Set([
   "submitted",

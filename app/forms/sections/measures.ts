@@ -37,8 +37,28 @@ export const measuresSection = defineSection({
           return ids;
         }),
       ),
+      // The borough's local priorities (two to four, agreed with MOPAC, the council and the police): optional.
+      localPriorities: z.pipe(
+        z.optional(z.array(z.unknown())),
+        z.transform((chosen: unknown[] | undefined, issueCtx) => {
+          const ids: number[] = [];
+          for (const value of chosen ?? []) {
+            const priority = (ctx.localPriorities ?? []).find((p) => String(p.id) === value);
+            if (!priority) {
+              addIssue(issueCtx, "Choose local priorities from the list");
+              return z.NEVER;
+            }
+            if (!ids.includes(priority.id)) ids.push(priority.id);
+          }
+          return ids;
+        }),
+      ),
     }),
-  defaults: (project) => ({ measures: project.measureIds.map(String) }),
-  toChanges: (value) => ({ measureIds: value.measures }),
-  fieldOrder: () => ["measures"],
+  defaults: (project) => ({
+    measures: project.measureIds.map(String),
+    // Revisions saved before local priorities existed have none.
+    localPriorities: (project.localPriorityIds ?? []).map(String),
+  }),
+  toChanges: (value) => ({ measureIds: value.measures, localPriorityIds: value.localPriorities }),
+  fieldOrder: () => ["measures", "localPriorities"],
 });

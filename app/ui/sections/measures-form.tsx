@@ -38,6 +38,26 @@ export function MeasuresForm({ values, errors, ctx }: SectionFormProps) {
           />
         );
       })}
+      {ctx.localPriorities && ctx.localPriorities.length > 0 ? (
+        <Checkboxes
+          name="localPriorities"
+          label="Your borough’s local priorities"
+          labelSize="m"
+          hint="The local priorities agreed between MOPAC, the council and the police."
+          small
+          items={ctx.localPriorities.map((p) => ({
+            value: String(p.id),
+            // A joint proposal offers every member borough's, so each says whose it is.
+            label: boroughsOf(ctx.localPriorities!).length > 1 ? `${p.name} (${p.boroughName})` : p.name,
+          }))}
+          defaultValue={list(values, "localPriorities")}
+          error={errors.localPriorities}
+        />
+      ) : null}
     </>
   );
+}
+
+function boroughsOf(priorities: readonly { boroughName: string }[]): string[] {
+  return [...new Set(priorities.map((p) => p.boroughName))];
 }

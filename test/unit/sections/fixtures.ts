@@ -54,6 +54,8 @@ export function project(overrides: Partial<ProjectRecord> = {}): ProjectRecord {
     costs: [],
     categories: [],
     measureIds: [],
+    localPriorityIds: [],
+    localPriorities: [],
     contributors: [],
     ...overrides,
   };

@@ -30,8 +30,11 @@ describe("measures section: parsing", () => {
     const submission = parse({ measures: String(HATE_REPORTING) });
     expect(submission.status).toBe("success");
     if (submission.status !== "success") return;
-    expect(submission.value).toEqual({ measures: [HATE_REPORTING] });
-    expect(measuresSection.toChanges(submission.value, ctx)).toEqual({ measureIds: [HATE_REPORTING] });
+    expect(submission.value).toEqual({ measures: [HATE_REPORTING], localPriorities: [] });
+    expect(measuresSection.toChanges(submission.value, ctx)).toEqual({
+      measureIds: [HATE_REPORTING],
+      localPriorityIds: [],
+    });
   });
 
   it("several measures across groups are saved as ids, each once", () => {
@@ -42,6 +45,7 @@ describe("measures section: parsing", () => {
     if (submission.status !== "success") return;
     expect(measuresSection.toChanges(submission.value, ctx)).toEqual({
       measureIds: [KNIFE_CRIME, DOMESTIC_ABUSE, ASB],
+      localPriorityIds: [],
     });
   });
 
@@ -64,6 +68,7 @@ describe("measures section: defaults", () => {
   it("ticks the saved measures", () => {
     expect(measuresSection.defaults(project({ measureIds: [KNIFE_CRIME, ASB] }), ctx)).toEqual({
       measures: [String(KNIFE_CRIME), String(ASB)],
+      localPriorities: [],
     });
   });
 
@@ -74,7 +79,7 @@ describe("measures section: defaults", () => {
     const submission = parse(measuresSection.defaults(project({ measureIds }), ctx));
     expect(submission.status).toBe("success");
     if (submission.status !== "success") return;
-    expect(measuresSection.toChanges(submission.value, ctx)).toEqual({ measureIds });
+    expect(measuresSection.toChanges(submission.value, ctx)).toEqual({ measureIds, localPriorityIds: [] });
   });
 });
 
@@ -149,5 +154,49 @@ describe("measures section: page", () => {
       .filter((tag) => tag.includes('checked=""'))
       .map((tag) => tag.match(/\svalue="([^"]*)"/)?.[1]);
     expect(checked).toEqual([String(KNIFE_CRIME), String(ASB)]);
+  });
+});
+
+describe("measures section: the borough's local priorities", () => {
+  // Westminster's two, and Hammersmith and Fulham's one, as a joint proposal's project sees them.
+  const local = [
+    { id: 31, name: "Burglary", boroughName: "Westminster" },
+    { id: 32, name: "Theft from the person", boroughName: "Westminster" },
+    { id: 41, name: "Robbery of personal property", boroughName: "Hammersmith and Fulham" },
+  ];
+  const withLocal = sectionContext({ measures, localPriorities: local });
+  const helpers = sectionHelpers(measuresSection, withLocal);
+
+  it("saves the local priorities ticked, each once, beside the measures", () => {
+    const submission = helpers.parse({ measures: String(ASB), localPriorities: ["32", "41", "32"] });
+    expect(submission.status).toBe("success");
+    if (submission.status !== "success") return;
+    expect(measuresSection.toChanges(submission.value, withLocal)).toEqual({
+      measureIds: [ASB],
+      localPriorityIds: [32, 41],
+    });
+  });
+
+  it("refuses a local priority not offered (another borough's)", () => {
+    expect(helpers.errorsOf({ measures: String(ASB), localPriorities: ["99"] })).toEqual({
+      localPriorities: ["Choose local priorities from the list"],
+    });
+  });
+
+  it("ticks the saved local priorities", () => {
+    expect(measuresSection.defaults(project({ measureIds: [ASB], localPriorityIds: [41] }), withLocal)).toEqual({
+      measures: [String(ASB)],
+      localPriorities: ["41"],
+    });
+  });
+
+  it("shows them as one more group of boxes, named with their borough, only when the borough has some", () => {
+    const html = render(
+      createElement(MeasuresForm, { values: {}, errors: {}, ctx: withLocal, project: null, years: [] }),
+    );
+    expect(html).toContain("Your borough’s local priorities");
+    expect(html).toContain("Robbery of personal property (Hammersmith and Fulham)");
+    const none = render(createElement(MeasuresForm, { values: {}, errors: {}, ctx, project: null, years: [] }));
+    expect(none).not.toContain("local priorities agreed");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldNameProblem, MAX_FIELDS, reservedFieldsProblem } from "~/server/field-names";
+import { fieldNameProblem, MAX_FIELDS, MAX_FILE_BYTES, reservedFieldsProblem } from "~/server/field-names";
 import { checkHeaders, parseMultipart, parseUrlEncoded, Refusal } from "~/server/request-body";
 import { publicOrigin } from "~/server/public-origin";
 
@@ -107,6 +107,20 @@ describe("multipart bodies", () => {
       parseMultipart(Buffer.from(part("a", "1") + "--XyZ--\r\n"), "multipart/form-data"),
     ).rejects.toMatchObject({ status: 400 });
     await expect(parseMultipart(Buffer.from(part("a[5000]", "1") + "--XyZ--\r\n"), type)).rejects.toMatchObject({
+      status: 400,
+    });
+  });
+  const file = (bytes: number) =>
+    `--XyZ\r\nContent-Disposition: form-data; name="file"; filename="allocations.csv"\r\nContent-Type: text/csv\r\n\r\n${"a".repeat(bytes)}\r\n--XyZ--\r\n`;
+  it("take an uploaded file longer than any text field (an allocations CSV), up to the file limit", async () => {
+    const form = await parseMultipart(Buffer.from(file(100_000)), type);
+    expect((form.get("file") as File).size).toBe(100_000);
+    await expect(parseMultipart(Buffer.from(file(MAX_FILE_BYTES + 1)), type)).rejects.toMatchObject({ status: 400 });
+  });
+  it("still refuse a text field over the text limit", async () => {
+    await expect(
+      parseMultipart(Buffer.from(part("note", "a".repeat(50_001)) + "--XyZ--\r\n"), type),
+    ).rejects.toMatchObject({
       status: 400,
     });
   });
