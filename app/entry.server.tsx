@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { ServerRouter, type AppLoadContext, type EntryContext } from "react-router";
+import { PrerenderedMarkup } from "./ui/prerendered";
 
 export const streamTimeout = 5_000;
 
@@ -10,6 +11,11 @@ declare module "react-router" {
     cspNonce?: string;
     /** The client's IP address, taken from X-Forwarded-For only through a proxy TRUST_PROXY trusts. Set by server.ts. */
     clientAddress?: string;
+    /**
+     * Markup loaders prerendered for this page (app/ui/prerender.server.tsx), by key. Set by
+     * app/server/handler.ts on whole-page requests only: a `.data` request carries the markup itself.
+     */
+    prerendered?: Map<string, string>;
   }
 }
 
@@ -30,7 +36,9 @@ export default function handleRequest(
     // Whole pages, sent in one piece: every page is complete without JavaScript, and one write keeps
     // the compression middleware from stacking a drain listener per chunk on long pages.
     const { pipe, abort } = renderToPipeableStream(
-      <ServerRouter context={routerContext} url={request.url} nonce={nonce} />,
+      <PrerenderedMarkup value={loadContext?.prerendered ?? null}>
+        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+      </PrerenderedMarkup>,
       {
         nonce,
         onAllReady() {

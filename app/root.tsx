@@ -18,7 +18,10 @@ import { timeoutWarningTimes } from "./auth/session.server";
 import { unreadCount } from "./data/notifications.server";
 import { db } from "./db.server";
 import stylesheet from "./styles/app.scss?url";
-import { Footer, GenericHeader, ServiceNavigation, signedInAs, SkipLink, Tag } from "./ui";
+// From their own modules, not the ./ui index: the layout is on every page, and the index would bring
+// every component into the chunk every page loads.
+import { Footer, GenericHeader, ServiceNavigation, signedInAs, SkipLink } from "./ui/layout";
+import { Tag } from "./ui/tag";
 import { pageTitle, SERVICE_NAME } from "./ui/page-title";
 import { TimeoutWarning } from "./ui/timeout-warning";
 

@@ -14,31 +14,30 @@ import { ActionForm, actionFormSummary } from "~/ui/action-form";
 import { ComplianceSummary } from "~/ui/compliance-summary";
 import { CollapsibleProject, ContentsList } from "~/ui/contents-list";
 import { pageTitle } from "~/ui/page-title";
-import {
-  CoCommissioningPanel,
-  DemoMark,
-  EnvelopeTable,
-  PriorityTotalsTable,
-  UncoveredMeasures,
-} from "~/ui/proposal-figures";
-import { ProjectSummary } from "~/ui/project-summary";
+import { DemoMark, ProposalFiguresSection } from "~/ui/proposal-figures";
+import { Prerendered } from "~/ui/prerendered";
+import { proposalFigures } from "~/ui/proposal-figures.server";
+import { projectSummaries } from "~/ui/project-summary.server";
 import type { Route } from "./+types/proposal-check";
 
 const SEND_RULE = actionRule("send_to_csp").requires;
 const sendSchema = stepSchema({ comment: SEND_RULE.comment, meetingDate: false });
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const access = await requireProposal(request, params.proposalId);
   const { proposal } = access;
   const overview = await loadProposalPage(db(), proposal);
+  const editable = canEdit(access);
   return {
     proposal,
-    editable: canEdit(access),
-    summary: overview.summary,
-    years: overview.years,
+    editable,
+    figures: proposalFigures(context, overview.summary, overview.years, 3),
     blockers: sendingBlockers(proposal.id, overview),
-    projects: overview.fullProjects,
-    ctx: overview.ctx,
+    projects: projectSummaries(
+      context,
+      overview,
+      editable ? (projectId) => `/proposals/${proposal.id}/projects/${projectId}` : null,
+    ),
   };
 }
 
@@ -68,7 +67,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function CheckProposal({ loaderData }: Route.ComponentProps) {
-  const { proposal, editable, summary, years, blockers, projects, ctx } = loaderData;
+  const { proposal, editable, figures, blockers, projects } = loaderData;
   const lastResult = useActionData<typeof action>();
   const errorSummary = actionFormSummary(lastResult, ["comment"], { comment: "comment" }).map((item) =>
     // A refusal of the whole send (say, a problem found since the page loaded) points at the send section.
@@ -140,17 +139,7 @@ export default function CheckProposal({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
 
-      <section id="figures" aria-labelledby="figures-heading">
-        <h2 className="govuk-heading-l" id="figures-heading">
-          Funding and planned spend
-        </h2>
-        <EnvelopeTable summary={summary} years={years} />
-        <PriorityTotalsTable summary={summary} />
-        <h3 className="govuk-heading-m">Co-commissioning candidates</h3>
-        <CoCommissioningPanel summary={summary} />
-        <h3 className="govuk-heading-m">Measures of success</h3>
-        <UncoveredMeasures summary={summary} />
-      </section>
+      <ProposalFiguresSection figures={figures} />
 
       <h2 className="govuk-heading-l" id="projects">
         Projects
@@ -166,12 +155,7 @@ export default function CheckProposal({ loaderData }: Route.ComponentProps) {
             {project.title}
           </h3>
           <CollapsibleProject title={project.title}>
-            <ProjectSummary
-              project={project}
-              ctx={ctx}
-              changeBase={editable ? `${base}/projects/${project.id}` : null}
-              headingLevel={4}
-            />
+            <Prerendered fragment={project.summary} />
           </CollapsibleProject>
         </section>
       ))}

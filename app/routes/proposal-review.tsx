@@ -23,8 +23,10 @@ import { ComplianceSummary } from "~/ui/compliance-summary";
 import { History, ProjectFeedback } from "~/ui/history";
 import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
-import { CoCommissioningPanel, EnvelopeTable, PriorityTotalsTable, UncoveredMeasures } from "~/ui/proposal-figures";
-import { ProjectSummary } from "~/ui/project-summary";
+import { ProposalFiguresSection } from "~/ui/proposal-figures";
+import { Prerendered } from "~/ui/prerendered";
+import { proposalFigures } from "~/ui/proposal-figures.server";
+import { projectSummaries } from "~/ui/project-summary.server";
 import type { Route } from "./+types/proposal-review";
 
 async function loadForMopac(request: Request, proposalId: string | undefined) {
@@ -33,10 +35,10 @@ async function loadForMopac(request: Request, proposalId: string | undefined) {
   return access;
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const access = await loadForMopac(request, params.proposalId);
   const { proposal } = access;
-  const [{ fullProjects: projects, ctx, ...overview }, history, changes, reviewers] = await Promise.all([
+  const [overview, history, changes, reviewers] = await Promise.all([
     loadProposalPage(db(), proposal),
     proposalHistory(db(), proposal.id),
     changesSinceLastSubmission(db(), proposal.id),
@@ -46,10 +48,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const feedback = feedbackByProject(history);
   return {
     proposal,
-    summary: overview.summary,
-    years: overview.years,
-    projects: projects.map((project) => ({ project, feedback: feedback.get(project.id) ?? [] })),
-    ctx,
+    figures: proposalFigures(context, overview.summary, overview.years, 3),
+    projects: projectSummaries(context, overview, null).map((project) => ({
+      project,
+      feedback: feedback.get(project.id) ?? [],
+    })),
     history,
     changes,
     reviewers,
@@ -131,8 +134,7 @@ function summaryOf(answer: { formId: string; result: SubmissionResult<string[]> 
 }
 
 export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
-  const { proposal, summary, years, projects, ctx, history, changes, reviewers, assignedReviewer, overdue, can } =
-    loaderData;
+  const { proposal, figures, projects, history, changes, reviewers, assignedReviewer, overdue, can } = loaderData;
   const answer = useActionData<typeof action>();
   const resultFor = (formId: string) => (answer?.formId === formId ? answer.result : undefined);
   const errorSummary = summaryOf(answer);
@@ -204,17 +206,7 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
         </div>
       ) : null}
 
-      <section id="figures" aria-labelledby="figures-heading">
-        <h2 className="govuk-heading-l" id="figures-heading">
-          Funding and planned spend
-        </h2>
-        <EnvelopeTable summary={summary} years={years} />
-        <PriorityTotalsTable summary={summary} />
-        <h3 className="govuk-heading-m">Co-commissioning candidates</h3>
-        <CoCommissioningPanel summary={summary} />
-        <h3 className="govuk-heading-m">Measures of success</h3>
-        <UncoveredMeasures summary={summary} />
-      </section>
+      <ProposalFiguresSection figures={figures} />
 
       <h2 className="govuk-heading-l" id="projects">
         Projects
@@ -230,7 +222,7 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
             {project.title}
           </h3>
           <CollapsibleProject title={project.title}>
-            <ProjectSummary project={project} ctx={ctx} changeBase={null} headingLevel={4} />
+            <Prerendered fragment={project.summary} />
           </CollapsibleProject>
           <ProjectFeedback entries={feedback} headingLevel={4} />
           {can.comment ? (

@@ -13,13 +13,9 @@ import { ProposalDeadline } from "~/ui/proposal-deadline";
 import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
 import { ProgrammeDownloads } from "~/ui/downloads";
-import {
-  CoCommissioningPanel,
-  DemoMark,
-  EnvelopeTable,
-  PriorityTotalsTable,
-  UncoveredMeasures,
-} from "~/ui/proposal-figures";
+import { DemoMark } from "~/ui/proposal-figures";
+import { proposalFigures } from "~/ui/proposal-figures.server";
+import { Prerendered } from "~/ui/prerendered";
 import { History } from "~/ui/history";
 import { JointEnvelopeTables } from "~/ui/joint-envelope-table";
 import type { Route } from "./+types/proposal";
@@ -33,7 +29,7 @@ const STEP_PAGES: Partial<Record<string, { path: string; text: string }>> = {
   request_changes: { path: "review", text: "Review the proposal" },
 };
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const access = await requireProposal(request, params.proposalId);
   const { proposal } = access;
   const [overview, history] = await Promise.all([loadProposalPage(db(), proposal), proposalHistory(db(), proposal.id)]);
@@ -64,9 +60,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       updatedAt: proposal.updated_at,
     },
     editable: canEdit(access),
-    summary: overview.summary,
+    warnings: overview.summary.warnings,
+    yearHeads: overview.summary.years.map((y) => ({ financialYearId: y.financialYearId, label: y.label })),
+    figures: proposalFigures(context, overview.summary, overview.years, 2),
     jointEnvelope: overview.jointEnvelope,
-    years: overview.years,
     complianceComplete: overview.complianceComplete,
     blockers: sendingBlockers(proposal.id, overview),
     projects: overview.fullProjects.map((project) => {
@@ -94,8 +91,9 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
     changesFeedback,
     proposal,
     editable,
-    summary,
-    years,
+    warnings,
+    yearHeads,
+    figures,
     blockers,
     projects,
     complianceComplete,
@@ -163,7 +161,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
           </ul>
         </div>
       ) : null}
-      {summary.warnings.map((w) => (
+      {warnings.map((w) => (
         <WarningText key={w.message}>{w.message}</WarningText>
       ))}
 
@@ -196,20 +194,11 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
         />
       ) : null}
 
-      <div id="envelope">
-        <EnvelopeTable summary={summary} years={years} />
-        {/* A partnership's joint proposal: the same envelope, by borough (brief F). */}
-        {loaderData.jointEnvelope && proposal.partnershipName ? (
-          <JointEnvelopeTables partnershipName={proposal.partnershipName} years={loaderData.jointEnvelope} />
-        ) : null}
-      </div>
-      <PriorityTotalsTable summary={summary} />
-
-      <h2 className="govuk-heading-m">Co-commissioning candidates</h2>
-      <CoCommissioningPanel summary={summary} />
-
-      <h2 className="govuk-heading-m">Measures of success</h2>
-      <UncoveredMeasures summary={summary} />
+      <Prerendered fragment={figures} />
+      {/* A partnership's joint proposal: the same envelope, by borough. */}
+      {loaderData.jointEnvelope && proposal.partnershipName ? (
+        <JointEnvelopeTables partnershipName={proposal.partnershipName} years={loaderData.jointEnvelope} />
+      ) : null}
 
       <h2 className="govuk-heading-m" id="projects">
         Projects
@@ -220,11 +209,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
         <Table
           caption={`${projects.length} project${projects.length === 1 ? "" : "s"}`}
           captionSize="s"
-          head={[
-            "Project",
-            "Priority",
-            ...summary.years.map((y) => ({ content: y.label, format: "numeric" as const })),
-          ]}
+          head={["Project", "Priority", ...yearHeads.map((y) => ({ content: y.label, format: "numeric" as const }))]}
           rows={projects.map((project): TableCell[] => [
             {
               content: (
@@ -256,7 +241,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
               ),
             },
             project.priority ?? "Not chosen yet",
-            ...summary.years.map((y): TableCell => {
+            ...yearHeads.map((y): TableCell => {
               const cost = project.costs.find((c) => c.financialYearId === y.financialYearId);
               return {
                 content: (

@@ -1,10 +1,11 @@
 import type { ProposalSummary } from "~/domain/proposal-checks";
 import { DEMO_FIGURE_EXPLANATION, DEMO_FIGURE_LABEL } from "~/domain/demo-figures";
 import { formatPounds } from "~/domain/money";
+import { Prerendered, type PrerenderedFragment } from "./prerendered";
 import { Table, type TableCell } from "./table";
 import { Tag } from "./tag";
 
-type YearMeta = { financialYearId: number; hasDemoFigure: boolean };
+export type YearMeta = { financialYearId: number; hasDemoFigure: boolean };
 
 /** The mark every figure made from a demo figure carries, on screen and in print. */
 export function DemoMark({ show }: { show: boolean }) {
@@ -219,5 +220,48 @@ export function UncoveredMeasures({ summary }: { summary: ProposalSummary }) {
         ))}
       </ul>
     </>
+  );
+}
+
+/**
+ * A proposal's figures: the envelope, the totals by priority, the co-commissioning candidates and the
+ * measures of success. Read-only, so the pages prerender it (proposal-figures.server.tsx).
+ */
+export function ProposalFigures({
+  summary,
+  years,
+  headingLevel,
+  envelopeId,
+}: {
+  summary: ProposalSummary;
+  years: readonly YearMeta[];
+  headingLevel: 2 | 3;
+  /** An id to link to the envelope by. */
+  envelopeId?: string;
+}) {
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <>
+      <div id={envelopeId}>
+        <EnvelopeTable summary={summary} years={years} />
+      </div>
+      <PriorityTotalsTable summary={summary} />
+      <Heading className="govuk-heading-m">Co-commissioning candidates</Heading>
+      <CoCommissioningPanel summary={summary} />
+      <Heading className="govuk-heading-m">Measures of success</Heading>
+      <UncoveredMeasures summary={summary} />
+    </>
+  );
+}
+
+/** The figures section of the check and review pages, under one heading the contents list links to. */
+export function ProposalFiguresSection({ figures }: { figures: PrerenderedFragment }) {
+  return (
+    <section id="figures" aria-labelledby="figures-heading">
+      <h2 className="govuk-heading-l" id="figures-heading">
+        Funding and planned spend
+      </h2>
+      <Prerendered fragment={figures} />
+    </section>
   );
 }

@@ -1,0 +1,46 @@
+import { createHash } from "node:crypto";
+import type { ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import type { AppLoadContext } from "react-router";
+import type { PrerenderedFragment } from "./prerendered";
+
+/** Enough for every project of every borough's proposals a few times over (each is a few KB). */
+const MAX_ENTRIES = 4000;
+const cache = new Map<string, string>();
+
+function remember(key: string, html: string): void {
+  cache.set(key, html);
+  // A Map keeps insertion order: the first key is the one used longest ago (hits are moved to the end).
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+}
+
+/**
+ * Read-only markup, rendered by React once for each distinct input and kept. The key is a hash of
+ * everything the markup is made from (`input`: what it is, then every value `render` reads, as JSON),
+ * so a changed project or a renamed priority makes a new key and stale markup is never shown.
+ *
+ * On a whole-page request the markup goes to the page through the load context (see
+ * entry.server.tsx); a client-side navigation gets it in the loader data.
+ */
+export function prerender(
+  context: AppLoadContext | undefined,
+  input: readonly string[],
+  render: () => ReactElement,
+): PrerenderedFragment {
+  const hash = createHash("sha1");
+  for (const part of input) hash.update(part).update("\0");
+  const key = hash.digest("base64url");
+  let html = cache.get(key);
+  if (html === undefined) {
+    // Ids from useId (a table's caption, say) must not repeat those of the page or of another fragment.
+    html = renderToStaticMarkup(render(), { identifierPrefix: `p${key.slice(0, 8)}-` });
+  } else {
+    cache.delete(key);
+  }
+  remember(key, html);
+  if (context?.prerendered) {
+    context.prerendered.set(key, html);
+    return { key };
+  }
+  return { key, html };
+}

@@ -1,0 +1,32 @@
+import type { AppLoadContext } from "react-router";
+import type { ProposalPage } from "~/data/proposal-page.server";
+import { prerender } from "./prerender.server";
+import type { PrerenderedFragment } from "./prerendered";
+import { ProjectSummary } from "./project-summary";
+
+export type SummarisedProject = { id: number; title: string; summary: PrerenderedFragment };
+
+/**
+ * Each project's full answers as prerendered markup (see prerender.server.tsx), for the pages that
+ * list every project folded away: the check and review pages. Only the id, title and markup reach the
+ * page, not the whole project.
+ */
+export function projectSummaries(
+  context: AppLoadContext | undefined,
+  page: Pick<ProposalPage, "fullProjects" | "ctx">,
+  changeBase: ((projectId: number) => string) | null,
+): SummarisedProject[] {
+  const headingLevel = 4;
+  // The names of years, priorities and measures are the same for every project: serialised once.
+  const shared = JSON.stringify([page.ctx, headingLevel]);
+  return page.fullProjects.map((project) => {
+    const base = changeBase ? changeBase(project.id) : null;
+    return {
+      id: project.id,
+      title: project.title,
+      summary: prerender(context, ["project-summary", shared, JSON.stringify([project, base])], () => (
+        <ProjectSummary project={project} ctx={page.ctx} changeBase={base} headingLevel={headingLevel} />
+      )),
+    };
+  });
+}
