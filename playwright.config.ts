@@ -61,9 +61,12 @@ export default defineConfig({
     { name: "conflict", testMatch: /conflict\.spec\.ts/ },
     { name: "drafting", testMatch: /drafting\.spec\.ts/, dependencies: ["sign-in"] },
     { name: "journey", testMatch: /journey\.spec\.ts/, dependencies: ["drafting"] },
+    // The same journey without JavaScript at 320px, on a proposal of its own in Havering made in the database
+    // (its own people and lead reviewer), so it needs no other project and changes nothing they read.
+    { name: "journey-plain", testMatch: /journey-plain\.spec\.ts/ },
     { name: "session-timeout", testMatch: /session-timeout\.spec\.ts/ },
-    // Every page at 320px, with axe and the Nu HTML Checker; read-only on the demo data, so no dependencies.
-    // It runs before the specs that add proposals of their own, on the demo data as seeded.
+    // Every page at 320px, with axe and the Nu HTML Checker. Read-only on the demo data, which it reads as seeded
+    // (so it runs before the journey); the other states' pages come from proposals of its own in Sutton and Merton.
     { name: "reflow", testMatch: /reflow\.spec\.ts/ },
     // Its own approved programme for period 2; the demo proposal of period 1 is left alone.
     { name: "programmes", testMatch: /programmes\.spec\.ts/ },

@@ -35,11 +35,43 @@ export function chooseYear(years: readonly RoundYear[], asked: { round: string |
   return candidates.find((y) => String(y.financialYearId) === asked.year) ?? candidates[0] ?? null;
 }
 
+/** The London view's pages: each loads only what it shows. */
+export const LONDON_PAGES = ["boroughs", "priorities", "co-commissioning", "measures"] as const;
+export type LondonPage = (typeof LONDON_PAGES)[number];
+
+type LondonPart = "allocations" | "proposals" | "plans" | "candidates" | "measures" | "lists";
+
+/** What each page reads: the boroughs table needs no candidates, the chart no proposals, and so on. */
+const PARTS_OF: Record<LondonPage | "all", ReadonlySet<LondonPart>> = {
+  boroughs: new Set(["allocations", "proposals", "plans"]),
+  priorities: new Set(["plans", "lists"]),
+  // Allocations for London's pot; proposals to name each candidate's boroughs.
+  "co-commissioning": new Set(["allocations", "proposals", "candidates", "lists"]),
+  measures: new Set(["proposals", "measures", "lists"]),
+  all: new Set(["allocations", "proposals", "plans", "candidates", "measures", "lists"]),
+};
+
+/** The rounds and the years of the chosen round the round and year selects offer, and the year chosen. */
+export async function londonChoice(db: DB, search: URLSearchParams) {
+  const years = await roundYears(db);
+  const chosen = chooseYear(years, { round: search.get("round"), year: search.get("year") });
+  const rounds = [...new Map(years.map((y) => [y.roundId, { id: y.roundId, name: y.roundName }])).values()];
+  return { rounds, years: chosen ? years.filter((y) => y.roundId === chosen.roundId) : years, chosen };
+}
+
 /**
- * Everything the London view needs for one year, in a fixed handful of set-based queries whatever
- * the number of boroughs or projects (none per borough, none per project).
+ * What the London view needs for one year, in a fixed handful of set-based queries whatever the
+ * number of boroughs or projects (none per borough, none per project). A page asks only for its own
+ * part; what it does not ask for comes back empty.
  */
-export async function londonInput(db: DB, chosen: RoundYear, today: string): Promise<LondonInput> {
+export async function londonInput(
+  db: DB,
+  chosen: RoundYear,
+  today: string,
+  page: LondonPage | "all" = "all",
+): Promise<LondonInput> {
+  const parts = PARTS_OF[page];
+  const none = Promise.resolve([] as never[]);
   const periodId = chosen.periodId;
   // The period's live proposals as a subquery, so a joint proposal's projects are not repeated per member.
   const projectsOfPeriod = db
@@ -66,76 +98,88 @@ export async function londonInput(db: DB, chosen: RoundYear, today: string): Pro
         .orderBy("position")
         .execute(),
       db.selectFrom("organisations").select(["id", "name"]).where("kind", "=", "borough").orderBy("name").execute(),
-      db
-        .selectFrom("allocations as a")
-        .innerJoin("financial_years as y", "y.id", "a.financial_year_id")
-        .select(["a.organisation_id", "a.financial_year_id", "a.amount_pence", "a.is_demo_figure"])
-        .where("y.funding_period_id", "=", periodId)
-        .execute(),
-      db
-        .selectFrom("proposal_boroughs as pb")
-        .innerJoin("proposals as p", "p.id", "pb.proposal_id")
-        .leftJoin("users as rv", "rv.id", "p.assigned_reviewer_id")
-        .select([
-          "p.id",
-          "pb.organisation_id",
-          "p.lead_organisation_id",
-          "p.status",
-          "rv.name as reviewerName",
-          "p.last_submitted_at",
-        ])
-        .where("pb.funding_period_id", "=", periodId)
-        .where("pb.active", "=", 1)
-        .orderBy("p.id")
-        .orderBy("pb.organisation_id")
-        .execute(),
+      parts.has("allocations")
+        ? db
+            .selectFrom("allocations as a")
+            .innerJoin("financial_years as y", "y.id", "a.financial_year_id")
+            .select(["a.organisation_id", "a.financial_year_id", "a.amount_pence", "a.is_demo_figure"])
+            .where("y.funding_period_id", "=", periodId)
+            .execute()
+        : none,
+      parts.has("proposals")
+        ? db
+            .selectFrom("proposal_boroughs as pb")
+            .innerJoin("proposals as p", "p.id", "pb.proposal_id")
+            .leftJoin("users as rv", "rv.id", "p.assigned_reviewer_id")
+            .select([
+              "p.id",
+              "pb.organisation_id",
+              "p.lead_organisation_id",
+              "p.status",
+              "rv.name as reviewerName",
+              "p.last_submitted_at",
+            ])
+            .where("pb.funding_period_id", "=", periodId)
+            .where("pb.active", "=", 1)
+            .orderBy("p.id")
+            .orderBy("pb.organisation_id")
+            .execute()
+        : none,
       // Every project's spend added up per proposal, primary priority and year: the rows and the chart need no more.
-      projectsOfPeriod
-        .innerJoin("project_costs as c", "c.project_id", "pr.id")
-        .select((eb) => [
-          "pr.proposal_id",
-          "pr.primary_priority_id",
-          "c.financial_year_id",
-          eb.fn.sum<number>("c.lcpf_pence").as("lcpfPence"),
-          eb.fn.sum<number>("c.la_cash_pence").as("laCashPence"),
-          eb.fn.max<number>("c.is_demo_figure").as("isDemo"),
-        ])
-        .groupBy(["pr.proposal_id", "pr.primary_priority_id", "c.financial_year_id"])
-        .execute(),
+      parts.has("plans")
+        ? projectsOfPeriod
+            .innerJoin("project_costs as c", "c.project_id", "pr.id")
+            .select((eb) => [
+              "pr.proposal_id",
+              "pr.primary_priority_id",
+              "c.financial_year_id",
+              eb.fn.sum<number>("c.lcpf_pence").as("lcpfPence"),
+              eb.fn.sum<number>("c.la_cash_pence").as("laCashPence"),
+              eb.fn.max<number>("c.is_demo_figure").as("isDemo"),
+            ])
+            .groupBy(["pr.proposal_id", "pr.primary_priority_id", "c.financial_year_id"])
+            .execute()
+        : none,
       // Co-commissioning candidates one by one, with their spend in the chosen year.
-      projectsOfPeriod
-        .leftJoin("project_costs as c", (join) =>
-          join.onRef("c.project_id", "=", "pr.id").on("c.financial_year_id", "=", chosen.financialYearId),
-        )
-        .select([
-          "pr.id",
-          "pr.proposal_id",
-          "pr.title",
-          "pr.primary_priority_id",
-          "pr.provider",
-          "c.lcpf_pence",
-          "c.is_demo_figure",
-        ])
-        .where("pr.co_commissioning_candidate", "=", 1)
-        .orderBy("pr.proposal_id")
-        .orderBy("pr.position")
-        .orderBy("pr.id")
-        .execute(),
+      parts.has("candidates")
+        ? projectsOfPeriod
+            .leftJoin("project_costs as c", (join) =>
+              join.onRef("c.project_id", "=", "pr.id").on("c.financial_year_id", "=", chosen.financialYearId),
+            )
+            .select([
+              "pr.id",
+              "pr.proposal_id",
+              "pr.title",
+              "pr.primary_priority_id",
+              "pr.provider",
+              "c.lcpf_pence",
+              "c.is_demo_figure",
+            ])
+            .where("pr.co_commissioning_candidate", "=", 1)
+            .orderBy("pr.proposal_id")
+            .orderBy("pr.position")
+            .orderBy("pr.id")
+            .execute()
+        : none,
       // Categories matter only to the grouping of co-commissioning candidates.
-      projectsOfPeriod
-        .innerJoin("project_categories as pc", "pc.project_id", "pr.id")
-        .select(["pc.project_id", "pc.category"])
-        .where("pr.co_commissioning_candidate", "=", 1)
-        .execute(),
+      parts.has("candidates")
+        ? projectsOfPeriod
+            .innerJoin("project_categories as pc", "pc.project_id", "pr.id")
+            .select(["pc.project_id", "pc.category"])
+            .where("pr.co_commissioning_candidate", "=", 1)
+            .execute()
+        : none,
       // Which mandatory measures each proposal addresses, once each.
-      projectsOfPeriod
-        .innerJoin("project_measures as pm", "pm.project_id", "pr.id")
-        .innerJoin("measures as m", "m.id", "pm.measure_id")
-        .select(["pr.proposal_id as proposalId", "pm.measure_id as measureId"])
-        .where("m.mandatory", "=", 1)
-        .distinct()
-        .execute(),
-      referenceLists(db),
+      parts.has("measures")
+        ? projectsOfPeriod
+            .innerJoin("project_measures as pm", "pm.project_id", "pr.id")
+            .innerJoin("measures as m", "m.id", "pm.measure_id")
+            .select(["pr.proposal_id as proposalId", "pm.measure_id as measureId"])
+            .where("m.mandatory", "=", 1)
+            .distinct()
+            .execute()
+        : none,
+      parts.has("lists") ? referenceLists(db) : Promise.resolve({ priorities: [], measures: [] }),
     ]);
 
   const proposals = new Map<number, LondonInput["proposals"][number] & { boroughIds: number[] }>();

@@ -377,7 +377,10 @@ export type CoCommissioning = { opportunities: Opportunity[]; londonPot: Figure 
  * The candidates of all boroughs grouped by primary priority, then by similar service. Similarity
  * links pairs; a group is everything linked to anything in it (so A~B and B~C make one group).
  */
-export function coCommissioningOpportunities(input: LondonInput, rows: readonly BoroughRow[]): CoCommissioning {
+export function coCommissioningOpportunities(
+  input: LondonInput,
+  rows: readonly Pick<BoroughRow, "boroughId" | "borough" | "pot">[],
+): CoCommissioning {
   const boroughName = new Map(rows.map((r) => [r.boroughId, r.borough]));
   const proposalsById = new Map(input.proposals.map((p) => [p.id, p]));
   // A joint proposal's candidates are the partnership's: every member borough is named, the lead first.
@@ -442,7 +445,10 @@ export function coCommissioningOpportunities(input: LondonInput, rows: readonly 
 export type MeasureCoverage = { measureId: number; measure: string; boroughs: string[] };
 
 /** Each mandatory measure with the boroughs whose programme has a project contributing to it; an empty list means nobody does. */
-export function measuresCoverage(input: LondonInput, rows: readonly BoroughRow[]): MeasureCoverage[] {
+export function measuresCoverage(
+  input: LondonInput,
+  rows: readonly Pick<BoroughRow, "boroughId" | "borough">[],
+): MeasureCoverage[] {
   const namesOf = new Map(
     input.proposals.map((p) => [p.id, rows.filter((r) => p.boroughIds.includes(r.boroughId)).map((r) => r.borough)]),
   );
@@ -474,6 +480,27 @@ export function londonView(input: LondonInput): LondonView {
     coCommissioning: coCommissioningOpportunities(input, rows),
     coverage: measuresCoverage(input, rows),
   };
+}
+
+/* The London view's pages, each from only the part of the input it reads (see londonInput's pages). */
+
+/** The boroughs table and London's totals: needs allocations, proposals and plans. */
+export function londonBoroughs(input: LondonInput): Pick<LondonView, "rows" | "totals"> {
+  const rows = boroughRows(input);
+  return { rows, totals: londonTotals(rows) };
+}
+
+/** The co-commissioning groups: needs allocations (for London's pot), proposals and candidates; not plans. */
+export function londonCoCommissioning(input: LondonInput): CoCommissioning {
+  return coCommissioningOpportunities(input, boroughRows(input));
+}
+
+/** Measures coverage: needs proposals and their measures; not allocations or plans. */
+export function londonCoverage(input: LondonInput): MeasureCoverage[] {
+  return measuresCoverage(
+    input,
+    input.boroughs.map((b) => ({ boroughId: b.id, borough: b.name })),
+  );
 }
 
 /* Sorting: one rule for every sortable table, so each column sorts the same way. */

@@ -8,6 +8,7 @@ import * as m0006 from "./0006_rounds_admin";
 import * as m0007 from "./0007_people";
 import * as m0008 from "./0008_partnerships";
 import * as m0009 from "./0009_reminders";
+import * as m0010 from "./0010_contributor_index";
 
 /** Every migration, in order. Listed statically so the bundled server can run them too. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0007_people": m0007,
   "0008_partnerships": m0008,
   "0009_reminders": m0009,
+  "0010_contributor_index": m0010,
 };

@@ -8,6 +8,11 @@ export type Command = {
   /** One line for `cli help`, starting with the name and its arguments: "backup <file>: ...". */
   describe: string;
   run(args: string[]): Promise<number>;
+  /**
+   * Works on the portal's tables, so the database is brought up to date first (migrations and the
+   * reference data, as `npm start` does): then the first admin can be made before the portal has ever run.
+   */
+  usesSchema?: boolean;
 };
 
 /** Exit codes the commands share. */

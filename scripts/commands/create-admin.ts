@@ -10,6 +10,7 @@ import { EXIT, type Command } from "./command";
  */
 const createAdmin: Command = {
   name: "create-admin",
+  usesSchema: true,
   describe: "create-admin <email> <full name>: invites a MOPAC admin and prints the link that sets their password.",
   async run(args) {
     const [emailTyped, ...nameWords] = args;

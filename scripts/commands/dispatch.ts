@@ -22,6 +22,7 @@ export async function dispatch(
   argv: readonly string[],
   commands: readonly Command[],
   out: Output = console,
+  prepare: () => Promise<void> = async () => {},
 ): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
@@ -34,6 +35,7 @@ export async function dispatch(
     return EXIT.usage;
   }
   try {
+    if (command.usesSchema) await prepare();
     return await command.run(args);
   } catch (error) {
     out.error(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);

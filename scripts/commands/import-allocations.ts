@@ -75,6 +75,7 @@ export async function importAllocationsFile(
 
 const importAllocations: Command = {
   name: "import-allocations",
+  usesSchema: true,
   describe:
     "import-allocations --round <round name or id> <file.csv> [--check]: imports borough allocations for a round, as the admin page does; a file with any problem imports nothing (--check only checks it).",
   run: (args) => importAllocationsFile(portalDb(), args),

@@ -15,6 +15,7 @@ const MAX_FILE_BYTES = 1024 * 1024;
  */
 const inviteUsersCommand: Command = {
   name: "invite-users",
+  usesSchema: true,
   describe: `invite-users <file.csv>: invites everyone in the file (columns: ${INVITE_COLUMNS.join(", ")}); a file with any problem invites nobody.`,
   async run(args) {
     const [file, ...rest] = args;

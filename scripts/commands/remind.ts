@@ -5,6 +5,7 @@ import { EXIT, type Command } from "./command";
 
 const remind: Command = {
   name: "remind",
+  usesSchema: true,
   describe: "remind [--now=<ISO time>]: sends, once, the reminders due now (or at the time given).",
   async run(args) {
     let now = new Date();

@@ -320,11 +320,36 @@ try {
     },
     // All 32 boroughs of 18 projects each, in 2018/19 (the first year with a pot), sorted by a figure.
     {
-      name: "London view",
+      name: "London view: boroughs",
       path: `/london?year=${secondYear.id}&sort=planned&dir=desc`,
       routeId: "routes/london",
       cookie: reviewerCookie,
       expectText: "London in 2018/19",
+      minRatio: 0.35,
+    },
+    // The London view's other pages, each reading and showing only its own part.
+    {
+      name: "London view: priorities",
+      path: `/london/priorities?year=${secondYear.id}`,
+      routeId: "routes/london-priorities",
+      cookie: reviewerCookie,
+      expectText: "Planned spend per priority across London, 2018/19",
+      minRatio: 0.35,
+    },
+    {
+      name: "London view: co-commissioning",
+      path: `/london/co-commissioning?year=${secondYear.id}`,
+      routeId: "routes/london-co-commissioning",
+      cookie: reviewerCookie,
+      expectText: "co-commissioned pot for",
+      minRatio: 0.35,
+    },
+    {
+      name: "London view: measures",
+      path: `/london/measures?year=${secondYear.id}`,
+      routeId: "routes/london-measures",
+      cookie: reviewerCookie,
+      expectText: "address each mandatory measure",
       minRatio: 0.35,
     },
     {

@@ -92,6 +92,28 @@ test("officer sends, CSP endorses, reviewer asks for changes, officer changes, C
   await page.getByLabel("Note from the CSP meeting (optional)").fill("Endorsed unanimously.");
   await page.getByRole("button", { name: "Record the endorsement and submit to MOPAC" }).click();
   await expect(page.getByText("The CSP’s endorsement is recorded")).toBeVisible();
+
+  // The CSP reads the programme it has just endorsed, takes the print view to its meeting and downloads the PDF.
+  await page.getByRole("link", { name: "Endorsed programmes" }).click();
+  const endorsed = page.getByRole("row", { name: /Period 1/ });
+  await expect(endorsed).toContainText("In review");
+  await endorsed.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: /Endorsed programme, Period 1/ })).toBeVisible();
+  await expect(page.getByText("At its meeting of 7 February 2017")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Print view for the CSP meeting" }).click();
+  await expect(page.getByTestId("printed-on")).toHaveText(/^Printed on \d{1,2} [A-Z][a-z]+ \d{4}$/);
+  await expect(page.getByRole("heading", { name: "VAWG Counselling" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Back to the programme" }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download as PDF" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^lcpf-programme-barking-and-dagenham-period-1-.*\.pdf$/);
+  const pdf = readFileSync((await download.path())!);
+  expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  expect(pdf.length).toBeGreaterThan(2_000);
   await signOut(page);
 
   // The lead reviewer finds it in their queue without anyone assigning it.

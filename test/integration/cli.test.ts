@@ -87,6 +87,42 @@ describe("the command line", () => {
   }, 30_000);
 });
 
+describe("the first set-up", () => {
+  it("create-admin works on a database the portal has never opened: it migrates and loads the reference data first", async () => {
+    const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
+    const file = join(folder, "first-setup.sqlite");
+    const { stdout } = await run(tsx, ["scripts/cli.ts", "create-admin", "ada@example.gov.uk", "Ada Admin"], {
+      env: { ...process.env, DATABASE_URL: `file:${file}`, DEMO_ACCOUNTS: "false", OUTBOX_DIR: join(folder, "out") },
+    });
+    expect(stdout).toContain("Invited Ada Admin <ada@example.gov.uk> as a MOPAC admin");
+    const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+    try {
+      const admin = sqlite
+        .prepare(
+          "select u.role, o.kind from users u join organisations o on o.id = u.organisation_id where u.email = ?",
+        )
+        .get("ada@example.gov.uk");
+      expect(admin).toEqual({ role: "mopac_admin", kind: "mopac" });
+      expect(
+        (sqlite.prepare("select count(*) as n from organisations where kind = 'borough'").get() as { n: number }).n,
+      ).toBe(32);
+    } finally {
+      sqlite.close();
+    }
+  }, 60_000);
+
+  it("a command that works on the portal's tables is run after the preparation; one that does not, without it", async () => {
+    const order: string[] = [];
+    const prepare = async () => void order.push("prepare");
+    const tables = { name: "tables", describe: "t", usesSchema: true, run: async () => (order.push("tables"), 0) };
+    const plain = { name: "plain", describe: "p", run: async () => (order.push("plain"), 0) };
+    const { out } = recorder();
+    await dispatch(["tables"], [tables, plain], out, prepare);
+    await dispatch(["plain"], [tables, plain], out, prepare);
+    expect(order).toEqual(["prepare", "tables", "plain"]);
+  });
+});
+
 describe("remind", () => {
   it("runs the check once at the time given, and a second run sends nothing more", async () => {
     const borough = await makeBorough();

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { loader as londonCsv } from "~/routes/london-export-csv";
 import { loader as londonLoader } from "~/routes/london";
+import { loader as prioritiesLoader } from "~/routes/london-priorities";
 import { makeMopacPerson, type Person } from "./proposal-factory";
 import { getRequest, useTestDatabase } from "./setup-db";
 
@@ -214,7 +215,12 @@ describe("a joint proposal on the London view", () => {
       proposals: 2,
       overdue: 2,
     });
-    const spend = Object.fromEntries(view.prioritySpend.map((p) => [p.name, p.pence]));
+    const priorities = await prioritiesLoader({
+      request: getRequest(`/london/priorities?round=${roundId}&year=${year2}`, reviewer.cookie),
+      params: {},
+      context: {},
+    } as never);
+    const spend = Object.fromEntries(priorities.view!.prioritySpend.map((p) => [p.name, p.pence]));
     expect(spend).toMatchObject({
       "Children and Young People": 230_000 * POUNDS,
       "Violence Against Women and Girls": 90_000 * POUNDS,

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { loader as londonLoader } from "~/routes/london";
+import { loader as coCommissioningLoader } from "~/routes/london-co-commissioning";
+import { loader as measuresLoader } from "~/routes/london-measures";
+import { loader as prioritiesLoader } from "~/routes/london-priorities";
 import { loader as exportLoader } from "~/routes/review-export";
 import { loader as queueLoader } from "~/routes/review-home";
 import { makeMopacPerson, type Person } from "./proposal-factory";
@@ -174,6 +177,15 @@ async function london(query = "") {
   } as never);
 }
 
+/** One of the London view's other pages, for the same round and year. */
+async function londonPage<T>(loader: (args: never) => Promise<T>, path: string): Promise<T> {
+  return loader({
+    request: getRequest(`/london/${path}?round=${roundId}&year=${year2}`, reviewer.cookie),
+    params: {},
+    context: {},
+  } as never);
+}
+
 const real = (pounds: number) => ({ pence: pounds * POUNDS, isDemoFigure: false });
 const demo = (pounds: number) => ({ pence: pounds * POUNDS, isDemoFigure: true });
 
@@ -220,20 +232,22 @@ describe("the London view's loader", () => {
   });
 
   it("adds planned spend per priority and groups the two advocacy services against London's pot", async () => {
-    const { view } = await london();
-    const spend = Object.fromEntries(view!.prioritySpend.map((p) => [p.name, p.pence]));
+    const spend = Object.fromEntries(
+      (await londonPage(prioritiesLoader, "priorities")).view!.prioritySpend.map((p) => [p.name, p.pence]),
+    );
     expect(spend).toMatchObject({
       "Violence Against Women and Girls": 130_000 * POUNDS,
       "Children and Young People": 100_000 * POUNDS,
       "Neighbourhood Policing": 0,
     });
-    expect(view!.coCommissioning.opportunities).toHaveLength(1);
-    expect(view!.coCommissioning.opportunities[0]).toMatchObject({ boroughCount: 2, total: real(130_000) });
-    expect(view!.coCommissioning.londonPot).toEqual(demo(90_000));
+    const coCommissioning = (await londonPage(coCommissioningLoader, "co-commissioning")).view!;
+    expect(coCommissioning.opportunities).toHaveLength(1);
+    expect(coCommissioning.opportunities[0]).toMatchObject({ boroughCount: 2, total: real(130_000) });
+    expect(coCommissioning.londonPot).toEqual(demo(90_000));
   });
 
   it("shows which mandatory measure the programmes address and that nobody addresses the other 13", async () => {
-    const { view } = await london();
+    const view = (await londonPage(measuresLoader, "measures")).view;
     const covered = view!.coverage.filter((m) => m.boroughs.length > 0);
     expect(covered.map((m) => m.boroughs)).toEqual([["Barnet", "Bexley"]]);
     expect(view!.coverage.filter((m) => m.boroughs.length === 0)).toHaveLength(13);

@@ -12,7 +12,14 @@ import { action as localPrioritiesAction } from "~/routes/admin-local-priorities
 import { action as newProjectAction } from "~/routes/project-new";
 import { action as sectionAction, loader as sectionLoader } from "~/routes/project-section";
 import { loader as proposalLoader } from "~/routes/proposal";
-import { COMPLETE_COMPLIANCE, makeBorough, makeMopacPerson, makeProposal, type Borough } from "./proposal-factory";
+import {
+  COMPLETE_COMPLIANCE,
+  COMPLETE_PROJECT,
+  makeBorough,
+  makeMopacPerson,
+  makeProposal,
+  type Borough,
+} from "./proposal-factory";
 import { cookieFor, formRequest, getRequest, settle, useTestDatabase } from "./setup-db";
 
 useTestDatabase();
@@ -339,6 +346,74 @@ describe("partnerships", () => {
       meetingDate: "2017-01-10",
     });
     expect(byB.ok).toBe(true);
+  });
+
+  it("a member's officer sends the joint proposal, a member's CSP endorses it, and it reaches MOPAC", async () => {
+    const [a, b] = [await makeBorough(), await makeBorough()];
+    const id = await makePartnership("Sent together", [a, b]);
+    await allocate(
+      id,
+      [a, b],
+      ["£100,000", "£100,000"],
+      [
+        ["50,000", "50,000"],
+        ["25,000", "25,000"],
+      ],
+    );
+    expect(statusOf(await startJoint(id, a))).toBe(302);
+    const proposal = await jointProposalOf(id);
+    // Compliance answered and one complete project, inside the envelope: £175,000 a year.
+    await db().updateTable("proposals").set(COMPLETE_COMPLIANCE).where("id", "=", proposal.id).execute();
+    const priority = await db().selectFrom("priorities").select("id").orderBy("position").executeTakeFirstOrThrow();
+    const stamp = new Date().toISOString();
+    const { id: projectId } = await db()
+      .insertInto("projects")
+      .values({
+        proposal_id: proposal.id,
+        title: "Joint Youth Outreach",
+        primary_priority_id: priority.id,
+        description: "Detached youth workers in both boroughs.",
+        works_with_other_authorities: 1,
+        other_authorities: "Both member councils",
+        delivery_type: "in_house",
+        provider: "The councils",
+        position: 1,
+        created_at: stamp,
+        updated_at: stamp,
+        ...COMPLETE_PROJECT,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (const year of b.years) {
+      await db()
+        .insertInto("project_costs")
+        .values({
+          project_id: projectId,
+          financial_year_id: year.id,
+          lcpf_pence: 10_000_000,
+          created_at: stamp,
+          updated_at: stamp,
+        })
+        .execute();
+    }
+
+    // The second member's officer sends it, not only the one who started it.
+    const sent = await takeAction(db(), { proposalId: proposal.id, action: "send_to_csp", user: b.officer.user });
+    expect(sent).toMatchObject({ ok: true, to: "awaiting_csp" });
+    const endorsed = await takeAction(db(), {
+      proposalId: proposal.id,
+      action: "endorse",
+      user: a.cspEndorser!.user,
+      meetingDate: "2017-01-10",
+    });
+    expect(endorsed.ok).toBe(true);
+    const after = await db()
+      .selectFrom("proposals")
+      .select(["status", "first_submitted_at"])
+      .where("id", "=", proposal.id)
+      .executeTakeFirstOrThrow();
+    expect(["submitted", "in_review"]).toContain(after.status);
+    expect(after.first_submitted_at).not.toBeNull();
   });
 
   it("with 'any member', every member's CSP endorsers may endorse", async () => {

@@ -426,6 +426,22 @@ const OTHER_ROUTES: PageCase[] = [
   },
   // London as a whole is MOPAC's alone: boroughs and CSPs are refused.
   { path: "london", loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"), action: forAll("405") },
+  // The London view's other pages: the same people as its first.
+  {
+    path: "london/priorities",
+    loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"),
+    action: forAll("405"),
+  },
+  {
+    path: "london/co-commissioning",
+    loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"),
+    action: forAll("405"),
+  },
+  {
+    path: "london/measures",
+    loader: only(["assignedReviewer", "otherReviewer", "admin"], "200"),
+    action: forAll("405"),
+  },
   { path: "admin", loader: only(["admin"], "200"), action: forAll("405") },
   // The admin area: MOPAC admins alone, reviewers included among those refused.
   { path: "admin/rounds", loader: only(["admin"], "200"), action: forAll("405") },
