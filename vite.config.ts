@@ -50,11 +50,18 @@ function appModule(id: string): string | null {
 }
 
 /**
- * Form components and helpers that go with conform and zod: a page that loads one loads the others.
+ * conform, zod/mini and our helpers around them: every page whose forms validate in the browser.
  */
 const FORM_MODULES = new Set([
-  "ui/form-errors",
   "ui/use-govuk-form",
+  "ui/form-errors",
+  "forms/common",
+  "forms/zod-v4-client",
+  "domain/form-fields",
+]);
+
+/** Our form field components: small, and on most pages (a filter, a button, a plain post). */
+const FIELD_MODULES = new Set([
   "ui/error-summary",
   "ui/text-input",
   "ui/textarea",
@@ -63,9 +70,6 @@ const FORM_MODULES = new Set([
   "ui/select",
   "ui/date-input",
   "ui/fieldset",
-  "forms/common",
-  "forms/zod-v4-client",
-  "domain/form-fields",
 ]);
 
 /** Small modules that the layout (so every page) or most pages use. */
@@ -89,8 +93,9 @@ const COMMON_MODULES = new Set([
  * The browser build's chunks, by what pages share, so a page downloads few files (each has its own
  * request and gzip overhead) and no component it never renders:
  * - framework: React, React DOM and React Router, which every page needs;
- * - forms: conform, zod/mini and our form components, which every page with a form needs;
- * - common: the small modules the layout and most pages use;
+ * - forms: conform, zod/mini and our helpers for them, which every page whose forms validate in the
+ *   browser needs;
+ * - common: the small modules the layout and most pages use, with the form field components;
  * - the rest as the bundler splits it, by which pages import it.
  * Our `app/ui`, `app/domain` and `app/forms` modules are declared free of side effects, so importing
  * one component from the `~/ui` barrel no longer brings every component along.
@@ -123,7 +128,8 @@ function clientChunks(): Plugin {
                   },
                   {
                     name: "common",
-                    test: (id: string) => COMMON_MODULES.has(appModule(id) ?? ""),
+                    test: (id: string) =>
+                      COMMON_MODULES.has(appModule(id) ?? "") || FIELD_MODULES.has(appModule(id) ?? ""),
                     // Before forms, whose components use these too and would otherwise take them along.
                     priority: 25,
                   },
