@@ -10,7 +10,7 @@ import { db } from "~/db.server";
 import { parseForm, refuse, replyTo } from "~/forms/common";
 import { CHANGE_PASSWORD_FIELD_ORDER, changePasswordSchema } from "~/forms/people";
 import { BackLink, Button, ErrorSummary, TextInput } from "~/ui";
-import { PASSWORD_HINT } from "~/ui/new-password-form";
+import { NewPasswordFields } from "~/ui/new-password-form";
 import { pageTitle } from "~/ui/page-title";
 import { useGovukForm } from "~/ui/use-govuk-form";
 import type { Route } from "./+types/account-password";
@@ -64,23 +64,7 @@ export default function AccountPassword({ loaderData }: Route.ComponentProps) {
             autoComplete="current-password"
             error={errors.currentPassword}
           />
-          <TextInput
-            name="password"
-            label="New password"
-            labelSize="s"
-            type="password"
-            autoComplete="new-password"
-            hint={PASSWORD_HINT}
-            error={errors.password}
-          />
-          <TextInput
-            name="confirmPassword"
-            label="Type the new password again"
-            labelSize="s"
-            type="password"
-            autoComplete="new-password"
-            error={errors.confirmPassword}
-          />
+          <NewPasswordFields errors={errors} />
           <Button type="submit">Change password</Button>
         </Form>
       </div>

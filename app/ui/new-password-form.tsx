@@ -9,6 +9,31 @@ import { useGovukForm } from "~/ui/use-govuk-form";
 
 export const PASSWORD_HINT = `At least ${MIN_PASSWORD_LENGTH} characters. A few words you will remember, with spaces if you like, make a strong password. Common passwords are refused.`;
 
+/** A new password, typed twice: the fields every page that sets a password shares. */
+export function NewPasswordFields({ errors }: { errors: Record<string, string[] | undefined> }) {
+  return (
+    <>
+      <TextInput
+        name="password"
+        label="New password"
+        labelSize="s"
+        type="password"
+        autoComplete="new-password"
+        hint={PASSWORD_HINT}
+        error={errors.password}
+      />
+      <TextInput
+        name="confirmPassword"
+        label="Type the new password again"
+        labelSize="s"
+        type="password"
+        autoComplete="new-password"
+        error={errors.confirmPassword}
+      />
+    </>
+  );
+}
+
 /** The page a one-time link opens, when the link works: choose a password, type it twice. */
 export function NewPasswordPage({
   title,
@@ -40,23 +65,7 @@ export function NewPasswordPage({
           <p className="govuk-body">
             Your email address: <strong>{email}</strong>
           </p>
-          <TextInput
-            name="password"
-            label="New password"
-            labelSize="s"
-            type="password"
-            autoComplete="new-password"
-            hint={PASSWORD_HINT}
-            error={errors.password}
-          />
-          <TextInput
-            name="confirmPassword"
-            label="Type the new password again"
-            labelSize="s"
-            type="password"
-            autoComplete="new-password"
-            error={errors.confirmPassword}
-          />
+          <NewPasswordFields errors={errors} />
           <Button type="submit">{button}</Button>
         </Form>
       </div>
