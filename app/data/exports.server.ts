@@ -1,3 +1,4 @@
+import { penceFromSum } from "~/domain/money";
 import { sql } from "kysely";
 import type { DB } from "../../db/connection";
 import { decisionTable, type DecisionTable } from "~/domain/decision";
@@ -74,7 +75,7 @@ export async function exportRows(db: DB, scope: Scope): Promise<ExportRow[]> {
       .innerJoin("projects as p", "p.id", "pcn.project_id")
       .where("pcn.kind", "=", "partner")
       .where("p.proposal_id", "in", proposalsInScope)
-      .select(["pcn.project_id", "a.financial_year_id", sql<number>`sum(a.amount_pence)`.as("pence")])
+      .select(["pcn.project_id", "a.financial_year_id", sql<number | string>`sum(a.amount_pence)`.as("pence")])
       .groupBy(["pcn.project_id", "a.financial_year_id"])
       .execute(),
     db
@@ -96,7 +97,7 @@ export async function exportRows(db: DB, scope: Scope): Promise<ExportRow[]> {
     } else proposal.boroughs.push(member.name);
   }
   const boroughNames = new Map([...proposalOf.values()].map((p) => [p.id, p.boroughs.join("; ")]));
-  const partnerPence = new Map(partners.map((p) => [`${p.project_id}:${p.financial_year_id}`, Number(p.pence)]));
+  const partnerPence = new Map(partners.map((p) => [`${p.project_id}:${p.financial_year_id}`, penceFromSum(p.pence, "Partner funding")]));
   const costsOf = new Map<number, typeof costs>();
   for (const cost of costs) {
     const list = costsOf.get(cost.project_id);
@@ -185,7 +186,7 @@ export async function approvedAllocations(db: DB, financialYearId: number): Prom
     .select([
       "pr.id as proposalId",
       sql<string>`coalesce(max(pa.name), group_concat(o.name, ' and '))`.as("name"),
-      sql<number>`coalesce(sum(a.amount_pence), 0)`.as("amountPence"),
+      sql<number | string>`coalesce(sum(a.amount_pence), 0)`.as("amountPence"),
       sql<number>`count(a.id)`.as("allocationCount"),
       sql<number>`count(*)`.as("boroughCount"),
       sql<number>`coalesce(max(a.is_demo_figure), 0)`.as("isDemo"),
@@ -195,7 +196,7 @@ export async function approvedAllocations(db: DB, financialYearId: number): Prom
     .map((row) => ({
       proposalId: row.proposalId,
       name: row.name,
-      amountPence: row.allocationCount === row.boroughCount ? row.amountPence : null,
+      amountPence: row.allocationCount === row.boroughCount ? penceFromSum(row.amountPence, "An allocation") : null,
       isDemoFigure: row.isDemo === 1,
     }))
     .sort((a, b) => a.name.localeCompare(b.name, "en-GB"));

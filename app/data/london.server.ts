@@ -1,3 +1,4 @@
+import { penceFromSum } from "~/domain/money";
 import type { DB } from "../../db/connection";
 import type { LondonCandidate, LondonCost, LondonInput } from "~/domain/london";
 import { referenceLists } from "./proposals.server";
@@ -202,8 +203,8 @@ export async function londonInput(
     const key = `${row.proposal_id}:${row.primary_priority_id}`;
     const cost: LondonCost = {
       financialYearId: row.financial_year_id,
-      lcpfPence: Number(row.lcpfPence),
-      laCashPence: Number(row.laCashPence),
+      lcpfPence: penceFromSum(row.lcpfPence, "LCPF spend"),
+      laCashPence: penceFromSum(row.laCashPence, "Council cash"),
       isDemoFigure: Number(row.isDemo) === 1,
     };
     const plan = plans.get(key);

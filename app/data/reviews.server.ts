@@ -1,3 +1,4 @@
+import { penceFromSum } from "~/domain/money";
 import type { DB } from "../../db/connection";
 import type { ProposalStatus } from "../../db/schema";
 
@@ -66,7 +67,7 @@ export async function reviewQueue(db: DB, filters: QueueFilters): Promise<QueueR
     );
   }
   const rows = await query.orderBy("p.last_submitted_at", "desc").execute();
-  return rows.map((row) => ({ ...row, boroughNames: row.boroughNames ?? "", totalPence: Number(row.totalPence ?? 0) }));
+  return rows.map((row) => ({ ...row, boroughNames: row.boroughNames ?? "", totalPence: penceFromSum(row.totalPence, "Planned spend") }));
 }
 
 export async function activeReviewers(db: DB) {

@@ -85,6 +85,20 @@ export function assertWholePence(value: number, what: string): void {
   }
 }
 
+/**
+ * A sum of pence as the database answers it (SQLite a number; PostgreSQL's bigint sums as a string or
+ * bigint), checked to be a whole number arithmetic holds exactly, never a float. Null (no rows) is 0.
+ */
+export function penceFromSum(value: number | bigint | string | null | undefined, what: string): number {
+  if (value === null || value === undefined) return 0;
+  if (typeof value === "string" && !/^-?\d+$/.test(value)) {
+    throw new RangeError(`${what} must be a whole number of pence, got ${value}`);
+  }
+  const pence = Number(value);
+  assertWholePence(pence, what);
+  return pence;
+}
+
 /** Throws unless `value` is a whole, non-negative number of pence. */
 export function assertNonNegativePence(value: number, what: string): void {
   assertWholePence(value, what);

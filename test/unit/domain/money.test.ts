@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_MONEY_PENCE, MONEY_MESSAGES, formatMoneyForInput, formatPounds, parseMoney } from "~/domain/money";
+import {
+  MAX_MONEY_PENCE,
+  MONEY_MESSAGES,
+  formatMoneyForInput,
+  formatPounds,
+  parseMoney,
+  penceFromSum,
+} from "~/domain/money";
 
 function pence(input: string): number {
   const result = parseMoney(input);
@@ -142,5 +149,23 @@ describe("money round trips", () => {
         return !result.ok && result.message === MONEY_MESSAGES.tooLarge;
       }),
     );
+  });
+});
+
+describe("penceFromSum", () => {
+  it("takes a database's sum as a number, a bigint or a string of digits, and no rows as 0", () => {
+    expect(penceFromSum(32_900_000, "x")).toBe(32_900_000);
+    expect(penceFromSum(32_900_000n, "x")).toBe(32_900_000);
+    expect(penceFromSum("32900000", "x")).toBe(32_900_000);
+    expect(penceFromSum("-5", "x")).toBe(-5);
+    expect(penceFromSum(null, "x")).toBe(0);
+    expect(penceFromSum(undefined, "x")).toBe(0);
+  });
+
+  it("refuses a fraction of a penny or a number too large to add exactly, naming what it was", () => {
+    expect(() => penceFromSum(10.5, "Partner funding")).toThrow("Partner funding must be a whole number of pence");
+    expect(() => penceFromSum("10.50", "x")).toThrow(RangeError);
+    expect(() => penceFromSum("1e3", "x")).toThrow(RangeError);
+    expect(() => penceFromSum(2n ** 60n, "x")).toThrow(RangeError);
   });
 });
