@@ -30,6 +30,11 @@ export function isMopacStaff(user: UserActor): boolean {
   return (user.role === "mopac_reviewer" || user.role === "mopac_admin") && organisationMatchesRole(user);
 }
 
+/** A borough's own people: its officers and its CSP's members. */
+export function isBoroughStaff(user: UserActor): boolean {
+  return (user.role === "borough_officer" || user.role === "csp_member") && organisationMatchesRole(user);
+}
+
 export function canViewProposal(actor: Actor, proposal: ProposalAudience): boolean {
   // The portal itself routes submissions and must reach every proposal; it never renders a page.
   if (actor.kind === "system") return true;

@@ -39,7 +39,34 @@ export const ACCOUNT_STATUS_LABELS: Readonly<Record<AccountStatus, string>> = {
 
 /** A role and its endorse permission in the words the pages use: "CSP member (may endorse)". */
 export function roleDescription(role: Role, canEndorse: number | boolean): string {
-  return role === "csp_member" && canEndorse ? `${ROLE_LABELS[role]} (may endorse)` : ROLE_LABELS[role];
+  return endorsePermission(role, Boolean(canEndorse)) ? `${ROLE_LABELS[role]} (may endorse)` : ROLE_LABELS[role];
+}
+
+export type TeamMember = { id: number; name: string; email: string; mayEndorse: boolean; invited: boolean };
+
+/** A borough's people as its own page lists them: the officers, then the CSP's members and who may endorse. */
+export function boroughTeam(
+  people: readonly {
+    id: number;
+    name: string;
+    email: string;
+    role: Role;
+    canEndorse: number | boolean;
+    active: number | boolean;
+    passwordSetAt: string | null;
+  }[],
+): { officers: TeamMember[]; cspMembers: TeamMember[] } {
+  const member = (p: (typeof people)[number]): TeamMember => ({
+    id: p.id,
+    name: p.name,
+    email: p.email,
+    mayEndorse: endorsePermission(p.role, Boolean(p.canEndorse)) === 1,
+    invited: accountStatus(p) === "invited",
+  });
+  return {
+    officers: people.filter((p) => p.role === "borough_officer").map(member),
+    cspMembers: people.filter((p) => p.role === "csp_member").map(member),
+  };
 }
 
 export type AccountChange = "role" | "deactivate" | "reactivate" | "resend";

@@ -1,28 +1,16 @@
-import { requireUser } from "~/auth/guard.server";
+import { requireBoroughStaff } from "~/auth/borough-only.server";
 import { boroughPeople } from "~/data/people.server";
 import { db } from "~/db.server";
-import { accountStatus } from "~/domain/people";
+import { boroughTeam } from "~/domain/people";
 import { BackLink, Table, Tag, WarningText, type TableCell } from "~/ui";
 import { pageTitle } from "~/ui/page-title";
 import type { Route } from "./+types/borough-people";
 
 // A borough's own people see who else in the borough has access: only their borough, never another's.
 export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request, ["borough_officer", "csp_member"]);
-  const people = await boroughPeople(db(), user.organisation_id);
-  const rows = people.map((p) => ({
-    id: p.id,
-    name: p.name,
-    email: p.email,
-    role: p.role,
-    mayEndorse: p.role === "csp_member" && p.canEndorse === 1,
-    invited: accountStatus(p) === "invited",
-  }));
-  return {
-    boroughName: user.organisation_name,
-    officers: rows.filter((p) => p.role === "borough_officer"),
-    cspMembers: rows.filter((p) => p.role === "csp_member"),
-  };
+  const user = await requireBoroughStaff(request);
+  const team = boroughTeam(await boroughPeople(db(), user.organisation_id));
+  return { boroughName: user.organisation_name, ...team };
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["officers"][number];

@@ -1,4 +1,4 @@
-import { requireUser } from "~/auth/guard.server";
+import { requireBoroughStaff } from "~/auth/borough-only.server";
 import { endorsedProgrammesForBorough } from "~/data/programmes.server";
 import { db } from "~/db.server";
 import { formatDate } from "~/domain/dates";
@@ -9,7 +9,7 @@ import type { Route } from "./+types/programmes";
 
 export async function loader({ request }: Route.LoaderArgs) {
   // The borough's own people; MOPAC reaches a programme from its review pages.
-  const user = await requireUser(request, ["borough_officer", "csp_member"]);
+  const user = await requireBoroughStaff(request);
   return {
     boroughName: user.organisation_name,
     programmes: await endorsedProgrammesForBorough(db(), user.organisation_id),

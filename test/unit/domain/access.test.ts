@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   belongsToProposalBorough,
   canViewProposal,
+  isBoroughStaff,
   isMopacStaff,
   mayOpenReviewPages,
   mayStartProposal,
@@ -208,6 +209,14 @@ describe("belongsToProposalBorough and isMopacStaff", () => {
     expect(isMopacStaff(user("mopac_admin", MOPAC, { organisationKind: "borough" }))).toBe(false);
     expect(isMopacStaff(user("borough_officer", BARKING_AND_DAGENHAM))).toBe(false);
     expect(isMopacStaff(user("csp_member", BARKING_AND_DAGENHAM, { canEndorse: true }))).toBe(false);
+  });
+
+  it("only officers and CSP members of a borough are a borough's staff", () => {
+    expect(isBoroughStaff(user("borough_officer", BARKING_AND_DAGENHAM))).toBe(true);
+    expect(isBoroughStaff(user("csp_member", BARKING_AND_DAGENHAM))).toBe(true);
+    expect(isBoroughStaff(user("borough_officer", BARKING_AND_DAGENHAM, { organisationKind: "mopac" }))).toBe(false);
+    expect(isBoroughStaff(user("mopac_reviewer", MOPAC))).toBe(false);
+    expect(isBoroughStaff(user("mopac_admin", MOPAC))).toBe(false);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { tokenExpiry, tokenState } from "~/domain/account-tokens";
 import {
   accountStatus,
+  boroughTeam,
   checkInviteRows,
   endorsePermission,
   mayChangeAccount,
@@ -155,5 +156,37 @@ describe("one-time links", () => {
     expect(tokenState({ expiresAt, usedAt: null, userActive: false }, at("2017-02-01T09:30:00.000Z"))).toBe(
       "account-closed",
     );
+  });
+});
+
+describe("boroughTeam", () => {
+  const person = (
+    id: number,
+    role: "borough_officer" | "csp_member",
+    canEndorse: number,
+    passwordSetAt: string | null,
+  ) => ({
+    id,
+    name: `Person ${id}`,
+    email: `p${id}@example.gov.uk`,
+    role,
+    canEndorse,
+    active: 1,
+    passwordSetAt,
+  });
+
+  it("lists officers and CSP members apart; only a CSP member may endorse, and an unanswered invitation shows", () => {
+    const team = boroughTeam([
+      person(1, "borough_officer", 1, "2017-01-01T00:00:00Z"),
+      person(2, "csp_member", 1, "2017-01-01T00:00:00Z"),
+      person(3, "csp_member", 0, null),
+    ]);
+    expect(team.officers).toEqual([
+      { id: 1, name: "Person 1", email: "p1@example.gov.uk", mayEndorse: false, invited: false },
+    ]);
+    expect(team.cspMembers.map((m) => [m.id, m.mayEndorse, m.invited])).toEqual([
+      [2, true, false],
+      [3, false, true],
+    ]);
   });
 });
