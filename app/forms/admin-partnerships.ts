@@ -1,7 +1,6 @@
 import * as z from "zod/mini";
 import { addIssue, optionalText, requiredText } from "~/domain/form-fields";
 import { parseMoney } from "~/domain/money";
-import { idField } from "./common";
 
 /**
  * The admin forms of reviewer leads, partnerships and local priorities. Their fields depend on the
@@ -182,10 +181,3 @@ export const localPrioritiesSchema = z.pipe(
     return { boroughId: Number(value.boroughId), names };
   }),
 );
-
-/** Starting a partnership's joint proposal from the borough home. */
-export const startJointProposalSchema = z.object({
-  intent: z.literal("start-joint"),
-  partnershipId: idField("Choose a partnership"),
-  periodId: idField("Choose a funding period"),
-});

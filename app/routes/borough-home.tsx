@@ -1,8 +1,7 @@
 import { Form, useActionData } from "react-router";
 import { redirectWithMessage } from "~/auth/flash.server";
-import { requireUser, type SessionUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { partnershipsOfBorough, startJointProposal } from "~/data/partnerships.server";
-import { startJointProposalSchema } from "~/forms/admin-partnerships";
 import { JointProposals } from "~/ui/joint-proposals";
 import { proposalsByPeriodForBorough, startProposal } from "~/data/proposals.server";
 import { allocationsForBorough } from "~/data/rounds.server";
@@ -69,36 +68,32 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request, ["borough_officer"]);
-  const formData = await request.formData();
-  if (formData.get("intent") === "start-joint") return startJoint(request, user, formData);
-  const submission = parseForm(formData, { schema: startProposalSchema });
+  const submission = parseForm(await request.formData(), { schema: startProposalSchema });
   if (submission.status !== "success") return replyTo(submission);
+  if (!mayStartProposal(actorFromUser(user)))
+    return refuse(submission, { message: "Only a borough officer can start a proposal" }, 403);
+  const value = submission.value;
+  if (value.intent === "start-joint") {
+    // A member borough's officer starts the partnership's joint proposal.
+    const started = await startJointProposal(db(), {
+      partnershipId: value.partnershipId,
+      periodId: value.periodId,
+      organisationId: user.organisation_id,
+      userId: user.id,
+    });
+    if (!started.ok) return refuse(submission, { message: started.message });
+    throw await redirectWithMessage(request, `/proposals/${started.proposalId}`, "Joint proposal started");
+  }
   // Refused with the reason, for a post made without the button (which is not offered then).
-  const readiness = periodReadiness(submission.value.periodId, await allocationsForBorough(db(), user.organisation_id));
+  const readiness = periodReadiness(value.periodId, await allocationsForBorough(db(), user.organisation_id));
   if (!readiness.ready) return refuse(submission, { message: readiness.reason });
   const started = await startProposal(db(), {
     organisationId: user.organisation_id,
-    periodId: submission.value.periodId,
+    periodId: value.periodId,
     userId: user.id,
   });
   if (!started.ok) return refuse(submission, { message: started.message });
   throw await redirectWithMessage(request, `/proposals/${started.proposalId}`, "Proposal started");
-}
-
-/** A member borough's officer starts the partnership's joint proposal (brief F). */
-async function startJoint(request: Request, user: SessionUser, formData: FormData) {
-  const submission = parseForm(formData, { schema: startJointProposalSchema });
-  if (submission.status !== "success") return replyTo(submission);
-  if (!mayStartProposal(actorFromUser(user)))
-    return refuse(submission, { message: "Only a borough officer can start a proposal" }, 403);
-  const started = await startJointProposal(db(), {
-    partnershipId: submission.value.partnershipId,
-    periodId: submission.value.periodId,
-    organisationId: user.organisation_id,
-    userId: user.id,
-  });
-  if (!started.ok) return refuse(submission, { message: started.message });
-  throw await redirectWithMessage(request, `/proposals/${started.proposalId}`, "Joint proposal started");
 }
 
 export default function BoroughHome({ loaderData }: Route.ComponentProps) {
