@@ -1,11 +1,50 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect, type MigrationResultSet } from "kysely";
+import pg from "pg";
+import {
+  Kysely,
+  Migrator,
+  PostgresAdapter,
+  PostgresDialect,
+  sql,
+  SqliteDialect,
+  type LogConfig,
+  type MigrationResultSet,
+  type Transaction,
+} from "kysely";
 import { migrations } from "./migrations/index";
+import { PostgresSchemaPlugin } from "./migrations/portable";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
+
+export type Dialect = "sqlite" | "postgres";
+
+/** `postgres://` or `postgresql://` selects PostgreSQL; anything else (`file:...`, a path) is SQLite. */
+export function dialectOfUrl(url: string): Dialect {
+  return /^postgres(ql)?:\/\//i.test(url) ? "postgres" : "sqlite";
+}
+
+/** Which database a Kysely instance (or a transaction on one) talks to. */
+export function dialectOf(db: Pick<DB, "getExecutor">): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+}
+
+/** How the PostgreSQL pool connects: DATABASE_POOL_SIZE and DATABASE_SSL (see the README). */
+export type PostgresSettings = { poolSize: number; ssl: "off" | "require" | "verify"; sslCaFile?: string };
+
+export function postgresSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): PostgresSettings {
+  const rawSize = env.DATABASE_POOL_SIZE?.trim();
+  if (rawSize && !/^[1-9]\d{0,2}$/.test(rawSize)) {
+    throw new Error(`DATABASE_POOL_SIZE must be a whole number from 1 to 999, not "${rawSize}".`);
+  }
+  const ssl = (env.DATABASE_SSL?.trim().toLowerCase() || "off") as PostgresSettings["ssl"];
+  if (!["off", "require", "verify"].includes(ssl)) {
+    throw new Error(`DATABASE_SSL must be off, require or verify, not "${env.DATABASE_SSL}".`);
+  }
+  return { poolSize: rawSize ? Number(rawSize) : 10, ssl, sslCaFile: env.DATABASE_SSL_CA?.trim() || undefined };
+}
 
 /** `file:data/lcpf.sqlite` or a plain path -> the file path better-sqlite3 wants. */
 export function sqlitePathFromUrl(url: string): string {
@@ -13,7 +52,13 @@ export function sqlitePathFromUrl(url: string): string {
   return url.startsWith("file:") ? url.slice("file:".length) : url;
 }
 
-export function createDatabase(url: string): DB {
+/** Opens the database at `url`; `log` sees every statement (tests count them with it). */
+export function createDatabase(
+  url: string,
+  settings: PostgresSettings = postgresSettingsFromEnv(),
+  log?: LogConfig,
+): DB {
+  if (dialectOfUrl(url) === "postgres") return createPostgres(url, settings, log);
   const path = sqlitePathFromUrl(url);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
@@ -21,7 +66,45 @@ export function createDatabase(url: string): DB {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log });
+}
+
+const INT8_OID = 20;
+
+/**
+ * A bigint (money columns, count(*)) read back as a number, checked: a value past 2^53 would lose
+ * pence silently as a float, so it stops the request instead. sum() of a bigint is numeric and stays a
+ * string for penceFromSum to check.
+ */
+export function numberFromInt8(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${text} is too large to handle exactly`);
+  return value;
+}
+
+function createPostgres(url: string, settings: PostgresSettings, log?: LogConfig): DB {
+  const ssl =
+    settings.ssl === "off"
+      ? undefined
+      : {
+          rejectUnauthorized: settings.ssl === "verify",
+          ca: settings.sslCaFile ? readFileSync(settings.sslCaFile, "utf8") : undefined,
+        };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: settings.poolSize,
+    ssl,
+    // Every connection speaks UTC, so now() and any timestamp text mean the same as on SQLite.
+    options: "-c TimeZone=UTC",
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === INT8_OID ? numberFromInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle connection the server closed (a restart, a failover) is dropped from the pool and the next
+  // query opens a new one; without a listener, the pool's error event would end the process.
+  pool.on("error", (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
 }
 
 /** How many prepared statements each connection keeps; the portal's queries are far fewer. */
@@ -48,11 +131,76 @@ function withStatementCache(sqlite: SQLite.Database) {
   };
 }
 
-export async function migrateToLatest(db: DB): Promise<MigrationResultSet> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
+/** Attempts at a PostgreSQL transaction that keeps meeting a concurrent one before the portal gives up. */
+const TRANSACTION_ATTEMPTS = 5;
+
+/** PostgreSQL's codes for "try again": a serialisation failure and a deadlock. */
+function mustRetry(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "40001" || code === "40P01";
+}
+
+/**
+ * Runs `work` in one transaction. SQLite runs one writer at a time, so every transaction there is
+ * serialisable already. On PostgreSQL the portal asks for SERIALIZABLE too, so that a rule checked in
+ * a transaction (one proposal per borough, the workflow's "from" state, the sign-in limit) still holds
+ * when it commits; when PostgreSQL reports that a concurrent transaction got in the way, the work runs
+ * again from the start, and after a few tries the request is answered 503 "try again", never a 500.
+ */
+export async function inTransaction<T>(db: DB, work: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+  if (dialectOf(db) === "sqlite") return db.transaction().execute(work);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction().setIsolationLevel("serializable").execute(work);
+    } catch (error) {
+      if (!mustRetry(error)) throw error;
+      if (attempt >= TRANSACTION_ATTEMPTS) throw new BusyError();
+      // Spread the retries so that the transactions that collided do not collide again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}
+
+/** Thrown when a change kept colliding with others; pages answer it with 503 and "try again". */
+export class BusyError extends Error {
+  readonly status = 503;
+  constructor() {
+    super("The portal is busy with other changes to the same thing. Nothing was saved: please try again.");
+    this.name = "BusyError";
+  }
+}
+
+/** Key of the advisory lock that instances starting together take, so only one migrates at a time. */
+const MIGRATION_LOCK = 4_241_017;
+
+/**
+ * Brings the schema up to date. On PostgreSQL this holds a session-level advisory lock for the whole
+ * of `then` as well (seeding, say), so two instances starting at once take turns: the second finds
+ * the work done.
+ */
+export async function migrateToLatest(
+  db: DB,
+  then: (db: DB) => Promise<void> = async () => {},
+): Promise<MigrationResultSet> {
+  if (dialectOf(db) === "sqlite") {
+    const result = await migrate(db);
+    await then(db);
+    return result;
+  }
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(connection);
+    try {
+      const result = await migrate(connection.withPlugin(new PostgresSchemaPlugin()));
+      await then(connection);
+      return result;
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(connection);
+    }
   });
+}
+
+async function migrate(db: DB): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;
   return result;

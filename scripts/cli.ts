@@ -10,8 +10,7 @@ import { dispatch } from "./commands/dispatch";
 async function prepare(): Promise<void> {
   const setup = createDatabase(config.databaseUrl);
   try {
-    await migrateToLatest(setup);
-    await seedReference(setup);
+    await migrateToLatest(setup, seedReference);
   } finally {
     await setup.destroy();
   }

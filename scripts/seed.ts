@@ -9,11 +9,12 @@ if (withDemo && !config.demoAccounts) {
   process.exit(1);
 }
 const db = createDatabase(config.databaseUrl);
-await migrateToLatest(db);
-await seedReference(db);
-console.log("Reference data loaded.");
-if (withDemo) {
-  await seedDemo(db);
-  console.log("Demo accounts and demo data loaded (password lcpf-demo-2017).");
-}
+await migrateToLatest(db, async (locked) => {
+  await seedReference(locked);
+  console.log("Reference data loaded.");
+  if (withDemo) {
+    await seedDemo(locked);
+    console.log("Demo accounts and demo data loaded (password lcpf-demo-2017).");
+  }
+});
 await db.destroy();

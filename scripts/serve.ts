@@ -16,12 +16,14 @@ if (!existsSync(`${buildPath}/server/index.js`)) {
 }
 
 const setup = createDatabase(config.databaseUrl);
-await migrateToLatest(setup);
-await seedReference(setup);
-if (config.demoAccounts && !(await hasUsers(setup))) {
-  await seedDemo(setup);
-  console.log("Empty database on a local address: demo accounts created (password lcpf-demo-2017).");
-}
+// Instances starting together take turns here (a lock on PostgreSQL): the first migrates and seeds.
+await migrateToLatest(setup, async (db) => {
+  await seedReference(db);
+  if (config.demoAccounts && !(await hasUsers(db))) {
+    await seedDemo(db);
+    console.log("Empty database on a local address: demo accounts created (password lcpf-demo-2017).");
+  }
+});
 await setup.destroy();
 
 const server = createServer(buildPath).listen(config.port, () => {

@@ -1,4 +1,4 @@
-import type { DB } from "../db/connection";
+import { type DB, inTransaction } from "../db/connection";
 import type { DeliveryType } from "../db/schema";
 import type { ProjectCategory } from "~/domain/project-fields";
 
@@ -332,7 +332,7 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
  * safe to run on every demo seed. Needs the reference data and the demo accounts first.
  */
 export async function seedDemoProposal(db: DB): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const borough = await tx
       .selectFrom("organisations")
       .select("id")

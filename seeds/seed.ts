@@ -1,4 +1,4 @@
-import type { DB } from "../db/connection";
+import { type DB, inTransaction } from "../db/connection";
 import { hashPassword } from "../app/auth/password.server";
 import { seedDemoProposal } from "./demo-proposal";
 import { ALLOCATIONS, BOROUGHS, LCPF_2017_21, MEASURES, MOPAC, PARTNERSHIPS, PRIORITIES } from "./reference-data";
@@ -16,7 +16,7 @@ async function organisationIdByGss(db: DB, gssCode: string): Promise<number> {
 
 /** Loads the reference data; running it again changes nothing that is already there. */
 export async function seedReference(db: DB): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const stamp = now();
     for (const borough of BOROUGHS) {
       await tx
@@ -203,7 +203,7 @@ export const DEMO_USERS: ReadonlyArray<{
 /** Demo accounts (all with DEMO_PASSWORD) and the demo lead-reviewer assignment. Idempotent. */
 export async function seedDemoUsers(db: DB): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const stamp = now();
     const { id: mopacId } = await tx
       .selectFrom("organisations")

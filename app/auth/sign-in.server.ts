@@ -1,6 +1,6 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
-import type { DB } from "../../db/connection";
+import { type DB, inTransaction } from "../../db/connection";
 import {
   MAX_EMAIL_LENGTH,
   MAX_PASSWORD_LENGTH,
@@ -58,7 +58,7 @@ export async function attemptSignIn(
   const stamp = now.toISOString();
   // Check and count in one transaction, before the password is checked: parallel guesses from one
   // address then cannot all slip under the limit together. A success takes the count back.
-  const claim = await db.transaction().execute(async (trx) => {
+  const claim = await inTransaction(db, async (trx) => {
     const recent = await trx
       .selectFrom("sign_in_failures")
       .select(["email_hash", "failed_at"])

@@ -1,5 +1,5 @@
 import type { Transaction } from "kysely";
-import type { DB } from "../../db/connection";
+import { type DB, inTransaction } from "../../db/connection";
 import type { AllocationChangeMethod, Database } from "../../db/schema";
 import {
   checkAllocationImport,
@@ -262,7 +262,7 @@ export async function importCheckedRows(
 ): Promise<ImportOutcome> {
   const bad = rows.find((r) => r.problems.length > 0);
   if (bad) return { ok: false, line: bad.line, message: `Line ${bad.line}: ${bad.problems.join("; ")}` };
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const years = new Set((await yearsOfRound(tx, roundId)).map((y) => y.id));
     const stale = rows.find((r) => r.financialYearId === null || !years.has(r.financialYearId));
     if (stale)
@@ -341,7 +341,7 @@ export async function confirmPendingImport(
 ): Promise<ImportOutcome> {
   const bad = pending.rows.find((r) => r.problems.length > 0);
   if (bad) return { ok: false, line: bad.line, message: `Line ${bad.line}: ${bad.problems.join("; ")}` };
-  return db.transaction().execute(async (tx): Promise<ImportOutcome> => {
+  return inTransaction(db, async (tx): Promise<ImportOutcome> => {
     const claimed = await tx
       .updateTable("pending_allocation_imports")
       .set({ applied_at: stamp() })
@@ -364,5 +364,5 @@ class StaleImport extends Error {}
 
 /** Saves the table's form for one year: the same path as an import, recorded as a change by form. */
 export async function saveYearAllocations(db: DB, inputs: readonly AllocationInput[], userId: number): Promise<ApplyResult> {
-  return db.transaction().execute((tx) => applyAllocations(tx, inputs, { userId, method: "form" }));
+  return inTransaction(db, (tx) => applyAllocations(tx, inputs, { userId, method: "form" }));
 }

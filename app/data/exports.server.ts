@@ -53,7 +53,7 @@ export async function exportRows(db: DB, scope: Scope): Promise<ExportRow[]> {
         "p.co_commissioning_candidate",
         eb
           .selectFrom("project_categories as pc")
-          .select(sql<string>`group_concat(pc.category, ',')`.as("codes"))
+          .select(sql<string>`string_agg(pc.category, ',' order by pc.category)`.as("codes"))
           .whereRef("pc.project_id", "=", "p.id")
           .as("categories"),
       ])
@@ -185,7 +185,7 @@ export async function approvedAllocations(db: DB, financialYearId: number): Prom
     .groupBy("pr.id")
     .select([
       "pr.id as proposalId",
-      sql<string>`coalesce(max(pa.name), group_concat(o.name, ' and '))`.as("name"),
+      sql<string>`coalesce(max(pa.name), string_agg(o.name, ' and ' order by o.name))`.as("name"),
       sql<number | string>`coalesce(sum(a.amount_pence), 0)`.as("amountPence"),
       sql<number>`count(a.id)`.as("allocationCount"),
       sql<number>`count(*)`.as("boroughCount"),

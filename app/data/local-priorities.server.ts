@@ -1,4 +1,4 @@
-import type { DB } from "../../db/connection";
+import { type DB, inTransaction } from "../../db/connection";
 
 /**
  * Each borough's two to four local priorities, agreed between MOPAC, the council and the police (the
@@ -45,7 +45,7 @@ export async function localPrioritiesOf(db: DB, boroughIds: readonly number[]): 
  * that name it) when renamed; one removed is removed from the projects that named it.
  */
 export async function saveLocalPriorities(db: DB, boroughId: number, names: readonly string[]): Promise<boolean> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const borough = await tx.selectFrom("organisations").select("id").where("id", "=", boroughId).where("kind", "=", "borough").executeTakeFirst();
     if (!borough) return false;
     const current = await tx.selectFrom("local_priorities").select(["id", "position"]).where("organisation_id", "=", boroughId).orderBy("position").execute();

@@ -1,4 +1,4 @@
-import type { DB } from "../../db/connection";
+import { type DB, inTransaction } from "../../db/connection";
 import { jointEnvelope, type JointEnvelopePart, type JointEnvelopeYear } from "~/domain/joint-envelope";
 import type { SplitRule } from "~/domain/split";
 import { periodReadiness, type PeriodReadiness } from "~/domain/period-allocation";
@@ -74,7 +74,7 @@ export type SaveOutcome = { ok: true; id: number } | { ok: false; message: strin
  * it from one) without anyone deciding so.
  */
 export async function savePartnership(db: DB, id: number | null, input: PartnershipInput): Promise<SaveOutcome> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const known = await tx
       .selectFrom("organisations")
       .select("id")
@@ -254,7 +254,7 @@ export async function savePartnershipAllocations(
       }
     }
   }
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const now = stamp();
     for (const input of years) {
       await tx
@@ -430,7 +430,7 @@ export async function startJointProposal(
   if (missing.length > 0) {
     return { ok: false, message: `MOPAC has not set ${partnership.name}’s allocation for ${missing.join(", ")} yet` };
   }
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const held = await tx
       .selectFrom("proposal_boroughs as pb")
       .innerJoin("organisations as o", "o.id", "pb.organisation_id")

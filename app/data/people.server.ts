@@ -1,7 +1,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import type { Transaction } from "kysely";
-import type { DB } from "../../db/connection";
+import { type DB, inTransaction } from "../../db/connection";
 import type { AccountTokenPurpose, Database, UserEventAction } from "../../db/schema";
 import { invalidateUserSessions } from "~/auth/session.server";
 import { config } from "~/config.server";
@@ -253,7 +253,7 @@ export async function inviteUser(
   actorUserId: number | null,
   now = new Date(),
 ): Promise<InviteResult> {
-  return db.transaction().execute((tx) => inviteOne(tx, row, actorUserId, now));
+  return inTransaction(db, (tx) => inviteOne(tx, row, actorUserId, now));
 }
 
 /**
@@ -275,7 +275,7 @@ export async function inviteUsers(
     }
   }
   try {
-    const invited = await db.transaction().execute(async (tx) => {
+    const invited = await inTransaction(db, async (tx) => {
       const done: { email: string; token: string }[] = [];
       for (const row of rows) {
         const result = await inviteOne(tx, row, actorUserId, now);
@@ -322,7 +322,7 @@ export async function changeAccount(
   now = new Date(),
 ): Promise<ChangeResult> {
   const stamp = now.toISOString();
-  return db.transaction().execute(async (tx): Promise<ChangeResult> => {
+  return inTransaction(db, async (tx): Promise<ChangeResult> => {
     const account = await accountFor(tx, userId);
     if (!account) return { ok: false, message: "Page not found", status: 404 };
     const allowed = mayChangeAccount(change.kind, actorUserId, account);
@@ -420,7 +420,7 @@ export async function setPasswordWithToken(
 ): Promise<{ ok: true; userId: number } | { ok: false }> {
   if (!plausibleToken(token)) return { ok: false };
   const stamp = now.toISOString();
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const claimed = await tx
       .updateTable("account_tokens")
       .set({ used_at: stamp })
@@ -474,7 +474,7 @@ export async function requestPasswordReset(
   const address = (clientAddress?.trim() || "unknown").slice(0, 64);
   const stamp = now.toISOString();
   const windowStart = new Date(now.getTime() - Math.max(RESET_PER_EMAIL.windowMs, RESET_PER_ADDRESS.windowMs));
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const recent = await tx
       .selectFrom("password_reset_requests")
       .select(["email_hash", "client_address", "requested_at"])
@@ -518,7 +518,7 @@ export async function changeOwnPassword(
   now = new Date(),
 ): Promise<void> {
   const stamp = now.toISOString();
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const user = await tx.selectFrom("users").select(["name", "email"]).where("id", "=", userId).executeTakeFirstOrThrow();
     await tx
       .updateTable("users")

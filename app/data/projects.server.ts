@@ -1,5 +1,5 @@
 import { sql, type Transaction, type Updateable } from "kysely";
-import type { DB } from "../../db/connection";
+import { type DB, inTransaction } from "../../db/connection";
 import type { Database, ProjectTable } from "../../db/schema";
 import { isEditableState } from "~/domain/workflow";
 import { SaveRefused } from "./proposals.server";
@@ -280,7 +280,7 @@ async function conflictOf(tx: Transaction<Database>, proposalId: number, project
 
 async function runProjectSave<T>(db: DB, write: (tx: Transaction<Database>) => Promise<T>): Promise<ProjectSaveResult<T>> {
   try {
-    return { ok: true, value: await db.transaction().execute(write) };
+    return { ok: true, value: await inTransaction(db, write) };
   } catch (error) {
     if (error instanceof ProjectConflictError) return { ok: false, message: error.message, conflict: error.conflict };
     if (error instanceof SaveRefused) return { ok: false, message: error.message, ...(error.field ? { field: error.field } : {}) };

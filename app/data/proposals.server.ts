@@ -1,5 +1,5 @@
 import { sql, type Transaction } from "kysely";
-import type { DB } from "../../db/connection";
+import { type DB, inTransaction } from "../../db/connection";
 import type { Database, Proposal, ProposalStatus } from "../../db/schema";
 import {
   sendingBlockers as blockersToSending,
@@ -120,7 +120,7 @@ export type StartResult = { ok: true; proposalId: number } | { ok: false; messag
 
 /** Starts a borough's proposal for a period, refusing a second live one for the same period. */
 export async function startProposal(db: DB, who: { organisationId: number; periodId: number; userId: number }): Promise<StartResult> {
-  return db.transaction().execute((tx) => startProposalIn(tx, who));
+  return inTransaction(db, (tx) => startProposalIn(tx, who));
 }
 
 /** The same, inside a transaction the caller already holds. */
@@ -207,7 +207,7 @@ export async function saveWithVersion<T>(
   write: (tx: Transaction<Database>) => Promise<T>,
 ): Promise<SaveResult<T>> {
   try {
-    const value = await db.transaction().execute(async (tx) => {
+    const value = await inTransaction(db, async (tx) => {
       await claimVersion(tx, proposalId, seenVersion, userId);
       return write(tx);
     });

@@ -1,4 +1,4 @@
-import type { DB } from "../../db/connection";
+import { type DB, inTransaction } from "../../db/connection";
 import { daysBetween, todayInLondon } from "~/domain/dates";
 import {
   remindersDue,
@@ -261,7 +261,7 @@ export async function runReminderCheck(db: DB, now = new Date()): Promise<CheckR
   let lost = 0;
   for (const { reminder, recipient } of unsent) {
     const { link, email } = content(reminder, recipient, today);
-    const won = await db.transaction().execute(async (tx) => {
+    const won = await inTransaction(db, async (tx) => {
       // The claim is the transaction's first statement, a write: on SQLite that takes the write lock
       // at once (no read to upgrade), and on PostgreSQL a rival's insert waits for this one's commit.
       const claim = await tx

@@ -1,4 +1,4 @@
-import type { DB } from "../../db/connection";
+import { type DB, inTransaction } from "../../db/connection";
 
 /**
  * Each borough's lead MOPAC reviewer: routing (app/data/workflow.server.ts, app/domain/routing.ts) hands
@@ -38,7 +38,7 @@ export function allowedLeads(boroughs: readonly BoroughLead[], reviewers: readon
 
 /** Sets every borough's lead at once (null: none), in one transaction; returns how many changed. */
 export async function saveReviewerLeads(db: DB, leads: ReadonlyMap<number, number | null>): Promise<number> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const current = await tx.selectFrom("reviewer_leads").select(["organisation_id", "reviewer_id"]).execute();
     const now = new Date().toISOString();
     let changed = 0;

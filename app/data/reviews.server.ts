@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { penceFromSum } from "~/domain/money";
 import type { DB } from "../../db/connection";
 import type { ProposalStatus } from "../../db/schema";
@@ -41,7 +42,7 @@ export async function reviewQueue(db: DB, filters: QueueFilters): Promise<QueueR
       eb
         .selectFrom("proposal_boroughs as pb")
         .innerJoin("organisations as o", "o.id", "pb.organisation_id")
-        .select((inner) => inner.fn<string>("group_concat", ["o.name"]).as("names"))
+        .select(sql<string>`string_agg(o.name, ',' order by o.name)`.as("names"))
         .whereRef("pb.proposal_id", "=", "p.id")
         .as("boroughNames"),
       eb

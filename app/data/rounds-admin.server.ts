@@ -1,5 +1,5 @@
 import type { Transaction } from "kysely";
-import type { DB } from "../../db/connection";
+import { type DB, inTransaction } from "../../db/connection";
 import type { Database } from "../../db/schema";
 import { planRoundYears, type SplitChangeProposal } from "~/domain/rounds";
 import type { SplitRule } from "~/domain/split";
@@ -187,7 +187,7 @@ async function writeLists(tx: Transaction<Database>, roundId: number, settings: 
 }
 
 export async function createRound(db: DB, settings: RoundSettings): Promise<SaveRoundResult> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     if (await nameTaken(tx, settings.name, null))
       return { ok: false, field: "name", message: "A funding round with this name already exists: choose another name" };
     const now = stamp();
@@ -215,7 +215,7 @@ export async function createRound(db: DB, settings: RoundSettings): Promise<Save
  * hangs off them yet (checked again here, inside the transaction, not just on the page).
  */
 export async function updateRound(db: DB, roundId: number, settings: RoundSettings): Promise<SaveRoundResult> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     if (await nameTaken(tx, settings.name, roundId))
       return { ok: false, field: "name", message: "A funding round with this name already exists: choose another name" };
     const current = await findRound(tx, roundId);

@@ -1,5 +1,5 @@
 import type { Transaction } from "kysely";
-import type { DB } from "../../db/connection";
+import { type DB, inTransaction } from "../../db/connection";
 import type { Database } from "../../db/schema";
 import type { SessionUser } from "~/auth/session.server";
 import { todayInLondon } from "~/domain/dates";
@@ -50,7 +50,7 @@ const NO_ENDORSER_NOTICE_EVERY_MS = 24 * 60 * 60 * 1000;
  */
 export async function takeAction(db: DB, request: ActionRequest): Promise<ActionOutcome> {
   const now = request.now ?? new Date();
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const proposal = await findProposal(tx, request.proposalId);
     if (!proposal) return { ok: false, status: 404, reason: "We could not find that proposal" };
     const actor = actorFromUser(request.user);

@@ -15,10 +15,12 @@ export const MAX_PASSWORD_LENGTH = 256;
 
 /**
  * Milliseconds until another attempt is allowed under `rule`, or 0 when one is allowed now.
- * `failures` are the times of earlier failures (any order; those outside the window are ignored).
+ * `failures` are the times of earlier failures (any order; those before the window are ignored). One
+ * stamped a little after `now` counts too: with several instances, a request whose clock read earlier
+ * can commit after one whose clock read later, and it must still see that failure.
  */
 export function waitUnderRule(failures: readonly number[], now: number, rule: ThrottleRule): number {
-  const recent = failures.filter((at) => at > now - rule.windowMs && at <= now).sort((a, b) => a - b);
+  const recent = failures.filter((at) => at > now - rule.windowMs).sort((a, b) => a - b);
   if (recent.length < rule.maxFailures) return 0;
   // Allowed again once enough of the recent failures have aged out to leave one fewer than the limit.
   const oldestThatMustExpire = recent[recent.length - rule.maxFailures]!;

@@ -110,6 +110,9 @@ function checkName(name: string): void {
 function checkValue(value: string | File): void {
   if (typeof value === "string" ? value.length > MAX_FIELD_VALUE_LENGTH : value.size > MAX_FILE_BYTES)
     throw new Refusal(400, "A field in the form is far longer than any this portal accepts.");
+  // No keyboard types a NUL, and PostgreSQL's text cannot hold one: refused here, the same on both databases.
+  if (typeof value === "string" && value.includes("\u0000"))
+    throw new Refusal(400, "A field in the form holds a character that no text can contain.");
 }
 
 function checkReserved(fields: Iterable<[string, string | File]>): void {

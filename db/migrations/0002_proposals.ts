@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { uniqueIgnoringCase } from "./portable";
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -78,9 +79,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await sql`create unique index projects_title_per_proposal on projects (proposal_id, title collate nocase)`.execute(
-    db,
-  );
+  await uniqueIgnoringCase(db, "projects_title_per_proposal", "projects", ["proposal_id"], "title");
 
   await db.schema
     .createTable("project_costs")

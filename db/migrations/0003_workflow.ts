@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { refuseChanges } from "./portable";
 
 export async function up(db: Kysely<any>): Promise<void> {
   /** Every transition and comment: the history everyone who may see the proposal reads. Never changed. */
@@ -25,10 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("proposal_events")
     .columns(["proposal_id", "id"])
     .execute();
-  await sql`create trigger proposal_events_no_update before update on proposal_events
-    begin select raise(abort, 'proposal history is append-only'); end`.execute(db);
-  await sql`create trigger proposal_events_no_delete before delete on proposal_events
-    begin select raise(abort, 'proposal history is append-only'); end`.execute(db);
+  await refuseChanges(db, "proposal_events", "proposal history is append-only");
 
   /** The proposal as MOPAC received it at each submission, for "what changed since last time". */
   await db.schema

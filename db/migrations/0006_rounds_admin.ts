@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { refuseChanges } from "./portable";
 
 export async function up(db: Kysely<any>): Promise<void> {
   /**
@@ -53,10 +54,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("allocation_history")
     .columns(["financial_year_id", "organisation_id"])
     .execute();
-  await sql`create trigger allocation_history_no_update before update on allocation_history
-    begin select raise(abort, 'allocation_history is append-only'); end`.execute(db);
-  await sql`create trigger allocation_history_no_delete before delete on allocation_history
-    begin select raise(abort, 'allocation_history is append-only'); end`.execute(db);
+  await refuseChanges(db, "allocation_history", "allocation_history is append-only");
 
   /**
    * An uploaded allocations file between its preview and the admin's confirmation: the rows as read,

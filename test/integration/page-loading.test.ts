@@ -1,26 +1,22 @@
-import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import type { Kysely } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { loadProposalPage } from "~/data/proposal-page.server";
 import { findProposal } from "~/data/proposals.server";
 import { allocationsForBorough, splitRuleForRound } from "~/data/rounds.server";
-import { sqlitePathFromUrl, type DB } from "../../db/connection";
+import { createDatabase, type DB } from "../../db/connection";
 import type { Database } from "../../db/schema";
 import { useTestDatabase } from "./setup-db";
 
 useTestDatabase();
 
-// A second connection to the test file that records every statement, so a test can count what a
+// A second connection to the test database that records every statement, so a test can count what a
 // data function reads without mocking anything.
 let opened: Kysely<Database>[] = [];
 function recordingDb(): { db: DB; statements: string[] } {
   const statements: string[] = [];
-  const recording = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: new SQLite(sqlitePathFromUrl(process.env.DATABASE_URL!)) }),
-    log: (event) => {
-      if (event.level === "query") statements.push(event.query.sql);
-    },
+  const recording = createDatabase(process.env.DATABASE_URL!, undefined, (event) => {
+    if (event.level === "query") statements.push(event.query.sql);
   });
   opened.push(recording);
   return { db: recording, statements };

@@ -247,7 +247,7 @@ describe("an endorsed programme", () => {
     const made = await approvedProgramme();
     await db()
       .updateTable("projects")
-      .set({ description: "Outreach 🚓 in Łódź and 東京, \u0000 tab\there" })
+      .set({ description: "Outreach 🚓 in Łódź and 東京, \u0007 tab\there" })
       .where("id", "=", made.secondProjectId)
       .execute();
     const response = (await pdfLoader(

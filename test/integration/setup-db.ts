@@ -1,29 +1,60 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "kysely";
 import { afterAll, beforeAll } from "vitest";
 import { closeDb, db } from "~/db.server";
-import { migrateToLatest } from "../../db/connection";
+import { createDatabase, migrateToLatest } from "../../db/connection";
 import { seedDemo, seedReference } from "../../seeds/seed";
 
 /**
- * A fresh SQLite file for this test file, migrated and seeded with the reference data and the demo
- * accounts. The app's own db() opens it through DATABASE_URL, as in production.
+ * A fresh database for this test file, migrated and seeded with the reference data and the demo
+ * accounts: a SQLite file, or, when TEST_DATABASE_URL names a PostgreSQL server, a new database on it
+ * (dropped afterwards). The app's own db() opens it through DATABASE_URL, as in production.
  */
 export function useTestDatabase(options: { demo?: boolean } = { demo: true }) {
   let dir = "";
+  let dropDatabase = async () => {};
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "lcpf-test-"));
-    process.env.DATABASE_URL = `file:${join(dir, "test.sqlite")}`;
     process.env.OUTBOX_DIR = join(dir, "outbox");
+    const server = process.env.TEST_DATABASE_URL;
+    if (server) {
+      const created = await createPostgresDatabase(server);
+      process.env.DATABASE_URL = created.url;
+      dropDatabase = created.drop;
+    } else {
+      process.env.DATABASE_URL = `file:${join(dir, "test.sqlite")}`;
+    }
     await migrateToLatest(db());
     await seedReference(db());
     if (options.demo) await seedDemo(db());
   });
   afterAll(async () => {
     await closeDb();
+    await dropDatabase();
     rmSync(dir, { recursive: true, force: true });
   });
+}
+
+/** Which database the integration tests run on, for the few assertions that differ by engine. */
+export const testDialect = process.env.TEST_DATABASE_URL ? "postgres" : "sqlite";
+
+/** A new, empty database on the PostgreSQL server at `serverUrl`, and how to drop it. */
+async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `lcpf_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = createDatabase(serverUrl, { poolSize: 1, ssl: "off" });
+  await sql`create database ${sql.id(name)}`.execute(admin);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
+      await admin.destroy();
+    },
+  };
 }
 
 export function formRequest(path: string, fields: Record<string, string | string[]>, cookie?: string): Request {

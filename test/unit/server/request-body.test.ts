@@ -84,6 +84,10 @@ describe("urlencoded bodies are parsed strictly", () => {
     expect(refusalOf(() => parseUrlEncoded(Buffer.from(`description=${"a".repeat(50_001)}`)))).toEqual({ status: 400 });
     expect(parseUrlEncoded(Buffer.from(`description=${"a".repeat(50_000)}`))[0]![1]).toHaveLength(50_000);
   });
+  it("answers 400 to a NUL in a value, which no database text may hold, and keeps other control characters", () => {
+    expect(refusalOf(() => parseUrlEncoded(Buffer.from("description=before%00after")))).toEqual({ status: 400 });
+    expect(parseUrlEncoded(Buffer.from("description=tab%09bell%07"))[0]![1]).toBe("tab\tbell\u0007");
+  });
   it("answers 400 to a huge index and to too many fields", () => {
     expect(refusalOf(() => parseUrlEncoded(Buffer.from("email%5B99999999%5D=1&password=x")))).toEqual({ status: 400 });
     const many = Array.from({ length: MAX_FIELDS + 1 }, (_, i) => `f${i}=1`).join("&");
