@@ -1,11 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { sql } from "kysely";
 import { afterAll, beforeAll } from "vitest";
 import { closeDb, db } from "~/db.server";
-import { createDatabase, migrateToLatest } from "../../db/connection";
+import { migrateToLatest } from "../../db/connection";
+import { createPostgresDatabase } from "../support/postgres";
 import { seedDemo, seedReference } from "../../seeds/seed";
 
 /**
@@ -40,22 +39,6 @@ export function useTestDatabase(options: { demo?: boolean } = { demo: true }) {
 
 /** Which database the integration tests run on, for the few assertions that differ by engine. */
 export const testDialect = process.env.TEST_DATABASE_URL ? "postgres" : "sqlite";
-
-/** A new, empty database on the PostgreSQL server at `serverUrl`, and how to drop it. */
-async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `lcpf_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = createDatabase(serverUrl, { poolSize: 1, ssl: "off" });
-  await sql`create database ${sql.id(name)}`.execute(admin);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
-      await admin.destroy();
-    },
-  };
-}
 
 export function formRequest(path: string, fields: Record<string, string | string[]>, cookie?: string): Request {
   const body = new URLSearchParams();
