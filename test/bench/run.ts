@@ -631,6 +631,10 @@ try {
     printLoadTable(postgres.loadLines);
   }
   failed ||= postgresFailed;
+  if (!sqlite && !postgres) {
+    console.log(`Nothing was measured (BENCH_DATABASES=${engines.join(",")}).`);
+    failed = true;
+  }
   console.log(
     `\n${failed ? "FAIL: a target was missed or a run failed" : "PASS: every target met"} (targets are for a 2-core machine and gate SQLite only; ${Math.round((Date.now() - started) / 1000)} s in all)`,
   );
