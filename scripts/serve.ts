@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { config } from "../app/config.server";
-import { createDatabase, dialectOfUrl, migrateToLatest } from "../db/connection";
+import { createDatabase, dialectOfUrl, migrateToLatest, postgresSettingsFromEnv } from "../db/connection";
 import { hasUsers, seedDemo, seedReference } from "../seeds/seed";
 import { createTransport } from "../app/mail/transport.server";
 import { startOutboxWorker, startReminderWorker } from "../app/mail/worker.server";
@@ -41,7 +41,8 @@ const server = createServer(buildPath).listen(config.port, () => {
 });
 
 // Sends the emails that changes queued (requests never send them), and retries what failed.
-const outbox = createDatabase(config.databaseUrl);
+// Two connections are plenty for the worker on PostgreSQL (SQLite ignores the pool settings).
+const outbox = createDatabase(config.databaseUrl, { ...postgresSettingsFromEnv(), poolSize: 2 });
 const stopOutbox = startOutboxWorker(outbox, createTransport());
 // Writes the reminders that have fallen due (on the same connection, so its writes queue behind the
 // outbox's rather than wait on a lock); REMINDERS=false leaves that to `cli remind` from cron.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { penceFromSum } from "~/domain/money";
 import { BUSY_MESSAGE, dialectOf, inTransaction, TRANSACTION_ATTEMPTS } from "../../db/connection";
-import { makeProposal } from "./proposal-factory";
+import { makeBorough, makeProposal } from "./proposal-factory";
 import { testDialect, useTestDatabase } from "./setup-db";
 
 useTestDatabase();
@@ -76,6 +77,36 @@ describe("a transaction", () => {
       }),
     ).rejects.toThrow("a mistake");
     expect(calls).toBe(1);
+  });
+});
+
+describe("money in the database", () => {
+  it("keeps amounts past 2^31 pence exact, alone and summed", async () => {
+    // £30,000,000.01: more pence than a 32-bit integer holds, as a London-wide total can be.
+    const large = 3_000_000_001;
+    const boroughs = [await makeBorough(), await makeBorough()];
+    const yearId = boroughs[0]!.years[0]!.id;
+    const ids = boroughs.map((b) => b.id);
+    await db()
+      .updateTable("allocations")
+      .set({ amount_pence: large })
+      .where("financial_year_id", "=", yearId)
+      .where("organisation_id", "in", ids)
+      .execute();
+    const rows = await db()
+      .selectFrom("allocations")
+      .select("amount_pence")
+      .where("financial_year_id", "=", yearId)
+      .where("organisation_id", "in", ids)
+      .execute();
+    expect(rows.map((r) => r.amount_pence)).toEqual([large, large]);
+    const { total } = await db()
+      .selectFrom("allocations")
+      .select((eb) => eb.fn.sum<number | string>("amount_pence").as("total"))
+      .where("financial_year_id", "=", yearId)
+      .where("organisation_id", "in", ids)
+      .executeTakeFirstOrThrow();
+    expect(penceFromSum(total, "Total")).toBe(2 * large);
   });
 });
 
