@@ -132,7 +132,7 @@ function withStatementCache(sqlite: SQLite.Database) {
 }
 
 /** Attempts at a PostgreSQL transaction that keeps meeting a concurrent one before the portal gives up. */
-export const TRANSACTION_ATTEMPTS = 5;
+export const TRANSACTION_ATTEMPTS = 8;
 
 /** PostgreSQL's codes for "try again": a serialisation failure and a deadlock. */
 function mustRetry(error: unknown): boolean {
@@ -156,8 +156,8 @@ export async function inTransaction<T>(db: DB, work: (tx: Transaction<Database>)
     } catch (error) {
       if (!mustRetry(error)) throw error;
       if (attempt >= TRANSACTION_ATTEMPTS) throw busy();
-      // Spread the retries so that the transactions that collided do not collide again.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      // Spread the retries, further each time (up to about 0.6 s), so the ones that collided do not again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
     }
   }
 }
