@@ -94,8 +94,6 @@ function createPostgres(url: string, settings: PostgresSettings, log?: LogConfig
     connectionString: url,
     max: settings.poolSize,
     ssl,
-    // Every connection speaks UTC, so now() and any timestamp text mean the same as on SQLite.
-    options: "-c TimeZone=UTC",
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
         oid === INT8_OID ? numberFromInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
