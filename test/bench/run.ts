@@ -559,7 +559,7 @@ async function postgresForBench(): Promise<
       });
     }
     server = started.url;
-    where = "a throwaway cluster on this machine (fsync off)";
+    where = "a throwaway cluster on this machine, fsync off";
   }
   try {
     const database = await createPostgresDatabase(server);
