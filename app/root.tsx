@@ -173,6 +173,13 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
         </ErrorPage>
       );
     }
+    if (error.status === 503) {
+      return (
+        <ErrorPage heading="The service is busy">
+          <p className="govuk-body">{message ?? "Try again in a moment."}</p>
+        </ErrorPage>
+      );
+    }
     if (error.status === 409 || error.status === 422) {
       return (
         <ErrorPage heading="You cannot do this now">

@@ -94,8 +94,6 @@ function createPostgres(url: string, settings: PostgresSettings, log?: LogConfig
     connectionString: url,
     max: settings.poolSize,
     ssl,
-    // Every connection speaks UTC, so now() and any timestamp text mean the same as on SQLite.
-    options: "-c TimeZone=UTC",
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
         oid === INT8_OID ? numberFromInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
@@ -132,7 +130,7 @@ function withStatementCache(sqlite: SQLite.Database) {
 }
 
 /** Attempts at a PostgreSQL transaction that keeps meeting a concurrent one before the portal gives up. */
-const TRANSACTION_ATTEMPTS = 5;
+export const TRANSACTION_ATTEMPTS = 8;
 
 /** PostgreSQL's codes for "try again": a serialisation failure and a deadlock. */
 function mustRetry(error: unknown): boolean {
@@ -145,7 +143,8 @@ function mustRetry(error: unknown): boolean {
  * serialisable already. On PostgreSQL the portal asks for SERIALIZABLE too, so that a rule checked in
  * a transaction (one proposal per borough, the workflow's "from" state, the sign-in limit) still holds
  * when it commits; when PostgreSQL reports that a concurrent transaction got in the way, the work runs
- * again from the start, and after a few tries the request is answered 503 "try again", never a 500.
+ * again from the start. After a few tries it gives up with a 503 "busy, try again" answer (a thrown
+ * Response, which pages show as such), never a 500.
  */
 export async function inTransaction<T>(db: DB, work: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
   if (dialectOf(db) === "sqlite") return db.transaction().execute(work);
@@ -154,20 +153,18 @@ export async function inTransaction<T>(db: DB, work: (tx: Transaction<Database>)
       return await db.transaction().setIsolationLevel("serializable").execute(work);
     } catch (error) {
       if (!mustRetry(error)) throw error;
-      if (attempt >= TRANSACTION_ATTEMPTS) throw new BusyError();
-      // Spread the retries so that the transactions that collided do not collide again.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      if (attempt >= TRANSACTION_ATTEMPTS) throw busy();
+      // Spread the retries, further each time (up to about 0.6 s), so the ones that collided do not again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
     }
   }
 }
 
-/** Thrown when a change kept colliding with others; pages answer it with 503 and "try again". */
-export class BusyError extends Error {
-  readonly status = 503;
-  constructor() {
-    super("The portal is busy with other changes to the same thing. Nothing was saved: please try again.");
-    this.name = "BusyError";
-  }
+export const BUSY_MESSAGE =
+  "Other people were changing the same thing at the same moment, and your change was not saved. Go back and try again.";
+
+function busy(): Response {
+  return Response.json({ message: BUSY_MESSAGE }, { status: 503, headers: { "Retry-After": "1" } });
 }
 
 /** Key of the advisory lock that instances starting together take, so only one migrates at a time. */

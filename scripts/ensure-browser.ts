@@ -1,20 +1,11 @@
-import { execFileSync } from "node:child_process";
+import { aptInstall } from "./apt";
 import { chromiumExecutable } from "./browser";
 
 // Playwright cannot download its own browsers here, so the tests use Debian's Chromium.
 if (chromiumExecutable()) process.exit(0);
 
-const isRoot = process.getuid?.() === 0;
-const sudo = isRoot ? [] : ["sudo", "-n"];
 console.log("No Chromium found for the browser tests: installing Debian's chromium package.");
-try {
-  const run = (args: string[]) => {
-    const [command, ...rest] = [...sudo, ...args];
-    execFileSync(command!, rest, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-  };
-  run(["apt-get", "update", "-qq"]);
-  run(["apt-get", "install", "-y", "-qq", "chromium"]);
-} catch {
+if (!aptInstall(["chromium"])) {
   console.error(
     [
       "Could not install Chromium automatically.",

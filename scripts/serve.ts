@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { config } from "../app/config.server";
-import { createDatabase, migrateToLatest } from "../db/connection";
+import { createDatabase, dialectOfUrl, migrateToLatest, postgresSettingsFromEnv } from "../db/connection";
 import { hasUsers, seedDemo, seedReference } from "../seeds/seed";
 import { createTransport } from "../app/mail/transport.server";
 import { startOutboxWorker, startReminderWorker } from "../app/mail/worker.server";
@@ -15,6 +15,11 @@ if (!existsSync(`${buildPath}/server/index.js`)) {
   process.exit(1);
 }
 
+if (dialectOfUrl(config.databaseUrl) === "postgres" && config.sessionSecrets.length === 0) {
+  console.warn(
+    "SESSION_SECRET is not set: with several instances, the message after an action is lost when the next page comes from another. Set the same value on every instance.",
+  );
+}
 const setup = createDatabase(config.databaseUrl);
 // Instances starting together take turns here (a lock on PostgreSQL): the first migrates and seeds.
 await migrateToLatest(setup, async (db) => {
@@ -36,7 +41,8 @@ const server = createServer(buildPath).listen(config.port, () => {
 });
 
 // Sends the emails that changes queued (requests never send them), and retries what failed.
-const outbox = createDatabase(config.databaseUrl);
+// Two connections are plenty for the worker on PostgreSQL (SQLite ignores the pool settings).
+const outbox = createDatabase(config.databaseUrl, { ...postgresSettingsFromEnv(), poolSize: 2 });
 const stopOutbox = startOutboxWorker(outbox, createTransport());
 // Writes the reminders that have fallen due (on the same connection, so its writes queue behind the
 // outbox's rather than wait on a lock); REMINDERS=false leaves that to `cli remind` from cron.

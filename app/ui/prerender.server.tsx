@@ -4,14 +4,23 @@ import { renderToStaticMarkup } from "react-dom/server";
 import type { AppLoadContext } from "react-router";
 import type { PrerenderedFragment } from "./prerendered";
 
-/** Enough for every project of every borough's proposals a few times over (each is a few KB). */
-const MAX_ENTRIES = 4000;
+/**
+ * The cache's bound, in characters of markup (about 8 MB): every project of every borough's proposals
+ * (a few KB each) several times over, and a fixed ceiling on the memory it can take.
+ */
+const MAX_CHARACTERS = 4_000_000;
 const cache = new Map<string, string>();
+let cachedCharacters = 0;
 
 function remember(key: string, html: string): void {
   cache.set(key, html);
+  cachedCharacters += html.length;
   // A Map keeps insertion order: the first key is the one used longest ago (hits are moved to the end).
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  while (cachedCharacters > MAX_CHARACTERS && cache.size > 1) {
+    const oldest = cache.keys().next().value!;
+    cachedCharacters -= cache.get(oldest)!.length;
+    cache.delete(oldest);
+  }
 }
 
 /**
@@ -36,6 +45,7 @@ export function prerender(
     html = renderToStaticMarkup(render(), { identifierPrefix: `p${key.slice(0, 8)}-` });
   } else {
     cache.delete(key);
+    cachedCharacters -= html.length;
   }
   remember(key, html);
   if (context?.prerendered) {
