@@ -357,10 +357,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two instances on one PostgreSQL
     return { status: response.status, projectId: response.status === 302 && created ? Number(created[1]) : null, said };
   }
 
-  // Skipped: on PostgreSQL this fails now and then. Adds racing on one proposal conflict (each reads the
-  // highest position, then inserts), inTransaction gives up after 5 attempts with BusyError (status 503),
-  // and nothing turns that into a 503 answer: the person sees the 500 page. Un-skip once that is fixed.
-  it.skip("answers adds racing on one proposal from both instances with success or a clear refusal, never a 500", async () => {
+  // Adds to one proposal collide on PostgreSQL (each reads the highest position, then inserts). Before
+  // inTransaction's longer backoff and its 503 answer (f9a272d), this saw the 500 page in 3 runs of 4.
+  it("answers adds racing on one proposal from both instances with the new project or a 503, never a 500", async () => {
     const { email, proposalId } = await officerWithDraft("Havering");
     const cookie = await signIn(a!, email);
     const answers: (Added & { title: string })[] = [];
@@ -371,7 +370,24 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two instances on one PostgreSQL
       );
       answers.push(...results.map((result, i) => ({ ...result, title: titles[i]! })));
     }
-    expect(answers.filter((answer) => answer.status >= 500)).toEqual([]);
+    // Too busy is said as such (503, try again); anything else is the new project.
+    expect(answers.filter((answer) => answer.projectId === null && answer.status !== 503)).toEqual([]);
+    const rows = await db!
+      .selectFrom("projects")
+      .select(["id", "title"])
+      .where("proposal_id", "=", proposalId)
+      .orderBy("id")
+      .execute();
+    const added = answers.filter((answer) => answer.projectId !== null);
+    expect(added.length).toBeGreaterThan(0);
+    expect(rows).toEqual(
+      [...added]
+        .sort((x, y) => x.projectId! - y.projectId!)
+        .map((answer) => ({ id: answer.projectId, title: answer.title })),
+    );
+    console.log(
+      `Racing adds: ${added.length} of ${answers.length} added, ${answers.length - added.length} answered 503`,
+    );
   });
 
   it("loses no acknowledged write when A is killed (SIGKILL) under write load", { timeout: 120_000 }, async () => {
