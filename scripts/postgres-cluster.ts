@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "../test/support/instances";
+import { freePort } from "./free-port";
 
 export type Cluster = { url: string; stop: () => void };
 
