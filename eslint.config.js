@@ -51,7 +51,8 @@ export default defineConfig([
         "error",
         {
           selector: "CallExpression[callee.property.name='transaction']",
-          message: "Use inTransaction(db, work) from db/connection.ts, which PostgreSQL needs serialisable and retried.",
+          message:
+            "Use inTransaction(db, work) from db/connection.ts, which PostgreSQL needs serialisable and retried.",
         },
       ],
     },
