@@ -44,6 +44,20 @@ export default defineConfig([
     },
   },
   {
+    // Every change goes through inTransaction (db/connection.ts): serialisable, with retries, on both databases.
+    files: ["app/**/*.{ts,tsx}", "scripts/**/*.ts", "seeds/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message:
+            "Use inTransaction(db, work) from db/connection.ts, which PostgreSQL needs serialisable and retried.",
+        },
+      ],
+    },
+  },
+  {
     // Kysely's own advice: a migration must not depend on today's schema types, so it takes Kysely<any>.
     files: ["db/migrations/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

@@ -83,6 +83,10 @@ export default defineConfig({
     { name: "reminders", testMatch: /reminders\.spec\.ts/ },
     // A funding round of its own and its allocations; the demo round and proposal are left alone.
     { name: "admin-rounds", testMatch: /admin-rounds\.spec\.ts/ },
+    // Two servers of its own on one fresh PostgreSQL database behind nginx; only when TEST_DATABASE_URL names a server.
+    ...(process.env.TEST_DATABASE_URL
+      ? [{ name: "postgres-instances", testMatch: /postgres-instances\.spec\.ts/ }]
+      : []),
   ],
   webServer: {
     // The compiled production server, recompiled from the current source each run (under a second).

@@ -8,6 +8,7 @@ export default defineConfig({
       "test/unit/**/*.test.tsx",
       "test/integration/**/*.test.ts",
       "test/fuzz/**/*.test.ts",
+      "test/multi-instance/**/*.test.ts",
     ],
     environment: "node",
     pool: "forks",

@@ -1,9 +1,9 @@
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import { freePort, waitUntilServing } from "../support/instances";
 import { expectAccessible } from "./helpers";
 
 // The documented deployment, for real: nginx terminating TLS (a throwaway self-signed certificate) in
@@ -11,36 +11,6 @@ import { expectAccessible } from "./helpers";
 // (APP_URL=https://localhost:PORT). The server and nginx get their own ports, database and temp folder.
 
 const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Polls until the address answers (or the child it depends on exits, or the deadline passes). */
-async function waitUntilServing(url: string, child: ChildProcess, label: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  let exited = false;
-  child.once("exit", () => (exited = true));
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`${label} exited before serving ${url}`);
-    try {
-      const response = await fetch(url, { redirect: "manual" });
-      if (response.status < 500) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${label} did not serve ${url} within 60 s`);
-}
 
 /** The configuration the README shows, with the paths a non-root run needs. */
 function nginxConfig(dir: string, listenPort: number, appPort: number): string {

@@ -2,7 +2,6 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes";
 import { PROJECT_SECTIONS } from "~/domain/project-sections";
 import { MAX_FIELDS, MAX_LIST_INDEX } from "~/server/field-names";
+import { freePort } from "../../scripts/free-port";
 
 // Hostile requests against the compiled production server (build/node/start.js), as an attacker would
 // send them: on a free port, with a throwaway database seeded with the demo data. Every answer must be
@@ -41,18 +41,6 @@ let databaseFile = "";
 let paths: string[] = [];
 /** The end of the server's error output, shown beside a failed expectation. */
 let serverLog = "";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const found = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(found));
-    });
-  });
-}
 
 /** One request over a fresh connection, timed from the first byte sent to the end of the answer. */
 function send(sent: Sent): Promise<Answer> {
