@@ -101,7 +101,10 @@ function createPostgres(url: string, settings: PostgresSettings, log?: LogConfig
   });
   // An idle connection the server closed (a restart, a failover) is dropped from the pool and the next
   // query opens a new one; without a listener, the pool's error event would end the process.
-  pool.on("error", (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
+  pool.on("error", (error) => {
+    // Once the pool is closing, its connections ending is what was asked for.
+    if (!pool.ending) console.error(`PostgreSQL closed an idle connection: ${error.message}`);
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
 }
 
