@@ -7,7 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "./free-port";
 
-export type Cluster = { url: string; stop: () => void };
+export type Cluster = {
+  url: string;
+  stop: () => void;
+  /** With `tls`: the self-signed certificate the server presents (for localhost and 127.0.0.1). */
+  certificateFile?: string;
+};
 
 /** Where initdb and pg_ctl live, or null when the server packages are not installed. */
 export function postgresBinaries(): string | null {
@@ -32,7 +37,7 @@ function asOwner(): { run: (command: string, args: string[]) => void; uid: numbe
   };
 }
 
-export async function startCluster(): Promise<Cluster> {
+export async function startCluster(options: { tls?: boolean } = {}): Promise<Cluster> {
   const bin = postgresBinaries();
   if (!bin) throw new Error("PostgreSQL's server is not installed: apt-get install postgresql (or set PG_BIN).");
   const dir = mkdtempSync(join(tmpdir(), "lcpf-pg-"));
@@ -62,10 +67,35 @@ export async function startCluster(): Promise<Cluster> {
     "-c fsync=off",
     "-c full_page_writes=off",
     "-c max_connections=200",
-  ].join(" ");
-  owner.run(join(bin, "pg_ctl"), ["-D", data, "-o", settings, "-l", join(dir, "server.log"), "-w", "start"]);
+  ];
+  const certificateFile = join(dir, "server.crt");
+  if (options.tls) {
+    const keyFile = join(dir, "server.key");
+    // Made by the cluster's owner, so the key is theirs and private, as PostgreSQL insists.
+    owner.run("openssl", [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost,IP:127.0.0.1",
+      "-keyout",
+      keyFile,
+      "-out",
+      certificateFile,
+    ]);
+    owner.run("chmod", ["600", keyFile]);
+    settings.push("-c ssl=on", `-c ssl_cert_file=${certificateFile}`, `-c ssl_key_file=${keyFile}`);
+  }
+  owner.run(join(bin, "pg_ctl"), ["-D", data, "-o", settings.join(" "), "-l", join(dir, "server.log"), "-w", "start"]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    certificateFile: options.tls ? certificateFile : undefined,
     stop: () => {
       try {
         owner.run(join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
