@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { selfSignedCertificateArgs } from "./certificate";
 import { freePort } from "./free-port";
 
 export type Cluster = {
@@ -72,23 +73,7 @@ export async function startCluster(options: { tls?: boolean } = {}): Promise<Clu
   if (options.tls) {
     const keyFile = join(dir, "server.key");
     // Made by the cluster's owner, so the key is theirs and private, as PostgreSQL insists.
-    owner.run("openssl", [
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-days",
-      "1",
-      "-subj",
-      "/CN=localhost",
-      "-addext",
-      "subjectAltName=DNS:localhost,IP:127.0.0.1",
-      "-keyout",
-      keyFile,
-      "-out",
-      certificateFile,
-    ]);
+    owner.run("openssl", selfSignedCertificateArgs(keyFile, certificateFile));
     owner.run("chmod", ["600", keyFile]);
     settings.push("-c ssl=on", `-c ssl_cert_file=${certificateFile}`, `-c ssl_key_file=${keyFile}`);
   }

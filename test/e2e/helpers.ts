@@ -26,3 +26,16 @@ export async function expectAccessible(page: Page): Promise<void> {
   );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/** On a project's "Description, aims and outcomes" page: fills it in with `aims` and saves, which must succeed. */
+export async function saveDescriptionSection(page: Page, aims: string): Promise<void> {
+  await page
+    .getByLabel("Description")
+    .fill("Counselling for women and girls affected by violence, at two community venues.");
+  await page.getByLabel("Overarching aims").fill(aims);
+  await page.getByLabel("SMART performance outcomes").fill("120 clients complete counselling by March 2018.");
+  await page.getByLabel("No").check();
+  const saved = page.waitForResponse((response) => response.request().method() === "POST");
+  await page.getByRole("button", { name: "Save and return to the project" }).click();
+  expect((await saved).status()).toBeLessThan(400);
+}

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { freePort, waitUntilServing } from "../support/instances";
-import { expectAccessible } from "./helpers";
+import { selfSignedCertificateArgs } from "../../scripts/certificate";
+import { expectAccessible, saveDescriptionSection } from "./helpers";
 
 // The documented deployment, for real: nginx terminating TLS (a throwaway self-signed certificate) in
 // front of the compiled server, which trusts it (TRUST_PROXY=loopback) and knows its public address
@@ -61,27 +62,7 @@ test.beforeAll(async () => {
   const [appPort, proxyPort] = [await freePort(), await freePort()];
   publicUrl = `https://localhost:${proxyPort}`;
 
-  execFileSync(
-    "openssl",
-    [
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-days",
-      "1",
-      "-subj",
-      "/CN=localhost",
-      "-addext",
-      "subjectAltName=DNS:localhost",
-      "-keyout",
-      join(dir, "key.pem"),
-      "-out",
-      join(dir, "cert.pem"),
-    ],
-    { stdio: "ignore" },
-  );
+  execFileSync("openssl", selfSignedCertificateArgs(join(dir, "key.pem"), join(dir, "cert.pem")), { stdio: "ignore" });
 
   app = spawn("node", ["build/node/start.js"], {
     env: {
@@ -148,15 +129,7 @@ test("through a TLS-terminating nginx: sign in, save a section, __Host- Secure c
   await page.getByRole("link", { name: "VAWG Counselling", exact: true }).first().click();
   await page.getByRole("link", { name: "Description, aims and outcomes", exact: true }).click();
   const aims = "Fewer repeat victims of domestic abuse (saved through the proxy).";
-  await page
-    .getByLabel("Description")
-    .fill("Counselling for women and girls affected by violence, at two community venues.");
-  await page.getByLabel("Overarching aims").fill(aims);
-  await page.getByLabel("SMART performance outcomes").fill("120 clients complete counselling by March 2018.");
-  await page.getByLabel("No").check();
-  const saved = page.waitForResponse((response) => response.request().method() === "POST");
-  await page.getByRole("button", { name: "Save and return to the project" }).click();
-  expect((await saved).status()).toBeLessThan(400);
+  await saveDescriptionSection(page, aims);
   await expect(page.getByRole("link", { name: "Description, aims and outcomes", exact: true })).toBeVisible();
 
   await page.getByRole("link", { name: "Description, aims and outcomes", exact: true }).click();
