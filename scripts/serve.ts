@@ -40,6 +40,12 @@ const server = createServer(buildPath).listen(config.port, () => {
   );
 });
 
+// A proxy keeps connections to the portal open between requests (nginx's upstream `keepalive`, idle for
+// up to 60 s). Node would close an idle one after 5 s, and a request nginx sends down it at that moment
+// fails: nginx then counts the instance as down for a while. So the portal waits longer than the proxy.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 // Sends the emails that changes queued (requests never send them), and retries what failed.
 // Two connections are plenty for the worker on PostgreSQL (SQLite ignores the pool settings).
 const outbox = createDatabase(config.databaseUrl, { ...postgresSettingsFromEnv(), poolSize: 2 });
