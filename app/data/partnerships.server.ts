@@ -51,7 +51,7 @@ export async function listPartnerships(db: DB): Promise<PartnershipRow[]> {
     name: p.name,
     endorsingOrganisationId: p.endorsing_organisation_id,
     members: members.filter((m) => m.partnership_id === p.id).map((m) => ({ id: m.id, name: m.name })),
-    liveProposals: Number(live.find((l) => l.partnership_id === p.id)?.n ?? 0),
+    liveProposals: live.find((l) => l.partnership_id === p.id)?.n ?? 0,
   }));
 }
 

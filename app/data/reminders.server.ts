@@ -65,7 +65,7 @@ async function loadBoroughPeriods(db: DB, today: string): Promise<BoroughPeriod[
       .execute(),
   ]);
   const key = (boroughId: number, periodId: number) => `${boroughId}:${periodId}`;
-  const allocatedYears = new Map(allocated.map((a) => [key(a.organisation_id, a.funding_period_id), Number(a.years)]));
+  const allocatedYears = new Map(allocated.map((a) => [key(a.organisation_id, a.funding_period_id), a.years]));
   const proposals = new Map(live.map((p) => [key(p.organisation_id, p.funding_period_id), p]));
   return periods.flatMap((period) =>
     boroughs.map((borough) => {
@@ -75,7 +75,7 @@ async function loadBoroughPeriods(db: DB, today: string): Promise<BoroughPeriod[
         periodId: period.id,
         proposalDeadline: period.proposal_deadline!,
         proposal: proposal ? { id: proposal.id, everSubmitted: proposal.first_submitted_at !== null } : null,
-        canStart: (allocatedYears.get(key(borough.id, period.id)) ?? 0) >= Number(period.years),
+        canStart: (allocatedYears.get(key(borough.id, period.id)) ?? 0) >= period.years,
         about: proposalName([borough.name], period.name),
       };
     }),

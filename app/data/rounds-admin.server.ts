@@ -50,7 +50,7 @@ export async function listRounds(db: DB): Promise<RoundSummary[]> {
     feedbackDeadline: r.feedback_deadline,
     coCommissionedPercent: r.co_commissioned_percent,
     splitFromYearPosition: r.split_from_year_position,
-    proposalCount: Number(r.proposalCount ?? 0),
+    proposalCount: r.proposalCount ?? 0,
   }));
 }
 
@@ -123,8 +123,8 @@ export async function findRound(db: DB, roundId: number): Promise<RoundDetail | 
     measureIds: measures.map((m) => m.measure_id),
     years: years.map((y) => ({ id: y.id, label: y.label, position: y.position, periodNumber: y.periodNumber })),
     periods,
-    proposalCount: Number(counts.proposals ?? 0),
-    allocationCount: Number(counts.allocations ?? 0),
+    proposalCount: counts.proposals ?? 0,
+    allocationCount: counts.allocations ?? 0,
   };
 }
 

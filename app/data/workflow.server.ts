@@ -265,7 +265,7 @@ async function routeToReviewer(tx: Tx, proposal: ProposalRecord, now: Date): Pro
     .execute();
   const reviewerId = chooseReviewer(
     lead?.reviewer_id ?? null,
-    reviewers.map((r) => ({ id: r.id, name: r.name, active: r.active === 1, openReviews: Number(r.openReviews) })),
+    reviewers.map((r) => ({ id: r.id, name: r.name, active: r.active === 1, openReviews: r.openReviews })),
   );
   if (reviewerId === null) return null; // stays "submitted" until an admin assigns someone
 
