@@ -5,7 +5,6 @@ import pg from "pg";
 import {
   Kysely,
   Migrator,
-  PostgresAdapter,
   PostgresDialect,
   sql,
   SqliteDialect,
@@ -13,22 +12,18 @@ import {
   type MigrationResultSet,
   type Transaction,
 } from "kysely";
+import { dialectOf, type Dialect } from "./dialect";
 import { migrations } from "./migrations/index";
 import { PostgresSchemaPlugin } from "./migrations/portable";
 import type { Database } from "./schema";
 
-export type DB = Kysely<Database>;
+export { dialectOf, type Dialect };
 
-export type Dialect = "sqlite" | "postgres";
+export type DB = Kysely<Database>;
 
 /** `postgres://` or `postgresql://` selects PostgreSQL; anything else (`file:...`, a path) is SQLite. */
 export function dialectOfUrl(url: string): Dialect {
   return /^postgres(ql)?:\/\//i.test(url) ? "postgres" : "sqlite";
-}
-
-/** Which database a Kysely instance (or a transaction on one) talks to. */
-export function dialectOf(db: Pick<DB, "getExecutor">): Dialect {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 }
 
 /** How the PostgreSQL pool connects: DATABASE_POOL_SIZE and DATABASE_SSL (see the README). */

@@ -3,7 +3,6 @@ import {
   DataTypeNode,
   type Kysely,
   OperationNodeTransformer,
-  PostgresAdapter,
   sql,
   type KyselyPlugin,
   type PluginTransformQueryArgs,
@@ -12,12 +11,13 @@ import {
   type RootOperationNode,
   type UnknownRow,
 } from "kysely";
+import { dialectOf } from "../dialect";
 
 // The one place where the migrations differ by database. They are written once, in SQLite's terms;
 // what PostgreSQL needs instead is said here.
 
 function isPostgres(db: Kysely<any>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
+  return dialectOf(db) === "postgres";
 }
 
 /**
