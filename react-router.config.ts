@@ -2,4 +2,12 @@ import type { Config } from "@react-router/dev/config";
 
 export default {
   ssr: true,
+  future: {
+    // Loaders and actions get the Request as it came in, rather than two copies made per loader (one
+    // without `?index`, one without `?_routes`): the copies cost time on every page, and the root
+    // loader and the page's loader then shared no Request, so the session was looked up twice
+    // (app/auth/guard.server.ts keys its one lookup on the Request). Routes read the address from the
+    // `url` argument, which has React Router's own parts (`.data`, `index`, `_routes`) taken out.
+    v8_passThroughRequests: true,
+  },
 } satisfies Config;

@@ -29,8 +29,23 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   return (await getSession(request))?.user ?? null;
 }
 
-export function signInUrl(request: Request): string {
+/**
+ * The address of the page a request is for. Loaders see the Request as it came in, so a client-side
+ * navigation's data request still has React Router's parts: `/borough.data` (`/_root.data` for `/`),
+ * and `_routes` and a bare `index` in the query.
+ */
+function pageAddress(request: Request): URL {
   const url = new URL(request.url);
+  if (url.pathname.endsWith(".data")) {
+    url.pathname = url.pathname === "/_root.data" ? "/" : url.pathname.slice(0, -".data".length);
+  }
+  url.searchParams.delete("_routes");
+  if (url.searchParams.get("index") === "") url.searchParams.delete("index");
+  return url;
+}
+
+export function signInUrl(request: Request): string {
+  const url = pageAddress(request);
   const target = url.pathname + url.search;
   return target === "/" ? "/sign-in" : `/sign-in?redirectTo=${encodeURIComponent(target)}`;
 }

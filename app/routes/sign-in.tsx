@@ -25,11 +25,11 @@ import type { Route } from "./+types/sign-in";
 
 export const WRONG_CREDENTIALS = "Enter a correct email address and password";
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, url }: Route.LoaderArgs) {
   const user = await getUser(request);
-  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  const redirectTo = url.searchParams.get("redirectTo");
   if (user) throw redirect(safeRedirectTarget(redirectTo, homePathFor(user.role)));
-  const search = new URL(request.url).searchParams;
+  const search = url.searchParams;
   return {
     redirectTo: safeRedirectTarget(redirectTo, ""),
     signedOut: search.has("signedOut"),

@@ -59,6 +59,18 @@ describe("the permission helper", () => {
     expect(response.headers.get("Location")).toBe("/sign-in?redirectTo=%2Fborough%3Fx%3D1");
   });
 
+  it("sends a client-side navigation back to the page, not to React Router's data address", async () => {
+    for (const [asked, page] of [
+      ["/borough.data?_routes=routes%2Fborough-home", "/sign-in?redirectTo=%2Fborough"],
+      ["/london.data?year=2&_routes=routes%2Flondon", "/sign-in?redirectTo=%2Flondon%3Fyear%3D2"],
+      ["/proposals/7/projects/new.data?index", "/sign-in?redirectTo=%2Fproposals%2F7%2Fprojects%2Fnew"],
+      ["/_root.data", "/sign-in"],
+    ] as const) {
+      const outcome = await settle(() => requireUser(getRequest(asked)));
+      expect((outcome.value as Response).headers.get("Location"), asked).toBe(page);
+    }
+  });
+
   it("answers 403 for a signed-in person without the role, and the user for one with it", async () => {
     const cookie = await cookieFor("officer@barking-dagenham.test");
     const refused = await settle(() => requireUser(getRequest("/review", cookie), ["mopac_reviewer"]));
