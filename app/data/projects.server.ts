@@ -14,34 +14,58 @@ export type ProjectRecord = NonNullable<Awaited<ReturnType<typeof findProject>>>
 
 const stamp = () => new Date().toISOString();
 
-/** Every project of a proposal (or just one) with everything hung off it, in the officer's order. */
-export async function loadProjects(db: DB, proposalId: number, onlyProjectId?: number) {
+/** What hangs off a project, each read by a query of its own. */
+export type ProjectPart = "costs" | "categories" | "measures" | "contributors" | "localPriorities";
+export const ALL_PROJECT_PARTS: readonly ProjectPart[] = ["costs", "categories", "measures", "contributors", "localPriorities"];
+
+/**
+ * Every project of a proposal (or just one) with everything hung off it, in the officer's order.
+ * `parts` names what to read besides the project's own row (everything, unless told): a part not
+ * read comes back empty, so only a page that shows none of it may leave it out.
+ */
+export async function loadProjects(
+  db: DB,
+  proposalId: number,
+  onlyProjectId?: number,
+  parts: readonly ProjectPart[] = ALL_PROJECT_PARTS,
+) {
   let query = db.selectFrom("projects").selectAll().where("proposal_id", "=", proposalId);
   if (onlyProjectId !== undefined) query = query.where("id", "=", onlyProjectId);
   const projects = await query.orderBy("position").orderBy("id").execute();
   const ids = projects.map((p) => p.id);
   if (ids.length === 0) return [];
+  const reads = (part: ProjectPart) => parts.includes(part);
   const [costs, categories, measures, contributors, localPriorities] = await Promise.all([
-    db
-      .selectFrom("project_costs")
-      .select(["project_id", "financial_year_id", "lcpf_pence", "la_cash_pence", "is_demo_figure"])
-      .where("project_id", "in", ids)
-      .execute(),
-    db.selectFrom("project_categories").select(["project_id", "category"]).where("project_id", "in", ids).execute(),
-    db.selectFrom("project_measures").select(["project_id", "measure_id"]).where("project_id", "in", ids).execute(),
-    db
-      .selectFrom("project_contributors")
-      .select(["id", "project_id", "kind", "name", "in_kind"])
-      .where("project_id", "in", ids)
-      .orderBy("position")
-      .execute(),
-    db
-      .selectFrom("project_local_priorities as plp")
-      .innerJoin("local_priorities as lp", "lp.id", "plp.local_priority_id")
-      .select(["plp.project_id", "lp.id", "lp.name"])
-      .where("plp.project_id", "in", ids)
-      .orderBy("lp.position")
-      .execute(),
+    reads("costs")
+      ? db
+          .selectFrom("project_costs")
+          .select(["project_id", "financial_year_id", "lcpf_pence", "la_cash_pence", "is_demo_figure"])
+          .where("project_id", "in", ids)
+          .execute()
+      : [],
+    reads("categories")
+      ? db.selectFrom("project_categories").select(["project_id", "category"]).where("project_id", "in", ids).execute()
+      : [],
+    reads("measures")
+      ? db.selectFrom("project_measures").select(["project_id", "measure_id"]).where("project_id", "in", ids).execute()
+      : [],
+    reads("contributors")
+      ? db
+          .selectFrom("project_contributors")
+          .select(["id", "project_id", "kind", "name", "in_kind"])
+          .where("project_id", "in", ids)
+          .orderBy("position")
+          .execute()
+      : [],
+    reads("localPriorities")
+      ? db
+          .selectFrom("project_local_priorities as plp")
+          .innerJoin("local_priorities as lp", "lp.id", "plp.local_priority_id")
+          .select(["plp.project_id", "lp.id", "lp.name"])
+          .where("plp.project_id", "in", ids)
+          .orderBy("lp.position")
+          .execute()
+      : [],
   ]);
   const amounts = contributors.length
     ? await db
@@ -83,10 +107,10 @@ export async function loadProjects(db: DB, proposalId: number, onlyProjectId?: n
   }));
 }
 
-/** One project of a proposal, or undefined when it is not this proposal's. */
-export async function findProject(db: DB, proposalId: number, projectId: number) {
+/** One project of a proposal, or undefined when it is not this proposal's. `parts` as for loadProjects. */
+export async function findProject(db: DB, proposalId: number, projectId: number, parts?: readonly ProjectPart[]) {
   if (!Number.isSafeInteger(projectId) || projectId < 1) return undefined;
-  const [project] = await loadProjects(db, proposalId, projectId);
+  const [project] = await loadProjects(db, proposalId, projectId, parts);
   return project;
 }
 

@@ -364,8 +364,13 @@ export async function projectsForProposal(db: DB, proposalId: number): Promise<P
 /**
  * The priorities and measures projects choose from: a round's own where it chose some (round_priorities,
  * round_measures), otherwise the standard lists. Without a round, every one there is (London-wide pages).
+ * `which` leaves out a list the caller does not show (it comes back empty).
  */
-export async function referenceLists(db: DB, roundId?: number) {
+export async function referenceLists(
+  db: DB,
+  roundId?: number,
+  which: { priorities: boolean; measures: boolean } = { priorities: true, measures: true },
+) {
   let priorityQuery = db.selectFrom("priorities").select(["id", "name", "code"]).orderBy("position");
   let measureQuery = db.selectFrom("measures").select(["id", "name", "group_name", "mandatory"]).orderBy("position");
   if (roundId !== undefined) {
@@ -394,7 +399,10 @@ export async function referenceLists(db: DB, roundId?: number) {
       ]),
     );
   }
-  const [priorities, measures] = await Promise.all([priorityQuery.execute(), measureQuery.execute()]);
+  const [priorities, measures] = await Promise.all([
+    which.priorities ? priorityQuery.execute() : [],
+    which.measures ? measureQuery.execute() : [],
+  ]);
   return {
     priorities,
     measures: measures.map((m) => ({ id: m.id, name: m.name, group: m.group_name, mandatory: m.mandatory === 1 })),

@@ -1,26 +1,44 @@
 import type { DB } from "../../db/connection";
-import type { SectionContext } from "~/forms/project-section";
+import type { SectionContext, SectionContextList } from "~/forms/project-section";
 import { assessYears, type ProposalProject, type ProposalYearFigures } from "~/domain/proposal-checks";
 import { proposalYears, referenceLists, type ProposalRecord } from "./proposals.server";
 import { localPrioritiesOf } from "./local-priorities.server";
 import { splitRuleForRound } from "./rounds.server";
 
-/** The years of the proposal's period and the reference lists the project forms offer. */
-export async function sectionContext(db: DB, proposal: ProposalRecord): Promise<SectionContext> {
-  const [years, lists, localPriorities] = await Promise.all([
-    db
-      .selectFrom("financial_years")
-      .select(["id", "label"])
-      .where("funding_period_id", "=", proposal.funding_period_id)
-      .orderBy("position")
-      .execute(),
-    referenceLists(db, proposal.roundId),
-    localPrioritiesOf(db, proposal.boroughIds),
+const EVERY_LIST: readonly SectionContextList[] = ["years", "priorities", "measures", "localPriorities"];
+
+/**
+ * The years of the proposal's period and the reference lists the project forms offer. `lists` names
+ * which to read (every one, unless told); a list not read comes empty. `years`, when the caller has
+ * them already, saves reading them again.
+ */
+export async function sectionContext(
+  db: DB,
+  proposal: ProposalRecord,
+  lists: readonly SectionContextList[] = EVERY_LIST,
+  years?: readonly { financialYearId: number; label: string }[],
+): Promise<SectionContext> {
+  const reads = (list: SectionContextList) => lists.includes(list);
+  const priorities = reads("priorities");
+  const measures = reads("measures");
+  const [yearRows, references, localPriorities] = await Promise.all([
+    years !== undefined || !reads("years")
+      ? []
+      : db
+          .selectFrom("financial_years")
+          .select(["id", "label"])
+          .where("funding_period_id", "=", proposal.funding_period_id)
+          .orderBy("position")
+          .execute(),
+    priorities || measures ? referenceLists(db, proposal.roundId, { priorities, measures }) : null,
+    reads("localPriorities") ? localPrioritiesOf(db, proposal.boroughIds) : [],
   ]);
   return {
-    years: years.map((y) => ({ financialYearId: y.id, label: y.label })),
-    priorities: lists.priorities.map((p) => ({ id: p.id, name: p.name })),
-    measures: lists.measures,
+    years: years
+      ? years.map((y) => ({ financialYearId: y.financialYearId, label: y.label }))
+      : yearRows.map((y) => ({ financialYearId: y.id, label: y.label })),
+    priorities: references?.priorities.map((p) => ({ id: p.id, name: p.name })) ?? [],
+    measures: references?.measures ?? [],
     localPriorities,
   };
 }

@@ -1,5 +1,5 @@
 import type * as z from "zod/mini";
-import type { ProjectChanges, ProjectRecord } from "~/data/projects.server";
+import type { ProjectChanges, ProjectPart, ProjectRecord } from "~/data/projects.server";
 import type { ProjectSectionId } from "~/domain/project-sections";
 import type { FormShape } from "~/ui/use-govuk-form";
 
@@ -11,6 +11,9 @@ export type SectionContext = {
   /** The local priorities of the proposal's boroughs (every member's, for a joint proposal); absent means none. */
   localPriorities?: { id: number; name: string; boroughName: string }[];
 };
+
+/** A list of the section context, each read by a query of its own. */
+export type SectionContextList = "years" | "priorities" | "measures" | "localPriorities";
 
 /** The project as the loader sends it to the page (JSON, so no class instances). */
 export type ProjectData = ProjectRecord;
@@ -34,6 +37,11 @@ export interface SectionDefinition<Schema extends z.core.$ZodType = z.core.$ZodT
   toChanges: (value: z.output<Schema>, ctx: SectionContext) => ProjectChanges;
   /** Field names in page order, so the error summary lists problems in the order they appear. */
   fieldOrder: (ctx: SectionContext) => string[];
+  /**
+   * What the section's schema, defaults, form and conflict view read, so that its page loads only
+   * that: the lists of the context and the parts of the project. Anything else comes empty.
+   */
+  reads: { context: readonly SectionContextList[]; project: readonly ProjectPart[] };
 }
 
 export function defineSection<Schema extends z.core.$ZodType>(

@@ -23,29 +23,44 @@ async function load(request: Request, params: Route.LoaderArgs["params"]) {
   const access = await requireProposal(request, params.proposalId, "edit");
   const definition = isProjectSection(params.section) ? SECTION_DEFINITIONS[params.section] : undefined;
   if (!definition) throw notFound();
-  const project = await findProject(db(), access.proposal.id, requireIdParam(params.projectId));
+  // Only what this section reads: the rest of the project and the other reference lists cost queries.
+  const project = await findProject(
+    db(),
+    access.proposal.id,
+    requireIdParam(params.projectId),
+    definition.reads.project,
+  );
   if (!project) throw notFound();
-  const ctx = await sectionContext(db(), access.proposal);
-  return { access, definition, project, ctx };
+  return { access, definition, project };
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { access, definition, project, ctx } = await load(request, params);
+  const { access, definition, project } = await load(request, params);
+  // Only the funding page shows the proposal's running totals; their years serve as the context's too.
+  const years = definition.id === "funding" ? await savedYearFigures(db(), access.proposal) : [];
+  const ctx = await sectionContext(
+    db(),
+    access.proposal,
+    definition.reads.context,
+    definition.id === "funding" ? years : undefined,
+  );
   return {
     proposalId: access.proposal.id,
     version: project.version,
     sectionId: definition.id,
     heading: definition.heading,
-    project,
+    // The page shows the title; the funding form's totals start from the saved costs. The answers
+    // themselves go in `defaults`.
+    project: { id: project.id, title: project.title, costs: project.costs },
     ctx,
     defaults: definition.defaults(project, ctx),
-    // Only the funding page shows the proposal's running totals.
-    years: definition.id === "funding" ? await savedYearFigures(db(), access.proposal) : [],
+    years,
   };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const { access, definition, project, ctx } = await load(request, params);
+  const { access, definition, project } = await load(request, params);
+  const ctx = await sectionContext(db(), access.proposal, definition.reads.context);
   const formData = await request.formData();
   const submission = parseForm(formData, { schema: definition.schema(ctx) });
   const versions = parseSectionVersions(formData);

@@ -13,6 +13,7 @@ const serviceTotalCost = money(SERVICE_TOTAL_COST_LABEL);
 export const deliverySection = defineSection({
   id: "delivery",
   heading: "How it is delivered",
+  reads: { context: [], project: [] },
   schema: () =>
     z.pipe(
       z

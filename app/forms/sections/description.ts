@@ -8,6 +8,7 @@ const characters = (limit: number) => new Intl.NumberFormat("en-GB").format(limi
 export const descriptionSection = defineSection({
   id: "description",
   heading: "Description, aims and outcomes",
+  reads: { context: [], project: [] },
   schema: () =>
     z.pipe(
       z

@@ -8,6 +8,7 @@ const categoryValues = PROJECT_CATEGORIES.map((c) => c.value) as [string, ...str
 export const detailsSection = defineSection({
   id: "details",
   heading: "Title, priorities and categories",
+  reads: { context: ["priorities"], project: ["categories"] },
   schema: (ctx) =>
     z
       .object({

@@ -20,6 +20,7 @@ function pence(value: Record<string, unknown>, name: string): number {
 export const fundingSection = defineSection({
   id: "funding",
   heading: "LCPF spend and match funding",
+  reads: { context: ["years"], project: ["costs"] },
   schema: (ctx) => {
     const amounts: Record<string, ReturnType<typeof optionalMoney>> = {};
     for (const year of ctx.years) {

@@ -18,6 +18,7 @@ export function measureGroups(measures: SectionContext["measures"]) {
 export const measuresSection = defineSection({
   id: "measures",
   heading: "Measures of success",
+  reads: { context: ["measures", "localPriorities"], project: ["measures", "localPriorities"] },
   schema: (ctx) =>
     z.object({
       // Elements are left unchecked here so that any problem is reported on `measures` itself, the

@@ -25,6 +25,7 @@ type MilestoneDates = Record<MilestoneField, string | null>;
 export const milestonesSection = defineSection({
   id: "milestones",
   heading: "Milestones",
+  reads: { context: [], project: [] },
   schema: () =>
     z.pipe(
       z.object(

@@ -152,6 +152,7 @@ const schemas = new WeakMap<SectionContext, ReturnType<typeof buildSchema>>();
 export const partnersSection = defineSection({
   id: "partners",
   heading: "Partners and voluntary organisations",
+  reads: { context: ["years"], project: ["contributors"] },
   schema: (ctx) => {
     const cached = schemas.get(ctx);
     if (cached) return cached;

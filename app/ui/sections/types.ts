@@ -8,7 +8,8 @@ export type SectionFormProps = {
   values: FormValues;
   errors: Record<string, string[] | undefined>;
   ctx: SectionContext;
-  project: ProjectData | null;
+  /** The project's saved costs, for the funding form's totals (null on a new project). */
+  project: Pick<ProjectData, "costs"> | null;
   /** The proposal's figures for each year as last saved, for live totals as the officer types. */
   years: ProposalYearFigures[];
   /** Conform's form, for sections with lists: it keys each row, so a removed row takes its inputs with it. */
