@@ -13,7 +13,6 @@ import {
   type ProposalOverview,
   type ProposalRecord,
 } from "./proposals.server";
-import { splitRuleForRound } from "./rounds.server";
 
 export type ProposalPage = ProposalOverview & {
   /** Every project with everything hung off it, in the officer's order. */
@@ -31,11 +30,11 @@ export type ProposalPage = ProposalOverview & {
  * read a second time.
  */
 export async function loadProposalPage(db: DB, proposal: ProposalRecord): Promise<ProposalPage> {
-  const [years, fullProjects, lists, splitRule, endorsers] = await Promise.all([
+  const { splitRule } = proposal;
+  const [years, fullProjects, lists, endorsers] = await Promise.all([
     proposalYears(db, proposal),
     loadProjects(db, proposal.id),
     referenceLists(db, proposal.roundId),
-    splitRuleForRound(db, proposal.roundId),
     endorserCount(db, proposal.endorsingBoroughIds),
   ]);
   const priorityNames = new Map(lists.priorities.map((p) => [p.id, p.name]));

@@ -12,8 +12,8 @@ import {
 import { complianceComplete, type ComplianceAnswers } from "~/domain/compliance";
 import type { WorkflowProposal } from "~/domain/workflow";
 import type { JointEnvelopePart } from "~/domain/joint-envelope";
+import type { SplitRule } from "~/domain/split";
 import { jointProposalYears } from "./partnerships.server";
-import { splitRuleForRound } from "./rounds.server";
 
 export type ProposalRecord = Proposal & {
   boroughIds: number[];
@@ -28,6 +28,8 @@ export type ProposalRecord = Proposal & {
   partnershipName: string | null;
   /** Whose CSP endorsers may endorse it: the partnership's chosen borough, else every borough of the proposal. */
   endorsingBoroughIds: number[];
+  /** Its round's split between direct and co-commissioned funding, read with the round's name. */
+  splitRule: SplitRule;
 };
 
 const stamp = () => new Date().toISOString();
@@ -61,6 +63,8 @@ export async function findProposal(db: DB, proposalId: number): Promise<Proposal
       "r.name as roundName",
       "r.feedback_deadline as feedbackDeadline",
       "r.proposal_deadline as proposalDeadline",
+      "r.co_commissioned_percent as coCommissionedPercent",
+      "r.split_from_year_position as splitFromYearPosition",
     ])
     .where("p.id", "=", proposalId)
     .executeTakeFirst();
@@ -72,13 +76,14 @@ export async function findProposal(db: DB, proposalId: number): Promise<Proposal
     .where("pb.proposal_id", "=", proposalId)
     .orderBy("o.name")
     .execute();
-  const { endorsingOrganisationId, ...record } = proposal;
+  const { endorsingOrganisationId, coCommissionedPercent, splitFromYearPosition, ...record } = proposal;
   const boroughIds = boroughs.map((b) => b.id);
   return {
     ...record,
     boroughIds,
     boroughNames: boroughs.map((b) => b.name),
     endorsingBoroughIds: endorsingOrganisationId !== null && boroughIds.includes(endorsingOrganisationId) ? [endorsingOrganisationId] : boroughIds,
+    splitRule: { coCommissionedPercent, splitFromYearPosition },
   };
 }
 
@@ -434,11 +439,11 @@ export async function endorserCount(db: DB, boroughIds: readonly number[]): Prom
 
 /** Everything the overview and the check-answers page show, with the rules applied once. */
 export async function proposalOverview(db: DB, proposal: ProposalRecord): Promise<ProposalOverview> {
-  const [years, projects, lists, rule, endorsers] = await Promise.all([
+  const rule = proposal.splitRule;
+  const [years, projects, lists, endorsers] = await Promise.all([
     proposalYears(db, proposal),
     projectsForProposal(db, proposal.id),
     referenceLists(db, proposal.roundId),
-    splitRuleForRound(db, proposal.roundId),
     endorserCount(db, proposal.endorsingBoroughIds),
   ]);
   const input: ProposalInput = {

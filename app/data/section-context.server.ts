@@ -3,7 +3,6 @@ import type { SectionContext, SectionContextList } from "~/forms/project-section
 import { assessYears, type ProposalProject, type ProposalYearFigures } from "~/domain/proposal-checks";
 import { proposalYears, referenceLists, type ProposalRecord } from "./proposals.server";
 import { localPrioritiesOf } from "./local-priorities.server";
-import { splitRuleForRound } from "./rounds.server";
 
 const EVERY_LIST: readonly SectionContextList[] = ["years", "priorities", "measures", "localPriorities"];
 
@@ -45,11 +44,11 @@ export async function sectionContext(
 
 /**
  * The proposal's figures for each year as saved, for the funding page's live totals. Reads only what
- * they need (the years with their allocations, every project's LCPF spend and the round's split rule),
+ * they need (the years with their allocations and every project's LCPF spend; the round's split comes with the proposal),
  * not the whole proposal overview.
  */
 export async function savedYearFigures(db: DB, proposal: ProposalRecord): Promise<ProposalYearFigures[]> {
-  const [years, costs, rule] = await Promise.all([
+  const [years, costs] = await Promise.all([
     proposalYears(db, proposal),
     db
       .selectFrom("project_costs as c")
@@ -57,7 +56,6 @@ export async function savedYearFigures(db: DB, proposal: ProposalRecord): Promis
       .select(["c.project_id", "c.financial_year_id", "c.lcpf_pence"])
       .where("p.proposal_id", "=", proposal.id)
       .execute(),
-    splitRuleForRound(db, proposal.roundId),
   ]);
   // assessYears sums spend per project; only the costs matter to it here.
   const byProject = new Map<number, ProposalProject>();
@@ -72,5 +70,5 @@ export async function savedYearFigures(db: DB, proposal: ProposalRecord): Promis
     };
     byProject.set(cost.project_id, { ...project, costs: [...project.costs, { financialYearId: cost.financial_year_id, lcpfPence: cost.lcpf_pence }] });
   }
-  return assessYears(years, [...byProject.values()], rule);
+  return assessYears(years, [...byProject.values()], proposal.splitRule);
 }
