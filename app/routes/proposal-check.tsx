@@ -32,7 +32,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     proposal,
     editable,
     figures: proposalFigures(context, overview.summary, overview.years, 3),
-    blockers: sendingBlockers(proposal.id, overview),
+    // Only someone who may send the proposal is shown what stands in the way (with a link to each fix).
+    blockers: editable ? sendingBlockers(proposal.id, overview) : [],
     projects: projectSummaries(
       context,
       overview,
