@@ -47,12 +47,15 @@ export function workflowView(proposal: ProposalRecord): WorkflowProposal {
 /** One proposal with who it belongs to and which period it covers, or undefined. */
 export async function findProposal(db: DB, proposalId: number): Promise<ProposalRecord | undefined> {
   if (!Number.isSafeInteger(proposalId) || proposalId < 1) return undefined;
-  const proposal = await db
+  // One row per borough of the proposal (a joint proposal has several), so one query reads them all.
+  const rows = await db
     .selectFrom("proposals as p")
     .innerJoin("funding_periods as fp", "fp.id", "p.funding_period_id")
     .innerJoin("funding_rounds as r", "r.id", "fp.funding_round_id")
     // Partnerships (brief F): a joint proposal's name and whose CSP endorses it.
     .leftJoin("partnerships as pa", "pa.id", "p.partnership_id")
+    .leftJoin("proposal_boroughs as pb", "pb.proposal_id", "p.id")
+    .leftJoin("organisations as o", "o.id", "pb.organisation_id")
     .selectAll("p")
     .select([
       "pa.name as partnershipName",
@@ -65,18 +68,25 @@ export async function findProposal(db: DB, proposalId: number): Promise<Proposal
       "r.proposal_deadline as proposalDeadline",
       "r.co_commissioned_percent as coCommissionedPercent",
       "r.split_from_year_position as splitFromYearPosition",
+      "o.id as boroughId",
+      "o.name as boroughName",
     ])
     .where("p.id", "=", proposalId)
-    .executeTakeFirst();
-  if (!proposal) return undefined;
-  const boroughs = await db
-    .selectFrom("proposal_boroughs as pb")
-    .innerJoin("organisations as o", "o.id", "pb.organisation_id")
-    .select(["o.id", "o.name"])
-    .where("pb.proposal_id", "=", proposalId)
     .orderBy("o.name")
     .execute();
-  const { endorsingOrganisationId, coCommissionedPercent, splitFromYearPosition, ...record } = proposal;
+  const proposal = rows[0];
+  if (!proposal) return undefined;
+  const boroughs = rows.flatMap((row) =>
+    row.boroughId === null || row.boroughName === null ? [] : [{ id: row.boroughId, name: row.boroughName }],
+  );
+  const {
+    endorsingOrganisationId,
+    coCommissionedPercent,
+    splitFromYearPosition,
+    boroughId: _boroughId,
+    boroughName: _boroughName,
+    ...record
+  } = proposal;
   const boroughIds = boroughs.map((b) => b.id);
   return {
     ...record,

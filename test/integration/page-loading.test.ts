@@ -61,8 +61,9 @@ describe("the proposal pages' loader", () => {
     expect(reads.get("projects")).toBe(1);
     expect(reads.get("project_costs")).toBe(1);
     expect([...reads].filter(([, count]) => count > 1)).toEqual([]);
-    // A query per project would be 17 at least on its own.
-    expect(statements.length).toBeLessThanOrEqual(12);
+    // A query per project would be 17 at least on its own. (11, not 12: the round's split rule now
+    // comes with the proposal record.)
+    expect(statements.length).toBeLessThanOrEqual(11);
   });
 
   it("cuts the summary's rows and the form context from the same load", async () => {
@@ -84,6 +85,19 @@ describe("the proposal pages' loader", () => {
     );
     expect(page.ctx.years.map((y) => y.financialYearId)).toEqual(page.years.map((y) => y.financialYearId));
     expect(page.summary.years).toHaveLength(page.years.length);
+  });
+});
+
+describe("a proposal's record", () => {
+  it("comes with its boroughs and its round's split in one statement", async () => {
+    const proposal = await demoProposal();
+    const { db: recording, statements } = recordingDb();
+
+    const again = await findProposal(recording, proposal.id);
+
+    expect(statements).toHaveLength(1);
+    expect(again?.boroughNames).toEqual(["Barking and Dagenham"]);
+    expect(again?.splitRule).toEqual({ coCommissionedPercent: 30, splitFromYearPosition: 2 });
   });
 });
 
