@@ -29,7 +29,20 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const overview = await loadProposalPage(db(), proposal);
   const editable = canEdit(access);
   return {
-    proposal,
+    // What the page shows of the proposal: who and when, and the compliance answers.
+    proposal: {
+      id: proposal.id,
+      boroughNames: proposal.boroughNames,
+      periodName: proposal.periodName,
+      transition_plan: proposal.transition_plan,
+      authority_confirmed: proposal.authority_confirmed,
+      minimum_standards_confirmed: proposal.minimum_standards_confirmed,
+      compliance_accepted: proposal.compliance_accepted,
+      data_protection_confirmed: proposal.data_protection_confirmed,
+      data_processing_summary: proposal.data_processing_summary,
+      privacy_notice_url: proposal.privacy_notice_url,
+      data_protection_policy_url: proposal.data_protection_policy_url,
+    },
     editable,
     figures: proposalFigures(context, overview.summary, overview.years, 3),
     // Only someone who may send the proposal is shown what stands in the way (with a link to each fix).
