@@ -285,35 +285,41 @@ export type ProposalYearRow = {
 export async function proposalYears(db: DB, proposal: ProposalRecord): Promise<ProposalYearRow[]> {
   // A partnership's joint proposal takes its allocation from the partnership (brief F), not its members'.
   if (proposal.partnership_id !== null) return jointProposalYears(db, proposal.partnership_id, proposal.funding_period_id);
-  const years = await db
-    .selectFrom("financial_years")
-    .select(["id", "label", "position", "funding_period_id"])
-    .where("funding_period_id", "=", proposal.funding_period_id)
-    .orderBy("position")
-    .execute();
-  const allocations = await db
-    .selectFrom("allocations")
-    .select(["financial_year_id", "organisation_id", "amount_pence", "is_demo_figure"])
-    .where("organisation_id", "in", proposal.boroughIds)
-    .where(
-      "financial_year_id",
-      "in",
-      years.map((y) => y.id),
+  // A row per year and borough allocation (a year without any still comes, once), in one query.
+  const rows = await db
+    .selectFrom("financial_years as y")
+    .leftJoin("allocations as a", (join) =>
+      join.onRef("a.financial_year_id", "=", "y.id").on("a.organisation_id", "in", proposal.boroughIds),
     )
+    .select([
+      "y.id",
+      "y.label",
+      "y.position",
+      "y.funding_period_id",
+      "a.organisation_id",
+      "a.amount_pence",
+      "a.is_demo_figure",
+    ])
+    .where("y.funding_period_id", "=", proposal.funding_period_id)
+    .orderBy("y.position")
+    .orderBy("y.id")
     .execute();
-  return years.map((year) => {
-    const forYear = allocations.filter((a) => a.financial_year_id === year.id);
+  const years: ProposalYearRow[] = [];
+  for (const row of rows) {
+    if (years.at(-1)?.financialYearId === row.id) continue;
+    const forYear = rows.filter((r) => r.id === row.id && r.organisation_id !== null);
     // A joint proposal's year is known only once every member borough has its allocation.
     const complete = forYear.length === proposal.boroughIds.length;
-    return {
-      financialYearId: year.id,
-      label: year.label,
-      position: year.position,
-      periodId: year.funding_period_id,
-      allocationPence: complete ? forYear.reduce((sum, a) => sum + a.amount_pence, 0) : null,
+    years.push({
+      financialYearId: row.id,
+      label: row.label,
+      position: row.position,
+      periodId: row.funding_period_id,
+      allocationPence: complete ? forYear.reduce((sum, a) => sum + (a.amount_pence ?? 0), 0) : null,
       hasDemoFigure: forYear.some((a) => a.is_demo_figure === 1),
-    };
-  });
+    });
+  }
+  return years;
 }
 
 export type ProjectListRow = {

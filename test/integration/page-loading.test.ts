@@ -2,10 +2,11 @@ import type { Kysely } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { loadProposalPage } from "~/data/proposal-page.server";
-import { findProposal } from "~/data/proposals.server";
+import { findProposal, proposalYears } from "~/data/proposals.server";
 import { allocationsForBorough, splitRuleForRound } from "~/data/rounds.server";
 import { createDatabase, type DB } from "../../db/connection";
 import type { Database } from "../../db/schema";
+import { makeProposal } from "./proposal-factory";
 import { useTestDatabase } from "./setup-db";
 
 useTestDatabase();
@@ -61,9 +62,9 @@ describe("the proposal pages' loader", () => {
     expect(reads.get("projects")).toBe(1);
     expect(reads.get("project_costs")).toBe(1);
     expect([...reads].filter(([, count]) => count > 1)).toEqual([]);
-    // A query per project would be 17 at least on its own. (11, not 12: the round's split rule now
-    // comes with the proposal record.)
-    expect(statements.length).toBeLessThanOrEqual(11);
+    // A query per project would be 17 at least on its own. (10, not 12: the round's split rule now
+    // comes with the proposal record, and the years come with their allocations in one query.)
+    expect(statements.length).toBeLessThanOrEqual(10);
   });
 
   it("cuts the summary's rows and the form context from the same load", async () => {
@@ -98,6 +99,30 @@ describe("a proposal's record", () => {
     expect(statements).toHaveLength(1);
     expect(again?.boroughNames).toEqual(["Barking and Dagenham"]);
     expect(again?.splitRule).toEqual({ coCommissionedPercent: 30, splitFromYearPosition: 2 });
+  });
+});
+
+describe("a proposal's years", () => {
+  it("come with their allocations in one statement, a year without one as not set", async () => {
+    const made = await makeProposal();
+    const [first, second] = made.borough.years;
+    if (!first || !second) throw new Error("The factory's period has fewer than two years");
+    await db()
+      .deleteFrom("allocations")
+      .where("organisation_id", "=", made.borough.id)
+      .where("financial_year_id", "=", second.id)
+      .execute();
+    const proposal = await findProposal(db(), made.id);
+    if (!proposal) throw new Error("The factory's proposal is missing");
+    const { db: recording, statements } = recordingDb();
+
+    const years = await proposalYears(recording, proposal);
+
+    expect(statements).toHaveLength(1);
+    expect(years.map((y) => [y.financialYearId, y.allocationPence, y.hasDemoFigure])).toEqual([
+      [first.id, 644_000_00, true],
+      [second.id, null, false],
+    ]);
   });
 });
 
