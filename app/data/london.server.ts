@@ -1,6 +1,17 @@
 import { penceFromSum } from "~/domain/money";
 import type { DB } from "../../db/connection";
-import type { LondonCandidate, LondonCost, LondonInput } from "~/domain/london";
+import {
+  boroughSortValue,
+  isBoroughColumn,
+  londonBoroughs,
+  londonCoCommissioning,
+  sortRows,
+  type BoroughColumn,
+  type LondonCandidate,
+  type LondonCost,
+  type LondonInput,
+  type SortDirection,
+} from "~/domain/london";
 import { referenceLists } from "./proposals.server";
 
 export type RoundYear = {
@@ -249,4 +260,30 @@ export async function londonInput(
     feedbackDeadline: round.feedback_deadline,
     today,
   };
+}
+
+/**
+ * The boroughs page's figures: every borough's row sorted as asked (by borough name when the column
+ * asked for is not one of the table's) and London's totals.
+ */
+export async function londonBoroughsPage(
+  db: DB,
+  search: URLSearchParams,
+  today: string,
+  direction: SortDirection,
+) {
+  const choice = await londonChoice(db, search);
+  const askedSort = search.get("sort");
+  const sort: BoroughColumn = isBoroughColumn(askedSort) ? askedSort : "borough";
+  if (!choice.chosen) return { ...choice, view: null, sort, direction };
+  const { rows, totals } = londonBoroughs(await londonInput(db, choice.chosen, today, "boroughs"));
+  const sorted = sortRows(rows, (row) => boroughSortValue(row, sort), direction);
+  return { ...choice, view: { rows: sorted, totals }, sort, direction };
+}
+
+/** The co-commissioning page's groups of candidates and London's pot for the year chosen. */
+export async function londonCoCommissioningPage(db: DB, search: URLSearchParams, today: string) {
+  const choice = await londonChoice(db, search);
+  if (!choice.chosen) return { ...choice, view: null };
+  return { ...choice, view: londonCoCommissioning(await londonInput(db, choice.chosen, today, "co-commissioning")) };
 }
