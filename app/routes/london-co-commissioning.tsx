@@ -9,9 +9,9 @@ import { Prerendered } from "~/ui/prerendered";
 import type { Route } from "./+types/london-co-commissioning";
 
 /** Candidate projects of all boroughs, grouped by primary priority and similar service, against London's pot. */
-export async function loader({ request, url, context }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   await requireMopacStaff(request);
-  const { view, ...choice } = await londonCoCommissioningPage(db(), url.searchParams, todayInLondon());
+  const { view, ...choice } = await londonCoCommissioningPage(db(), new URL(request.url).searchParams, todayInLondon());
   if (!view || !choice.chosen) return { ...choice, view: null };
   const { londonPot, opportunities } = view;
   // The tables are read-only markup rendered once per distinct set of candidates: only London's pot goes to the browser.

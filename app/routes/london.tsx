@@ -9,9 +9,9 @@ import { parseDirection } from "~/ui/sort-header";
 import type { Route } from "./+types/london";
 
 /** The London view's first page: every borough's figures and London's totals. The other parts have pages of their own. */
-export async function loader({ request, url, context }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   await requireMopacStaff(request);
-  const search = url.searchParams;
+  const search = new URL(request.url).searchParams;
   const { view, sort, direction, ...choice } = await londonBoroughsPage(
     db(),
     search,
