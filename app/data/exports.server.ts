@@ -1,8 +1,9 @@
 import { penceFromSum } from "~/domain/money";
 import { sql } from "kysely";
-import { dialectOf, type DB } from "../../db/connection";
+import type { DB } from "../../db/connection";
 import { decisionTable, type DecisionTable } from "~/domain/decision";
 import type { ProjectYearRow } from "~/domain/project-export";
+import { jsonFunctions, parsedJson } from "./json.server";
 
 /**
  * What the exports and the decision table read. Each is one set-based statement however many
@@ -52,8 +53,8 @@ type YearJson = [id: number, label: string, position: number];
  * column of its own.
  *
  * The projects, their yearly costs (partner funding added up beside each) and the years come as JSON
- * documents the database builds, in one statement. Reading a thousand rows of a dozen columns cell by
- * cell cost most of the London export's time; three strings parsed by JSON.parse cost a fraction of it.
+ * documents the database builds, in one statement (see json.server.ts): reading a thousand rows of a
+ * dozen columns cell by cell cost most of the London export's time.
  */
 export async function exportRows(db: DB, scope: Scope): Promise<ExportRow[]> {
   const proposalsInScope = db
@@ -177,21 +178,6 @@ export async function exportRows(db: DB, scope: Scope): Promise<ExportRow[]> {
       a.projectId - b.projectId ||
       a.yearPosition - b.yearPosition,
   );
-}
-
-/** The JSON functions of each database: SQLite's json_array and json_group_array, PostgreSQL's json_build_array and json_agg. */
-function jsonFunctions(db: DB) {
-  const postgres = dialectOf(db) === "postgres";
-  return {
-    array: sql.raw(postgres ? "json_build_array" : "json_array"),
-    agg: sql.raw(postgres ? "json_agg" : "json_group_array"),
-  };
-}
-
-/** A JSON document from the database: PostgreSQL's driver parses it, SQLite's gives the text; none for no rows. */
-function parsedJson<T>(document: string | T[] | null): T[] {
-  if (document === null) return [];
-  return typeof document === "string" ? (JSON.parse(document) as T[]) : document;
 }
 
 /** An amount read from JSON, where the database's integer type no longer vouches for it. */
