@@ -17,7 +17,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // The tables are read-only markup rendered once per distinct set of candidates: only London's pot goes to the browser.
   return {
     ...choice,
-    view: { londonPot, tables: coCommissioningTables(context, { opportunities, londonPot, yearLabel: choice.chosen.label }) },
+    view: {
+      londonPot,
+      tables: coCommissioningTables(context, { opportunities, londonPot, yearLabel: choice.chosen.label }),
+    },
   };
 }
 

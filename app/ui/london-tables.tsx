@@ -151,7 +151,8 @@ export type CoCommissioningTablesProps = {
 
 /** One table per priority: the candidates, and a total under each group of similar services. */
 export function CoCommissioningTables({ opportunities, londonPot, yearLabel }: CoCommissioningTablesProps) {
-  if (opportunities.length === 0) return <p className="govuk-body">No borough has flagged a candidate for this period.</p>;
+  if (opportunities.length === 0)
+    return <p className="govuk-body">No borough has flagged a candidate for this period.</p>;
   return byPriority(opportunities).map(({ priority, groups }) => (
     <Table
       key={priority}

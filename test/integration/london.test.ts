@@ -178,7 +178,11 @@ beforeAll(async () => {
  */
 async function london(query = "") {
   const path = `/london?round=${roundId}&year=${year2}${query}`;
-  const { table } = await londonLoader({ request: getRequest(path, reviewer.cookie), params: {}, context: {} } as never);
+  const { table } = await londonLoader({
+    request: getRequest(path, reviewer.cookie),
+    params: {},
+    context: {},
+  } as never);
   const search = new URL(path, "http://localhost").searchParams;
   const page = await londonBoroughsPage(db(), search, todayInLondon(), parseDirection(search.get("dir")));
   return { ...page, html: table?.html ?? "" };
