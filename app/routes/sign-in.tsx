@@ -71,6 +71,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   });
 }
 
+/** The page answering a held-back sign-in carries the action's Retry-After. */
+export function headers({ actionHeaders }: Route.HeadersArgs) {
+  return actionHeaders;
+}
+
 export default function SignIn({ loaderData }: Route.ComponentProps) {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
