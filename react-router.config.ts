@@ -6,8 +6,9 @@ export default {
     // Loaders and actions get the Request as it came in, rather than two copies made per loader (one
     // without `?index`, one without `?_routes`): the copies cost time on every page, and the root
     // loader and the page's loader then shared no Request, so the session was looked up twice
-    // (app/auth/guard.server.ts keys its one lookup on the Request). Routes read the address from the
-    // `url` argument, which has React Router's own parts (`.data`, `index`, `_routes`) taken out.
+    // (app/auth/guard.server.ts keys its one lookup on the Request). A client-side navigation's Request
+    // still has React Router's own parts (`/page.data`, `?_routes=`): loaders read only the query's
+    // own names, and the sign-in redirect takes them out (guard.server.ts).
     v8_passThroughRequests: true,
   },
 } satisfies Config;

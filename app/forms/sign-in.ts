@@ -28,3 +28,9 @@ export const signInSchema = z.object({
 });
 
 export const SIGN_IN_FIELD_ORDER = ["email", "password"];
+
+/**
+ * Signing out: the timeout warning posts `reason=timeout` when time runs out, so the sign-in page can
+ * say why. Any other value fails the schema and is an ordinary sign-out: signing out is never refused.
+ */
+export const signOutSchema = z.object({ reason: z.optional(z.literal("timeout")) });

@@ -18,10 +18,10 @@ import { errorSummaryItems } from "~/ui/form-errors";
 import { pageTitle } from "~/ui/page-title";
 import type { Route } from "./+types/admin-local-priorities";
 
-export async function loader({ request, url }: Route.LoaderArgs) {
+export async function loader({ request }: Route.LoaderArgs) {
   await requireUser(request, ["mopac_admin"]);
   const boroughs = await localPrioritiesByBorough(db());
-  const chosenId = parseId(url.searchParams.get("borough") ?? undefined);
+  const chosenId = parseId(new URL(request.url).searchParams.get("borough") ?? undefined);
   return { boroughs, chosen: boroughs.find((b) => b.boroughId === chosenId) ?? null };
 }
 

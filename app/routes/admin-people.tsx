@@ -8,11 +8,11 @@ import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
 import type { Route } from "./+types/admin-people";
 
-export async function loader({ request, url }: Route.LoaderArgs) {
+export async function loader({ request }: Route.LoaderArgs) {
   await requireUser(request, ["mopac_admin"]);
   // An organisation to show only its people; anything that is not one of them shows everyone.
   const organisations = await organisationRefs(db());
-  const wanted = parseId(url.searchParams.get("organisation"));
+  const wanted = parseId(new URL(request.url).searchParams.get("organisation"));
   const organisationId = organisations.some((o) => o.id === wanted) ? wanted! : undefined;
   const people = await listPeople(db(), organisationId);
   return {

@@ -7,9 +7,9 @@ import { DECISION_ROUTE_LABEL } from "~/domain/decision";
 import { DEMO_FIGURE_LABEL } from "~/domain/demo-figures";
 import type { Route } from "./+types/decision-table-csv";
 
-export async function loader({ request, url }: Route.LoaderArgs) {
+export async function loader({ request }: Route.LoaderArgs) {
   await requireMopacStaff(request);
-  const { year, table } = await loadDecisionTable(db(), url.searchParams.get("year"));
+  const { year, table } = await loadDecisionTable(db(), new URL(request.url).searchParams.get("year"));
   const yes = (flag: boolean) => (flag ? "Yes" : "No");
   const csv = toCsv([
     ["Borough", "Allocation (£)", "Decision needed", DEMO_FIGURE_LABEL],

@@ -6,9 +6,9 @@ import { DecisionAllocationsTable } from "~/ui/decision-table";
 import { pageTitle } from "~/ui/page-title";
 import type { Route } from "./+types/decision-table-print";
 
-export async function loader({ request, url }: Route.LoaderArgs) {
+export async function loader({ request }: Route.LoaderArgs) {
   await requireMopacStaff(request);
-  const page = await loadDecisionTable(db(), url.searchParams.get("year"));
+  const page = await loadDecisionTable(db(), new URL(request.url).searchParams.get("year"));
   return { ...page, printedOn: todayInLondon() };
 }
 

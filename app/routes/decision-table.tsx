@@ -10,9 +10,9 @@ import { LondonDownloads } from "~/ui/downloads";
 import { pageTitle } from "~/ui/page-title";
 import type { Route } from "./+types/decision-table";
 
-export async function loader({ request, url }: Route.LoaderArgs) {
+export async function loader({ request }: Route.LoaderArgs) {
   await requireMopacStaff(request);
-  return loadDecisionTable(db(), url.searchParams.get("year"));
+  return loadDecisionTable(db(), new URL(request.url).searchParams.get("year"));
 }
 
 export default function DecisionTablePage({ loaderData }: Route.ComponentProps) {

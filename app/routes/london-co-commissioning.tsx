@@ -9,9 +9,9 @@ import { DEMO_TAG, LondonFrame, money, moneyCell } from "~/ui/london";
 import type { Route } from "./+types/london-co-commissioning";
 
 /** Candidate projects of all boroughs, grouped by primary priority and similar service, against London's pot. */
-export async function loader({ request, url }: Route.LoaderArgs) {
+export async function loader({ request }: Route.LoaderArgs) {
   await requireMopacStaff(request);
-  const choice = await londonChoice(db(), url.searchParams);
+  const choice = await londonChoice(db(), new URL(request.url).searchParams);
   if (!choice.chosen) return { ...choice, view: null };
   const { londonPot, opportunities } = londonCoCommissioning(
     await londonInput(db(), choice.chosen, todayInLondon(), "co-commissioning"),

@@ -8,9 +8,9 @@ import { LondonFrame } from "~/ui/london";
 import type { Route } from "./+types/london-measures";
 
 /** Which boroughs’ programmes address each mandatory measure, and which measures nobody addresses. */
-export async function loader({ request, url }: Route.LoaderArgs) {
+export async function loader({ request }: Route.LoaderArgs) {
   await requireMopacStaff(request);
-  const choice = await londonChoice(db(), url.searchParams);
+  const choice = await londonChoice(db(), new URL(request.url).searchParams);
   if (!choice.chosen) return { ...choice, view: null };
   const input = await londonInput(db(), choice.chosen, todayInLondon(), "measures");
   return {

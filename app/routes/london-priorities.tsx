@@ -10,9 +10,9 @@ import { LondonFrame, moneyCell } from "~/ui/london";
 import type { Route } from "./+types/london-priorities";
 
 /** Planned spend per primary priority across London: a chart and the same figures as a table. */
-export async function loader({ request, url }: Route.LoaderArgs) {
+export async function loader({ request }: Route.LoaderArgs) {
   await requireMopacStaff(request);
-  const choice = await londonChoice(db(), url.searchParams);
+  const choice = await londonChoice(db(), new URL(request.url).searchParams);
   if (!choice.chosen) return { ...choice, view: null };
   const input = await londonInput(db(), choice.chosen, todayInLondon(), "priorities");
   return {

@@ -10,9 +10,9 @@ import { parseDirection, SortHeader } from "~/ui/sort-header";
 import type { Route } from "./+types/london";
 
 /** The London view's first page: every borough's figures and London's totals. The other parts have pages of their own. */
-export async function loader({ request, url }: Route.LoaderArgs) {
+export async function loader({ request }: Route.LoaderArgs) {
   await requireMopacStaff(request);
-  const search = url.searchParams;
+  const search = new URL(request.url).searchParams;
   const choice = await londonChoice(db(), search);
   const askedSort = search.get("sort");
   const sort: BoroughColumn = isBoroughColumn(askedSort) ? askedSort : "borough";

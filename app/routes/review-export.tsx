@@ -6,9 +6,9 @@ import { stateLabel } from "~/domain/workflow";
 import type { Route } from "./+types/review-export";
 
 /** The reviewer queue as CSV: the same filters, sort and rows as the page it is linked from. */
-export async function loader({ request, url }: Route.LoaderArgs) {
+export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request, ["mopac_reviewer", "mopac_admin"]);
-  const { rows } = await reviewQueueView(db(), user, url.searchParams);
+  const { rows } = await reviewQueueView(db(), user, new URL(request.url).searchParams);
   const csv = toCsv([
     [
       "Borough",

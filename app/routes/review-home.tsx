@@ -12,9 +12,9 @@ import { pageTitle } from "~/ui/page-title";
 import { SortHeader } from "~/ui/sort-header";
 import type { Route } from "./+types/review-home";
 
-export async function loader({ request, url }: Route.LoaderArgs) {
+export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request, ["mopac_reviewer", "mopac_admin"]);
-  const search = url.searchParams;
+  const search = new URL(request.url).searchParams;
   const [queue, boroughs, lists] = await Promise.all([
     reviewQueueView(db(), user, search),
     boroughList(db()),

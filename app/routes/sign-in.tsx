@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, redirect, useActionData, useNavigation } from "react-router";
+import { data, Form, redirect, useActionData, useNavigation } from "react-router";
 import { parseForm, replyTo } from "~/forms/common";
 import { getUser, safeRedirectTarget } from "~/auth/guard.server";
 import { homePathFor } from "~/auth/home";
@@ -25,11 +25,11 @@ import type { Route } from "./+types/sign-in";
 
 export const WRONG_CREDENTIALS = "Enter a correct email address and password";
 
-export async function loader({ request, url }: Route.LoaderArgs) {
+export async function loader({ request }: Route.LoaderArgs) {
   const user = await getUser(request);
-  const redirectTo = url.searchParams.get("redirectTo");
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
   if (user) throw redirect(safeRedirectTarget(redirectTo, homePathFor(user.role)));
-  const search = url.searchParams;
+  const search = new URL(request.url).searchParams;
   return {
     redirectTo: safeRedirectTarget(redirectTo, ""),
     signedOut: search.has("signedOut"),
@@ -46,11 +46,17 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { email, password, redirectTo } = submission.value;
   const result = await attemptSignIn(db(), email, password, context?.clientAddress);
   if (!result.ok) {
-    const message =
-      result.reason === "throttled"
-        ? `Too many attempts to sign in. Try again in ${result.minutesLeft} minute${result.minutesLeft === 1 ? "" : "s"}.`
-        : WRONG_CREDENTIALS;
-    return submission.reply({ formErrors: [message], hideFields: ["password"] });
+    // The form again with the reason: 422 for a wrong email or password, 429 (and when to come back)
+    // while this email or address is held back.
+    if (result.reason === "throttled") {
+      const minutes = result.minutesLeft;
+      const message = `Too many attempts to sign in. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+      return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
+        status: 429,
+        headers: { "Retry-After": String(minutes * 60) },
+      });
+    }
+    return data(submission.reply({ formErrors: [WRONG_CREDENTIALS], hideFields: ["password"] }), { status: 422 });
   }
 
   // A new sign-in replaces whatever session this browser had, whoever it belonged to (session fixation).
@@ -63,6 +69,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect(safeRedirectTarget(redirectTo, homePathFor(user.role)), {
     headers: { "Set-Cookie": sessionCookie(token) },
   });
+}
+
+/** The page answering a held-back sign-in carries the action's Retry-After. */
+export function headers({ actionHeaders }: Route.HeadersArgs) {
+  return actionHeaders;
 }
 
 export default function SignIn({ loaderData }: Route.ComponentProps) {

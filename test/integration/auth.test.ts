@@ -119,14 +119,12 @@ describe("signing in", () => {
       params: {},
       context: {},
     } as never);
-    expect(wrongPassword).toMatchObject({
-      status: "error",
-      error: { "": ["Enter a correct email address and password"] },
-    });
-    expect(unknownEmail).toMatchObject({
-      status: "error",
-      error: { "": ["Enter a correct email address and password"] },
-    });
+    for (const reply of [wrongPassword, unknownEmail]) {
+      expect(reply).toMatchObject({
+        init: { status: 422 },
+        data: { status: "error", error: { "": ["Enter a correct email address and password"] } },
+      });
+    }
   });
 
   it("refuses an empty form with a message per field", async () => {

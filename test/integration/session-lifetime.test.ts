@@ -261,6 +261,15 @@ describe("signed out after the timeout", () => {
       context: {},
     } as never)) as Response;
     expect(plain.headers.get("Location")).toBe("/sign-in?signedOut=1");
+    // A post with no form at all (no body, no content type) still signs out.
+    const bare = await signInThroughPage("officer@newham.test");
+    const noForm = (await signOutAction({
+      request: new Request("http://localhost/sign-out", { method: "POST", headers: { Cookie: bare } }),
+      params: {},
+      context: {},
+    } as never)) as Response;
+    expect(noForm.headers.get("Location")).toBe("/sign-in?signedOut=1");
+    expect(await getUser(getRequest("/borough", bare))).toBeNull();
   });
 });
 

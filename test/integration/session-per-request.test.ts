@@ -1,14 +1,63 @@
-import { createStaticHandler } from "react-router";
+import { createRequestHandler, createStaticHandler, type ServerBuild } from "react-router";
 import { describe, expect, it } from "vitest";
 import { getUser } from "~/auth/guard.server";
 import { sessionIdFromToken } from "~/auth/session.server";
 import { db } from "~/db.server";
+import portalConfig from "../../react-router.config";
 import { cookieFor, formRequest, getRequest, useTestDatabase } from "./setup-db";
 
 // The one-lookup-per-request cache in guard.server.ts is keyed on the Request object. That is only
 // right if React Router hands all the loaders of one request the same Request; this checks it does,
 // with React Router's own request handler.
 useTestDatabase();
+
+/**
+ * The smallest server build React Router's request handler accepts, with the portal's future flags
+ * (react-router.config.ts): its server runtime, unlike the static handler, gave each loader copies of
+ * the Request unless `v8_passThroughRequests` is on.
+ */
+function serverBuild(seen: { route: string; request: Request }[]): ServerBuild {
+  const record =
+    (route: string) =>
+    async ({ request }: { request: Request }) => {
+      seen.push({ route, request });
+      return (await getUser(request))?.email ?? null;
+    };
+  const manifestRoute = (id: string, parentId: string | undefined, path: string) => ({
+    id,
+    parentId,
+    path,
+    module: `/${id}.js`,
+    hasLoader: true,
+    hasAction: false,
+    hasClientAction: false,
+    hasClientLoader: false,
+    hasClientMiddleware: false,
+    hasErrorBoundary: false,
+    imports: [],
+    css: [],
+  });
+  return {
+    entry: { module: { default: () => new Response("<html></html>", { headers: { "Content-Type": "text/html" } }) } },
+    routes: {
+      root: { id: "root", path: "", module: { loader: record("root"), default: () => null } },
+      page: { id: "page", parentId: "root", path: "borough", module: { loader: record("page"), default: () => null } },
+    },
+    assets: {
+      entry: { module: "/entry.js", imports: [] },
+      routes: { root: manifestRoute("root", undefined, ""), page: manifestRoute("page", "root", "borough") },
+      url: "/manifest.js",
+      version: "test",
+    },
+    publicPath: "/",
+    assetsBuildDirectory: "build/client",
+    future: { v8_middleware: false, unstable_subResourceIntegrity: false, ...portalConfig.future },
+    ssr: true,
+    isSpaMode: false,
+    prerender: [],
+    routeDiscovery: { mode: "lazy", manifestPath: "/__manifest" },
+  } as unknown as ServerBuild;
+}
 
 function routesRecording(seen: { route: string; request: Request }[], onLoad?: () => Promise<void>) {
   const record =
@@ -39,6 +88,18 @@ function routesRecording(seen: { route: string; request: Request }[], onLoad?: (
 }
 
 describe("React Router and the per-request session lookup", () => {
+  it("with the portal's settings, its request handler gives the loaders of a page and of its data one Request", async () => {
+    const cookie = await cookieFor("officer@newham.test");
+    for (const path of ["/borough", "/borough.data"]) {
+      const seen: { route: string; request: Request }[] = [];
+      const handle = createRequestHandler(serverBuild(seen), "production");
+      const response = await handle(getRequest(path, cookie));
+      expect(response.status, path).toBe(200);
+      expect(seen.map((s) => s.route).sort(), path).toEqual(["page", "root"]);
+      expect(seen[0]!.request, path).toBe(seen[1]!.request);
+    }
+  });
+
   it("passes the same Request to every loader of one page request", async () => {
     const seen: { route: string; request: Request }[] = [];
     const handler = createStaticHandler(routesRecording(seen));

@@ -146,8 +146,8 @@ describe("the sign-in page when limited", () => {
       } as never);
     }
     expect(reply).toMatchObject({
-      status: "error",
-      error: { "": ["Too many attempts to sign in. Try again in 15 minutes."] },
+      init: { status: 429, headers: { "Retry-After": "900" } },
+      data: { status: "error", error: { "": ["Too many attempts to sign in. Try again in 15 minutes."] } },
     });
   });
 
