@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import type { DB } from "../../db/connection";
 import { decisionTable, type DecisionTable } from "~/domain/decision";
 import type { ProjectYearRow } from "~/domain/project-export";
+import { jsonFunctions, parsedJson } from "./json.server";
 
 /**
  * What the exports and the decision table read. Each is one set-based statement however many
@@ -11,16 +12,44 @@ import type { ProjectYearRow } from "~/domain/project-export";
  */
 
 /** A row of the project exports (the columns' shape, in project-export) and where it sorts. */
-export type ExportRow = ProjectYearRow & { proposalId: number; yearPosition: number; projectPosition: number };
+export type ExportRow = ProjectYearRow & {
+  proposalId: number;
+  projectId: number;
+  yearPosition: number;
+  projectPosition: number;
+};
 
 type Scope = { proposalId: number } | { reachedMopac: true };
 
+/** A project as the export query gives it (see exportRows). */
+type ProjectJson = [
+  id: number,
+  proposalId: number,
+  position: number,
+  title: string,
+  primaryPriority: string | null,
+  secondaryPriority: string | null,
+  deliveryType: string | null,
+  provider: string | null,
+  coCommissioningCandidate: number,
+  categories: string | null,
+];
+/** A project's costs in one year. */
+type CostJson = [projectId: number, financialYearId: number, lcpfPence: number, laCashPence: number, isDemoFigure: number];
+/** One partner's funding of a project in one year. */
+type PartnerJson = [projectId: number, financialYearId: number, amountPence: number];
+type YearJson = [id: number, label: string, position: number];
+
 /**
- * One row per project per year, for one proposal or for every proposal that has reached MOPAC. Four
- * set-based statements (projects, their yearly costs, partner sums, member boroughs), put together
- * here: a project's text is read once, not once per year, and each list is asked for once.
- * A joint proposal's projects appear once, under all its boroughs (the lead first), so no amount is
- * counted twice; the lead borough has a column of its own.
+ * One row per project per year, for one proposal or for every proposal that has reached MOPAC. Three
+ * set-based statements (proposals, member boroughs, then projects with their costs), put together
+ * here: a project's text is read once, not once per year. A joint proposal's projects appear once,
+ * under all its boroughs (the lead first), so no amount is counted twice; the lead borough has a
+ * column of its own.
+ *
+ * The projects, their yearly costs, their partners' funding and the years come as JSON
+ * documents the database builds, in one statement (see json.server.ts): reading a thousand rows of a
+ * dozen columns cell by cell cost most of the London export's time.
  */
 export async function exportRows(db: DB, scope: Scope): Promise<ExportRow[]> {
   const proposalsInScope = db
@@ -29,54 +58,41 @@ export async function exportRows(db: DB, scope: Scope): Promise<ExportRow[]> {
     .where((eb) =>
       "proposalId" in scope ? eb("sc.id", "=", scope.proposalId) : eb("sc.first_submitted_at", "is not", null),
     );
+  const { array, agg } = jsonFunctions(db);
+  const projectsDocument = sql<string | ProjectJson[] | null>`(
+    select ${agg}(${array}(
+      p.id, p.proposal_id, p.position, p.title, pp.name, sp.name, p.delivery_type, p.provider,
+      p.co_commissioning_candidate,
+      (select string_agg(pc.category, ',') from project_categories pc where pc.project_id = p.id)
+    ))
+    from projects p
+    left join priorities pp on pp.id = p.primary_priority_id
+    left join priorities sp on sp.id = p.secondary_priority_id
+    where p.proposal_id in ${proposalsInScope}
+  )`;
+  const costsDocument = sql<string | CostJson[] | null>`(
+    select ${agg}(${array}(c.project_id, c.financial_year_id, c.lcpf_pence, c.la_cash_pence, c.is_demo_figure))
+    from project_costs c
+    where c.project_id in (select p.id from projects p where p.proposal_id in ${proposalsInScope})
+  )`;
+  // Each partner's amount, added up here: a sum per cost row, looked up by the database, took three times as long.
+  const partnersDocument = sql<string | PartnerJson[] | null>`(
+    select ${agg}(${array}(pcn.project_id, a.financial_year_id, a.amount_pence))
+    from project_contributors pcn
+    inner join project_contributor_amounts a on a.contributor_id = pcn.id
+    where pcn.kind = 'partner'
+      and pcn.project_id in (select p.id from projects p where p.proposal_id in ${proposalsInScope})
+  )`;
+  const yearsDocument = sql<string | YearJson[] | null>`(
+    select ${agg}(${array}(y.id, y.label, y.position)) from financial_years y
+  )`;
 
-  const [proposals, projects, costs, partners, members] = await Promise.all([
+  const [proposals, members, documents] = await Promise.all([
     db
       .selectFrom("proposals as pr")
       .innerJoin("funding_periods as fp", "fp.id", "pr.funding_period_id")
       .select(["pr.id", "pr.status", "pr.lead_organisation_id", "fp.name as periodName"])
       .where("pr.id", "in", proposalsInScope)
-      .execute(),
-    db
-      .selectFrom("projects as p")
-      .leftJoin("priorities as pp", "pp.id", "p.primary_priority_id")
-      .leftJoin("priorities as sp", "sp.id", "p.secondary_priority_id")
-      .select((eb) => [
-        "p.id",
-        "p.proposal_id",
-        "p.position",
-        "p.title",
-        "pp.name as primaryPriority",
-        "sp.name as secondaryPriority",
-        "p.delivery_type",
-        "p.provider",
-        "p.co_commissioning_candidate",
-        eb
-          .selectFrom("project_categories as pc")
-          .select(sql<string>`string_agg(pc.category, ',' order by pc.category)`.as("codes"))
-          .whereRef("pc.project_id", "=", "p.id")
-          .as("categories"),
-      ])
-      .where("p.proposal_id", "in", proposalsInScope)
-      .orderBy("p.position")
-      .orderBy("p.id")
-      .execute(),
-    db
-      .selectFrom("project_costs as c")
-      .innerJoin("projects as p", "p.id", "c.project_id")
-      .innerJoin("financial_years as y", "y.id", "c.financial_year_id")
-      .select(["c.project_id", "c.financial_year_id", "y.label", "y.position", "c.lcpf_pence", "c.la_cash_pence", "c.is_demo_figure"])
-      .where("p.proposal_id", "in", proposalsInScope)
-      .orderBy("y.position")
-      .execute(),
-    db
-      .selectFrom("project_contributors as pcn")
-      .innerJoin("project_contributor_amounts as a", "a.contributor_id", "pcn.id")
-      .innerJoin("projects as p", "p.id", "pcn.project_id")
-      .where("pcn.kind", "=", "partner")
-      .where("p.proposal_id", "in", proposalsInScope)
-      .select(["pcn.project_id", "a.financial_year_id", sql<number | string>`sum(a.amount_pence)`.as("pence")])
-      .groupBy(["pcn.project_id", "a.financial_year_id"])
       .execute(),
     db
       .selectFrom("proposal_boroughs as pb")
@@ -85,6 +101,14 @@ export async function exportRows(db: DB, scope: Scope): Promise<ExportRow[]> {
       .where("pb.proposal_id", "in", proposalsInScope)
       .orderBy("o.name")
       .execute(),
+    db
+      .selectNoFrom([
+        projectsDocument.as("projects"),
+        costsDocument.as("costs"),
+        partnersDocument.as("partners"),
+        yearsDocument.as("years"),
+      ])
+      .executeTakeFirstOrThrow(),
   ]);
 
   const proposalOf = new Map(proposals.map((p) => [p.id, { ...p, boroughs: [] as string[], leadBorough: "" }]));
@@ -97,50 +121,73 @@ export async function exportRows(db: DB, scope: Scope): Promise<ExportRow[]> {
     } else proposal.boroughs.push(member.name);
   }
   const boroughNames = new Map([...proposalOf.values()].map((p) => [p.id, p.boroughs.join("; ")]));
-  const partnerPence = new Map(partners.map((p) => [`${p.project_id}:${p.financial_year_id}`, penceFromSum(p.pence, "Partner funding")]));
-  const costsOf = new Map<number, typeof costs>();
-  for (const cost of costs) {
-    const list = costsOf.get(cost.project_id);
+
+  const years = new Map(parsedJson(documents.years).map(([id, label, position]) => [id, { label, position }]));
+  const partnerPence = new Map<string, number>();
+  for (const [projectId, financialYearId, amountPence] of parsedJson(documents.partners)) {
+    const key = `${projectId}:${financialYearId}`;
+    partnerPence.set(key, wholePence((partnerPence.get(key) ?? 0) + amountPence, "Partner funding"));
+  }
+  const costsOf = new Map<number, CostJson[]>();
+  for (const cost of parsedJson(documents.costs)) {
+    const list = costsOf.get(cost[0]);
     if (list) list.push(cost);
-    else costsOf.set(cost.project_id, [cost]);
+    else costsOf.set(cost[0], [cost]);
   }
 
   const rows: ExportRow[] = [];
-  for (const project of projects) {
-    const proposal = proposalOf.get(project.proposal_id);
+  for (const project of parsedJson(documents.projects)) {
+    const [id, proposalId, position, title, primaryPriority, secondaryPriority, deliveryType, provider, candidate] =
+      project;
+    const proposal = proposalOf.get(proposalId);
     if (!proposal) continue;
     const boroughs = boroughNames.get(proposal.id) ?? "";
-    for (const cost of costsOf.get(project.id) ?? []) {
+    for (const [, financialYearId, lcpfPence, laCashPence, isDemoFigure] of costsOf.get(id) ?? []) {
+      const year = years.get(financialYearId)!;
       rows.push({
         proposalId: proposal.id,
+        projectId: id,
         boroughs,
         leadBorough: proposal.leadBorough,
         periodName: proposal.periodName,
-        yearLabel: cost.label,
-        yearPosition: cost.position,
-        projectPosition: project.position,
-        title: project.title,
-        primaryPriority: project.primaryPriority,
-        secondaryPriority: project.secondaryPriority,
-        categories: project.categories,
-        deliveryType: project.delivery_type,
-        provider: project.provider,
-        coCommissioningCandidate: project.co_commissioning_candidate === 1,
-        lcpfPence: cost.lcpf_pence,
-        laCashPence: cost.la_cash_pence,
-        partnerPence: partnerPence.get(`${project.id}:${cost.financial_year_id}`) ?? 0,
+        yearLabel: year.label,
+        yearPosition: year.position,
+        projectPosition: position,
+        title,
+        primaryPriority,
+        secondaryPriority,
+        categories: project[9],
+        deliveryType,
+        provider,
+        coCommissioningCandidate: candidate === 1,
+        lcpfPence: wholePence(lcpfPence, `Project ${id}'s LCPF amount`),
+        laCashPence: wholePence(laCashPence, `Project ${id}'s council cash`),
+        partnerPence: partnerPence.get(`${id}:${financialYearId}`) ?? 0,
         status: proposal.status,
-        isDemoFigure: cost.is_demo_figure === 1,
+        isDemoFigure: isDemoFigure === 1,
       });
     }
   }
-  // Projects come in position order and costs in year order; a stable sort by borough names then proposal keeps both.
+  // By borough names then proposal, then each proposal's projects in position order and their years in order.
+  // Sorted here rather than by the database: sorting inside its JSON aggregates took it longer than this.
   const order = new Map(
     [...proposalOf.values()]
       .sort((a, b) => compareText(boroughNames.get(a.id) ?? "", boroughNames.get(b.id) ?? "") || a.id - b.id)
       .map((p, index) => [p.id, index]),
   );
-  return rows.sort((a, b) => order.get(a.proposalId)! - order.get(b.proposalId)!);
+  return rows.sort(
+    (a, b) =>
+      order.get(a.proposalId)! - order.get(b.proposalId)! ||
+      a.projectPosition - b.projectPosition ||
+      a.projectId - b.projectId ||
+      a.yearPosition - b.yearPosition,
+  );
+}
+
+/** An amount read from JSON, where the database's integer type no longer vouches for it. */
+function wholePence(value: number, what: string): number {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be a whole number of pence, got ${value}`);
+  return value;
 }
 
 /** SQLite's default (binary) order, which the exports have always used. */

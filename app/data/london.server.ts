@@ -1,7 +1,30 @@
+import { sql } from "kysely";
 import { penceFromSum } from "~/domain/money";
 import type { DB } from "../../db/connection";
-import type { LondonCandidate, LondonCost, LondonInput } from "~/domain/london";
+import {
+  boroughSortValue,
+  isBoroughColumn,
+  londonBoroughs,
+  londonCoCommissioning,
+  sortRows,
+  type BoroughColumn,
+  type LondonCandidate,
+  type LondonCost,
+  type LondonInput,
+  type SortDirection,
+} from "~/domain/london";
+import { jsonFunctions, parsedJson } from "./json.server";
 import { referenceLists } from "./proposals.server";
+
+/** A proposal's spend under one primary priority in one year, added up (sums may come as text from PostgreSQL). */
+type PlanJson = [
+  proposalId: number,
+  primaryPriorityId: number | null,
+  financialYearId: number,
+  lcpfPence: number | string,
+  laCashPence: number | string,
+  isDemo: number,
+];
 
 export type RoundYear = {
   financialYearId: number;
@@ -72,6 +95,7 @@ export async function londonInput(
   page: LondonPage | "all" = "all",
 ): Promise<LondonInput> {
   const parts = PARTS_OF[page];
+  const json = jsonFunctions(db);
   const none = Promise.resolve([] as never[]);
   const periodId = chosen.periodId;
   // The period's live proposals as a subquery, so a joint proposal's projects are not repeated per member.
@@ -126,20 +150,30 @@ export async function londonInput(
             .orderBy("pb.organisation_id")
             .execute()
         : none,
-      // Every project's spend added up per proposal, primary priority and year: the rows and the chart need no more.
+      // Every project's spend added up per proposal, primary priority and year: the rows and the chart need no
+      // more. Hundreds of rows, so read as one JSON document (see json.server.ts).
       parts.has("plans")
-        ? projectsOfPeriod
-            .innerJoin("project_costs as c", "c.project_id", "pr.id")
-            .select((eb) => [
-              "pr.proposal_id",
-              "pr.primary_priority_id",
-              "c.financial_year_id",
-              eb.fn.sum<number>("c.lcpf_pence").as("lcpfPence"),
-              eb.fn.sum<number>("c.la_cash_pence").as("laCashPence"),
-              eb.fn.max<number>("c.is_demo_figure").as("isDemo"),
-            ])
-            .groupBy(["pr.proposal_id", "pr.primary_priority_id", "c.financial_year_id"])
-            .execute()
+        ? db
+            .selectNoFrom(
+              sql<string | PlanJson[] | null>`(
+                select ${json.agg}(${json.array}(
+                  g.proposal_id, g.primary_priority_id, g.financial_year_id, g.lcpf_pence, g.la_cash_pence, g.is_demo
+                ))
+                from ${projectsOfPeriod
+                  .innerJoin("project_costs as c", "c.project_id", "pr.id")
+                  .select((eb) => [
+                    "pr.proposal_id",
+                    "pr.primary_priority_id",
+                    "c.financial_year_id",
+                    eb.fn.sum<number>("c.lcpf_pence").as("lcpf_pence"),
+                    eb.fn.sum<number>("c.la_cash_pence").as("la_cash_pence"),
+                    eb.fn.max<number>("c.is_demo_figure").as("is_demo"),
+                  ])
+                  .groupBy(["pr.proposal_id", "pr.primary_priority_id", "c.financial_year_id"])} as g
+              )`.as("plans"),
+            )
+            .executeTakeFirstOrThrow()
+            .then((row) => parsedJson(row.plans))
         : none,
       // Co-commissioning candidates one by one, with their spend in the chosen year.
       parts.has("candidates")
@@ -199,17 +233,17 @@ export async function londonInput(
   }
 
   const plans = new Map<string, { proposalId: number; primaryPriorityId: number | null; costs: LondonCost[] }>();
-  for (const row of planRows) {
-    const key = `${row.proposal_id}:${row.primary_priority_id}`;
+  for (const [proposalId, primaryPriorityId, financialYearId, lcpfPence, laCashPence, isDemo] of planRows) {
+    const key = `${proposalId}:${primaryPriorityId}`;
     const cost: LondonCost = {
-      financialYearId: row.financial_year_id,
-      lcpfPence: penceFromSum(row.lcpfPence, "LCPF spend"),
-      laCashPence: penceFromSum(row.laCashPence, "Council cash"),
-      isDemoFigure: Number(row.isDemo) === 1,
+      financialYearId,
+      lcpfPence: penceFromSum(lcpfPence, "LCPF spend"),
+      laCashPence: penceFromSum(laCashPence, "Council cash"),
+      isDemoFigure: Number(isDemo) === 1,
     };
     const plan = plans.get(key);
     if (plan) plan.costs.push(cost);
-    else plans.set(key, { proposalId: row.proposal_id, primaryPriorityId: row.primary_priority_id, costs: [cost] });
+    else plans.set(key, { proposalId, primaryPriorityId, costs: [cost] });
   }
   const categoriesOf = new Map<number, string[]>();
   for (const row of categories) {
@@ -249,4 +283,30 @@ export async function londonInput(
     feedbackDeadline: round.feedback_deadline,
     today,
   };
+}
+
+/**
+ * The boroughs page's figures: every borough's row sorted as asked (by borough name when the column
+ * asked for is not one of the table's) and London's totals.
+ */
+export async function londonBoroughsPage(
+  db: DB,
+  search: URLSearchParams,
+  today: string,
+  direction: SortDirection,
+) {
+  const choice = await londonChoice(db, search);
+  const askedSort = search.get("sort");
+  const sort: BoroughColumn = isBoroughColumn(askedSort) ? askedSort : "borough";
+  if (!choice.chosen) return { ...choice, view: null, sort, direction };
+  const { rows, totals } = londonBoroughs(await londonInput(db, choice.chosen, today, "boroughs"));
+  const sorted = sortRows(rows, (row) => boroughSortValue(row, sort), direction);
+  return { ...choice, view: { rows: sorted, totals }, sort, direction };
+}
+
+/** The co-commissioning page's groups of candidates and London's pot for the year chosen. */
+export async function londonCoCommissioningPage(db: DB, search: URLSearchParams, today: string) {
+  const choice = await londonChoice(db, search);
+  if (!choice.chosen) return { ...choice, view: null };
+  return { ...choice, view: londonCoCommissioning(await londonInput(db, choice.chosen, today, "co-commissioning")) };
 }

@@ -151,9 +151,43 @@ function asProposalProject(plan: LondonPlan, index: number): ProposalProject {
   };
 }
 
-export function boroughRows(input: LondonInput): BoroughRow[] {
+/** A borough's allocation for the year split into direct funding and its share of London's pot, with its demo mark. */
+function splitOf(
+  own: LondonAllocation | undefined,
+  year: LondonYear,
+  rule: SplitRule,
+): Pick<BoroughRow, "allocation" | "direct" | "pot"> {
+  if (!own) return { allocation: null, direct: null, pot: null };
+  const split = splitAllocation(own.pence, year.position, rule);
+  const isDemoFigure = own.isDemoFigure;
+  return {
+    allocation: { pence: own.pence, isDemoFigure },
+    direct: { pence: split.directPence, isDemoFigure },
+    pot: { pence: split.coCommissionedPence, isDemoFigure },
+  };
+}
+
+function chosenYear(input: LondonInput): LondonYear {
   const year = input.years.find((y) => y.financialYearId === input.financialYearId);
   if (!year) throw new RangeError(`Year ${input.financialYearId} is not one of the period's years`);
+  return year;
+}
+
+/** Each borough's share of London's co-commissioned pot for the year: all the co-commissioning page needs of the rows. */
+export function boroughPots(input: LondonInput): Pick<BoroughRow, "boroughId" | "borough" | "pot">[] {
+  const year = chosenYear(input);
+  const allocations = new Map(
+    input.allocations.filter((a) => a.financialYearId === year.financialYearId).map((a) => [a.boroughId, a]),
+  );
+  return input.boroughs.map((borough) => ({
+    boroughId: borough.id,
+    borough: borough.name,
+    pot: splitOf(allocations.get(borough.id), year, input.splitRule).pot,
+  }));
+}
+
+export function boroughRows(input: LondonInput): BoroughRow[] {
+  const year = chosenYear(input);
   const names = new Map(input.boroughs.map((b) => [b.id, b.name]));
   const allocations = new Map(input.allocations.map((a) => [`${a.boroughId}:${a.financialYearId}`, a]));
   const allocationOf = (boroughId: number, financialYearId: number) =>
@@ -205,20 +239,19 @@ export function boroughRows(input: LondonInput): BoroughRow[] {
 
   return input.boroughs.map((borough) => {
     const own = allocationOf(borough.id, year.financialYearId);
-    const split = own ? splitAllocation(own.pence, year.position, input.splitRule) : null;
+    const { allocation, direct, pot } = splitOf(own, year, input.splitRule);
     const proposal = proposalOf.get(borough.id) ?? null;
     const isLead = proposal === null || proposal.leadBoroughId === borough.id;
     // Only the lead's row carries a joint proposal's figures, so London's totals count them once.
     const figures = isLead
       ? proposalFigures(proposal, proposal ? proposal.boroughIds : [borough.id])
       : { planned: null, leftOrOver: null, match: null };
-    const demo = own?.isDemoFigure ?? false;
     return {
       boroughId: borough.id,
       borough: borough.name,
-      allocation: own ? { pence: own.pence, isDemoFigure: demo } : null,
-      direct: split ? { pence: split.directPence, isDemoFigure: demo } : null,
-      pot: split ? { pence: split.coCommissionedPence, isDemoFigure: demo } : null,
+      allocation,
+      direct,
+      pot,
       ...figures,
       proposalId: proposal?.id ?? null,
       status: proposal?.status ?? null,
@@ -492,7 +525,7 @@ export function londonBoroughs(input: LondonInput): Pick<LondonView, "rows" | "t
 
 /** The co-commissioning groups: needs allocations (for London's pot), proposals and candidates; not plans. */
 export function londonCoCommissioning(input: LondonInput): CoCommissioning {
-  return coCommissioningOpportunities(input, boroughRows(input));
+  return coCommissioningOpportunities(input, boroughPots(input));
 }
 
 /** Measures coverage: needs proposals and their measures; not allocations or plans. */

@@ -10,5 +10,7 @@ import type { Route } from "./+types/london-export-csv";
 export async function loader({ request }: Route.LoaderArgs) {
   await requireMopacStaff(request);
   const rows = await exportRows(db(), { reachedMopac: true });
-  return download(projectsCsv(rows), `lcpf-london-projects-${todayInLondon()}.csv`, CSV_TYPE);
+  // As bytes: Buffer.from encodes 250 KB of text natively, where a Response given a string first checks it
+  // character by character in JavaScript.
+  return download(Buffer.from(projectsCsv(rows)), `lcpf-london-projects-${todayInLondon()}.csv`, CSV_TYPE);
 }

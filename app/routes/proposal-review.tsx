@@ -15,12 +15,13 @@ import { availableActions, isOpenReview, stateLabel, stateTagColour } from "~/do
 import { parseForm, refuse, replyTo } from "~/forms/common";
 import { reviewCommentSchema, reviewReassignSchema, reviewSchema } from "~/forms/workflow";
 import { BackLink, ErrorSummary, Select, SummaryList, Tag } from "~/ui";
-import { CollapsibleProject, ContentsList } from "~/ui/contents-list";
+import { CollapsibleProject } from "~/ui/contents-list";
+import { contentsFragment } from "~/ui/contents-list.server";
 import { DecisionForm } from "~/ui/decision-form";
 import { ActionForm, actionFormSummary } from "~/ui/action-form";
-import { ChangesSinceLastSubmission } from "~/ui/changes";
-import { ComplianceSummary } from "~/ui/compliance-summary";
-import { History, ProjectFeedback } from "~/ui/history";
+import { changesFragment } from "~/ui/changes.server";
+import { complianceFragment } from "~/ui/compliance-summary.server";
+import { historyFragment, projectFeedbackFragment } from "~/ui/history.server";
 import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
 import { ProposalFiguresSection } from "~/ui/proposal-figures";
@@ -45,24 +46,54 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     activeReviewers(db()),
   ]);
   const allowed = new Set(availableActions(proposal.status, access.actor, access.workflow).map((rule) => rule.action));
+  const can = {
+    decide: allowed.has("approve"),
+    comment: allowed.has("comment"),
+    reassign: allowed.has("reassign"),
+  };
   const feedback = feedbackByProject(history);
+  const projects = projectSummaries(context, overview, null).map((project) => {
+    const entries = feedback.get(project.id) ?? [];
+    return { ...project, commented: entries.length > 0, feedback: projectFeedbackFragment(context, entries, 4) };
+  });
+  // "decision" is the first radio's id, so the section has another. The decision comes first: a reviewer should not scroll past seventeen projects to reach it.
+  const contents = [
+    ...(can.decide ? [{ href: "#your-decision", text: "Your decision" }] : []),
+    ...(changes ? [{ href: "#changes", text: "Changes since the last submission" }] : []),
+    { href: "#figures", text: "Funding and planned spend" },
+    {
+      href: "#projects",
+      text: `Projects (${projects.length})`,
+      children: projects.map((project) => ({
+        href: `#project-${project.id}`,
+        text: project.commented ? `${project.title} (commented)` : project.title,
+      })),
+    },
+    { href: "#compliance", text: "Compliance" },
+    ...(can.comment ? [{ href: "#overall", text: "Overall comment" }] : []),
+    ...(can.reassign ? [{ href: "#reassign", text: "Reassign" }] : []),
+    { href: "#history", text: "History" },
+  ];
+  // The read-only parts go to the page as prerendered markup; only what the forms and headings need is data.
   return {
-    proposal,
+    proposal: {
+      id: proposal.id,
+      status: proposal.status,
+      periodName: proposal.periodName,
+      boroughNames: proposal.boroughNames,
+      feedbackDeadline: proposal.feedbackDeadline,
+      assignedReviewerId: proposal.assigned_reviewer_id,
+    },
+    contents: contentsFragment(context, contents),
     figures: proposalFigures(context, overview.summary, overview.years, 3),
-    projects: projectSummaries(context, overview, null).map((project) => ({
-      project,
-      feedback: feedback.get(project.id) ?? [],
-    })),
-    history,
-    changes,
-    reviewers,
+    projects: projects.map(({ id, title, summary, feedback }) => ({ id, title, summary, feedback })),
+    changes: changes ? changesFragment(context, changes) : null,
+    compliance: complianceFragment(context, proposal, null),
+    history: historyFragment(context, history),
+    reviewers: can.reassign ? reviewers : [],
     assignedReviewer: reviewers.find((r) => r.id === proposal.assigned_reviewer_id)?.name ?? null,
     overdue: isOverdue(proposal.feedbackDeadline, todayInLondon(), isOpenReview(proposal.status)),
-    can: {
-      decide: allowed.has("approve"),
-      comment: allowed.has("comment"),
-      reassign: allowed.has("reassign"),
-    },
+    can,
   };
 }
 
@@ -134,29 +165,22 @@ function summaryOf(answer: { formId: string; result: SubmissionResult<string[]> 
 }
 
 export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
-  const { proposal, figures, projects, history, changes, reviewers, assignedReviewer, overdue, can } = loaderData;
+  const {
+    proposal,
+    contents,
+    figures,
+    projects,
+    changes,
+    compliance,
+    history,
+    reviewers,
+    assignedReviewer,
+    overdue,
+    can,
+  } = loaderData;
   const answer = useActionData<typeof action>();
   const resultFor = (formId: string) => (answer?.formId === formId ? answer.result : undefined);
   const errorSummary = summaryOf(answer);
-
-  // "decision" is the first radio's id, so the section has another. The decision comes first: a reviewer should not scroll past seventeen projects to reach it.
-  const contents = [
-    ...(can.decide ? [{ href: "#your-decision", text: "Your decision" }] : []),
-    ...(changes ? [{ href: "#changes", text: "Changes since the last submission" }] : []),
-    { href: "#figures", text: "Funding and planned spend" },
-    {
-      href: "#projects",
-      text: `Projects (${projects.length})`,
-      children: projects.map(({ project, feedback }) => ({
-        href: `#project-${project.id}`,
-        text: feedback.length > 0 ? `${project.title} (commented)` : project.title,
-      })),
-    },
-    { href: "#compliance", text: "Compliance" },
-    ...(can.comment ? [{ href: "#overall", text: "Overall comment" }] : []),
-    ...(can.reassign ? [{ href: "#reassign", text: "Reassign" }] : []),
-    { href: "#history", text: "History" },
-  ];
 
   return (
     <>
@@ -186,7 +210,7 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
         ]}
       />
 
-      <ContentsList items={contents} />
+      <Prerendered fragment={contents} />
 
       {can.decide ? (
         <section id="your-decision" aria-labelledby="decision-heading" className="govuk-!-margin-bottom-8">
@@ -202,7 +226,7 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
 
       {changes ? (
         <div id="changes">
-          <ChangesSinceLastSubmission changes={changes} />
+          <Prerendered fragment={changes} />
         </div>
       ) : null}
 
@@ -211,7 +235,7 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
       <h2 className="govuk-heading-l" id="projects">
         Projects
       </h2>
-      {projects.map(({ project, feedback }) => (
+      {projects.map((project) => (
         <section
           key={project.id}
           id={`project-${project.id}`}
@@ -224,7 +248,7 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
           <CollapsibleProject title={project.title}>
             <Prerendered fragment={project.summary} />
           </CollapsibleProject>
-          <ProjectFeedback entries={feedback} headingLevel={4} />
+          {project.feedback ? <Prerendered fragment={project.feedback} /> : null}
           {can.comment ? (
             <ActionForm
               id={`comment-${project.id}-form`}
@@ -244,7 +268,7 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
       <h2 className="govuk-heading-l" id="compliance">
         Compliance
       </h2>
-      <ComplianceSummary proposal={proposal} changeHref={null} />
+      <Prerendered fragment={compliance} />
 
       {can.comment ? (
         <section id="overall" aria-labelledby="overall-heading">
@@ -284,7 +308,7 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
                   name="reviewerId"
                   label="Reviewer"
                   items={reviewers.map((r) => ({ value: String(r.id), text: r.name }))}
-                  defaultValue={proposal.assigned_reviewer_id ? String(proposal.assigned_reviewer_id) : undefined}
+                  defaultValue={proposal.assignedReviewerId ? String(proposal.assignedReviewerId) : undefined}
                   error={errors.reviewerId}
                 />
               </>
@@ -296,7 +320,7 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
       <h2 className="govuk-heading-m" id="history">
         History
       </h2>
-      <History entries={history} />
+      <Prerendered fragment={history} />
     </>
   );
 }

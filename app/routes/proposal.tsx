@@ -3,21 +3,24 @@ import { feedbackByProject, proposalHistory } from "~/data/history.server";
 import { loadProposalPage } from "~/data/proposal-page.server";
 import { sendingBlockers } from "~/data/proposals.server";
 import { db } from "~/db.server";
-import { formatPounds } from "~/domain/money";
 import { PROJECT_SECTIONS, sectionStatuses } from "~/domain/project-sections";
 import { availableActions, stateLabel, stateTagColour } from "~/domain/workflow";
-import { ButtonLink, NotificationBanner, Table, Tag, TaskList, WarningText, type TableCell } from "~/ui";
+import { ButtonLink, NotificationBanner, Tag, TaskList, WarningText } from "~/ui";
 import { formatDateTime, todayInLondon } from "~/domain/dates";
 import { deadlineNotice } from "~/domain/rounds";
 import { ProposalDeadline } from "~/ui/proposal-deadline";
 import { FlashBanner } from "~/ui/flash-banner";
 import { pageTitle } from "~/ui/page-title";
 import { ProgrammeDownloads } from "~/ui/downloads";
-import { DemoMark } from "~/ui/proposal-figures";
 import { proposalFigures } from "~/ui/proposal-figures.server";
 import { Prerendered } from "~/ui/prerendered";
-import { History } from "~/ui/history";
-import { JointEnvelopeTables } from "~/ui/joint-envelope-table";
+import { historyFragment } from "~/ui/history.server";
+import {
+  blockersFragment,
+  jointEnvelopeFragment,
+  projectsTableFragment,
+  type OverviewProject,
+} from "~/ui/proposal-overview.server";
 import type { Route } from "./+types/proposal";
 
 /** Where each step a person may take is done. */
@@ -42,8 +45,31 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     .map((step) => ({ href: `/proposals/${proposal.id}/${step!.path}`, text: step!.text }));
   // The reviewer's words that sent it back, shown first while the borough works on them.
   const lastRequest = [...history].reverse().find((entry) => entry.action === "request_changes");
+  const editable = canEdit(access);
+  const base = `/proposals/${proposal.id}`;
+  const projects: OverviewProject[] = overview.fullProjects.map((project) => {
+    const statuses = sectionStatuses(project);
+    return {
+      id: project.id,
+      title: project.title,
+      priority: priorityOf.get(project.id) ?? null,
+      candidate: project.co_commissioning_candidate === 1,
+      feedbackCount: feedback.get(project.id)?.length ?? 0,
+      costs: project.costs.map((c) => ({
+        financialYearId: c.financialYearId,
+        lcpfPence: c.lcpfPence,
+        isDemoFigure: c.isDemoFigure,
+      })),
+      incompleteSections: PROJECT_SECTIONS.filter((s) => statuses[s.id] === "incomplete").map((s) =>
+        sectionTitles.get(s.id)!,
+      ),
+    };
+  });
+  // Only someone who may edit is shown what stops sending (and the task list built from it).
+  const blockers = editable ? sendingBlockers(proposal.id, overview) : [];
+  const yearHeads = overview.summary.years.map((y) => ({ financialYearId: y.financialYearId, label: y.label }));
   return {
-    history,
+    history: historyFragment(context, history),
     steps,
     deadline: deadlineNotice(proposal.proposalDeadline, todayInLondon(), proposal.first_submitted_at !== null),
     changesFeedback:
@@ -53,33 +79,24 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     proposal: {
       id: proposal.id,
       status: proposal.status,
-      version: proposal.version,
       periodName: proposal.periodName,
       boroughNames: proposal.boroughNames,
       partnershipName: proposal.partnershipName,
-      updatedAt: proposal.updated_at,
     },
-    editable: canEdit(access),
+    editable,
     warnings: overview.summary.warnings,
-    yearHeads: overview.summary.years.map((y) => ({ financialYearId: y.financialYearId, label: y.label })),
     figures: proposalFigures(context, overview.summary, overview.years, 2),
-    jointEnvelope: overview.jointEnvelope,
+    jointEnvelope:
+      overview.jointEnvelope && proposal.partnershipName
+        ? jointEnvelopeFragment(context, proposal.partnershipName, overview.jointEnvelope)
+        : null,
     complianceComplete: overview.complianceComplete,
-    blockers: sendingBlockers(proposal.id, overview),
-    projects: overview.fullProjects.map((project) => {
-      const statuses = sectionStatuses(project);
-      return {
-        id: project.id,
-        title: project.title,
-        priority: priorityOf.get(project.id) ?? null,
-        candidate: project.co_commissioning_candidate === 1,
-        feedbackCount: feedback.get(project.id)?.length ?? 0,
-        costs: project.costs,
-        incompleteSections: PROJECT_SECTIONS.filter((s) => statuses[s.id] === "incomplete").map((s) =>
-          sectionTitles.get(s.id)!,
-        ),
-      };
-    }),
+    blockerCount: blockers.length,
+    blockers: blockers.length > 0 ? blockersFragment(context, blockers) : null,
+    projectCount: projects.length,
+    projectsWithFeedback: projects.some((p) => p.feedbackCount > 0),
+    projectsComplete: projects.every((p) => p.incompleteSections.length === 0),
+    projectsTable: projects.length > 0 ? projectsTableFragment(context, { base, editable, yearHeads, projects }) : null,
   };
 }
 
@@ -92,15 +109,18 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
     proposal,
     editable,
     warnings,
-    yearHeads,
     figures,
+    jointEnvelope,
+    blockerCount,
     blockers,
-    projects,
+    projectCount,
+    projectsWithFeedback,
+    projectsComplete,
+    projectsTable,
     complianceComplete,
   } = loaderData;
   const base = `/proposals/${proposal.id}`;
   const heading = `LCPF proposal, ${proposal.periodName}`;
-  const incompleteProjects = projects.filter((p) => p.incompleteSections.length > 0);
 
   return (
     <>
@@ -114,9 +134,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
           </p>
           <p className="govuk-body-s govuk-!-margin-bottom-0">
             {changesFeedback.who}, <time dateTime={changesFeedback.when}>{formatDateTime(changesFeedback.when)}</time>.
-            {projects.some((p) => p.feedbackCount > 0)
-              ? " Projects with comments are marked “Feedback from MOPAC” below."
-              : ""}
+            {projectsWithFeedback ? " Projects with comments are marked “Feedback from MOPAC” below." : ""}
           </p>
         </NotificationBanner>
       ) : null}
@@ -142,25 +160,7 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
         </ul>
       ) : null}
 
-      {editable && blockers.length > 0 ? (
-        <div className="govuk-inset-text" data-testid="blockers">
-          <h2 className="govuk-heading-s">Before you can send this proposal to the CSP</h2>
-          <ul className="govuk-list govuk-list--bullet">
-            {blockers.map((b) => (
-              <li key={b.message}>
-                {b.href ? (
-                  <a className="govuk-link" href={b.href}>
-                    {b.message}
-                  </a>
-                ) : (
-                  b.message
-                )}
-                <DemoMark show={b.isDemoFigure} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {editable && blockers ? <Prerendered fragment={blockers} /> : null}
       {warnings.map((w) => (
         <WarningText key={w.message}>{w.message}</WarningText>
       ))}
@@ -171,13 +171,8 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
             {
               title: "Projects",
               href: "#projects",
-              hint: `${projects.length} project${projects.length === 1 ? "" : "s"}`,
-              status:
-                incompleteProjects.length === 0 && projects.length > 0 ? (
-                  "Completed"
-                ) : (
-                  <Tag colour="blue">Incomplete</Tag>
-                ),
+              hint: `${projectCount} project${projectCount === 1 ? "" : "s"}`,
+              status: projectsComplete && projectCount > 0 ? "Completed" : <Tag colour="blue">Incomplete</Tag>,
             },
             {
               title: "Compliance answers",
@@ -187,8 +182,8 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
             {
               title: "Check your answers",
               href: `${base}/check`,
-              status: blockers.length === 0 ? <Tag colour="blue">Ready to check</Tag> : "Cannot send yet",
-              cannotStartYet: blockers.length > 0,
+              status: blockerCount === 0 ? <Tag colour="blue">Ready to check</Tag> : "Cannot send yet",
+              cannotStartYet: blockerCount > 0,
             },
           ]}
         />
@@ -196,76 +191,20 @@ export default function ProposalOverview({ loaderData }: Route.ComponentProps) {
 
       <Prerendered fragment={figures} />
       {/* A partnership's joint proposal: the same envelope, by borough. */}
-      {loaderData.jointEnvelope && proposal.partnershipName ? (
-        <JointEnvelopeTables partnershipName={proposal.partnershipName} years={loaderData.jointEnvelope} />
-      ) : null}
+      {jointEnvelope ? <Prerendered fragment={jointEnvelope} /> : null}
 
       <h2 className="govuk-heading-m" id="projects">
         Projects
       </h2>
-      {projects.length === 0 ? <p className="govuk-body">This proposal has no projects yet.</p> : null}
+      {projectCount === 0 ? <p className="govuk-body">This proposal has no projects yet.</p> : null}
       {editable ? <ButtonLink href={`${base}/projects/new`}>Add a project</ButtonLink> : null}
-      {projects.length > 0 ? (
-        <Table
-          caption={`${projects.length} project${projects.length === 1 ? "" : "s"}`}
-          captionSize="s"
-          head={["Project", "Priority", ...yearHeads.map((y) => ({ content: y.label, format: "numeric" as const }))]}
-          rows={projects.map((project): TableCell[] => [
-            {
-              content: (
-                <>
-                  <a className="govuk-link" href={`${base}/projects/${project.id}`}>
-                    {project.title}
-                  </a>
-                  {project.candidate ? (
-                    <>
-                      {" "}
-                      <Tag colour="turquoise">Co-commissioning candidate</Tag>
-                    </>
-                  ) : null}
-                  {project.feedbackCount > 0 ? (
-                    <span className="govuk-!-display-block govuk-!-margin-top-1">
-                      <Tag colour="orange">Feedback from MOPAC</Tag>{" "}
-                      <a className="govuk-link govuk-!-font-size-16" href={`${base}/projects/${project.id}#feedback`}>
-                        Read {project.feedbackCount === 1 ? "the comment" : `${project.feedbackCount} comments`}
-                        <span className="govuk-visually-hidden"> on {project.title}</span>
-                      </a>
-                    </span>
-                  ) : null}
-                  {editable && project.incompleteSections.length > 0 ? (
-                    <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">
-                      To complete: {project.incompleteSections.join(", ").toLowerCase()}
-                    </span>
-                  ) : null}
-                </>
-              ),
-            },
-            project.priority ?? "Not chosen yet",
-            ...yearHeads.map((y): TableCell => {
-              const cost = project.costs.find((c) => c.financialYearId === y.financialYearId);
-              return {
-                content: (
-                  <>
-                    {formatPounds(cost?.lcpfPence ?? 0)}
-                    {cost?.isDemoFigure ? (
-                      <span className="govuk-!-display-block">
-                        <Tag colour="yellow">Demo figure</Tag>
-                      </span>
-                    ) : null}
-                  </>
-                ),
-                format: "numeric",
-              };
-            }),
-          ])}
-        />
-      ) : null}
+      {projectsTable ? <Prerendered fragment={projectsTable} /> : null}
       <ProgrammeDownloads base={base} />
 
       <h2 className="govuk-heading-m" id="history">
         History
       </h2>
-      <History entries={history} />
+      <Prerendered fragment={history} />
     </>
   );
 }

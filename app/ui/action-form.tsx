@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { Form, useNavigation } from "react-router";
+import { Form, useFormAction, useNavigation } from "react-router";
 import type { z } from "zod";
 import { NOTE_LIMIT } from "~/forms/common";
 import { Button, type ButtonVariant } from "./button";
@@ -33,28 +33,7 @@ function summaryItems(errors: FieldErrors, fieldOrder: readonly string[], ids: R
   });
 }
 
-/**
- * A workflow step or a review action as a form: the same zod schema checks it in the browser (with
- * JavaScript) and on the server, an optional or required comment, and one button. The button is
- * disabled while the request is on its way, and the server treats a repeat as the same act.
- *
- * The error summary belongs at the top of the page: the page shows the server's answer there
- * (`actionFormSummary`). Errors found in the browser before posting are summarised here, above the
- * form, unless the page says otherwise.
- */
-export function ActionForm({
-  id,
-  schema,
-  fieldOrder = ["comment"],
-  lastResult,
-  action,
-  button,
-  variant,
-  comment,
-  summaryHere = true,
-  defaults = {},
-  children,
-}: {
+type ActionFormProps = {
   /** Unique on the page. */
   id: string;
   schema: z.core.$ZodType;
@@ -68,15 +47,97 @@ export function ActionForm({
   /** Values to start from, such as a decision and feedback brought back to be changed. */
   defaults?: FormShape;
   children?: ReactNode | ((errors: FieldErrors, values: FormShape) => ReactNode);
-}) {
+};
+
+/**
+ * A workflow step or a review action as a form: the same zod schema checks it in the browser (with
+ * JavaScript) and on the server, an optional or required comment, and one button. The button is
+ * disabled while the request is on its way, and the server treats a repeat as the same act.
+ *
+ * The error summary belongs at the top of the page: the page shows the server's answer there
+ * (`actionFormSummary`). Errors found in the browser before posting are summarised here, above the
+ * form, unless the page says otherwise.
+ *
+ * On the server, a form the server has not answered is written without conform and without React
+ * Router's <Form> (ServerActionForm): their per-form work (conform's form state and its proxies, a
+ * submit function, the action's address resolved again) changes nothing in the markup of a form with
+ * no errors and its starting values, and the review page's nineteen comment boxes spent about a third
+ * of the page's time on it. The browser hydrates the same markup with the live form (LiveActionForm),
+ * which validates with the schema as before; test/unit/ui/action-form.test.tsx checks that both write
+ * the same markup.
+ */
+export function ActionForm(props: ActionFormProps) {
+  const onServer = typeof document === "undefined";
+  return onServer && !props.lastResult ? <ServerActionForm {...props} /> : <LiveActionForm {...props} />;
+}
+
+/** The form as the browser runs it (and as the server writes it when it answers a post). */
+export function LiveActionForm({
+  id,
+  schema,
+  fieldOrder = ["comment"],
+  lastResult,
+  action,
+  defaults = {},
+  ...rest
+}: ActionFormProps) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
   const { form, values, errors } = useGovukForm({ id, schema, fieldOrder, defaults, lastResult });
-  const ids: Record<string, string> = comment ? { comment: comment.id } : {};
-  // What the browser found before posting; the server's answer is summarised by the page.
-  const local = lastResult ? [] : summaryItems(errors, fieldOrder, ids);
   return (
     <Form method="post" action={action} {...getFormProps(form)} key={form.key}>
+      <ActionFormBody
+        {...rest}
+        fieldOrder={fieldOrder}
+        errors={errors}
+        values={values}
+        // What the browser found before posting; the server's answer is summarised by the page.
+        summarise={!lastResult}
+        busy={busy}
+      />
+    </Form>
+  );
+}
+
+/**
+ * The markup LiveActionForm writes on the server for a form not yet posted: no errors, the starting
+ * values, a button that is not busy, and <Form>'s attributes (its resolved action and route discovery
+ * marker) on a plain form element.
+ */
+export function ServerActionForm({ id, fieldOrder = ["comment"], action, defaults = {}, ...rest }: ActionFormProps) {
+  const formAction = useFormAction(action);
+  const isAbsolute = action !== undefined && /^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})/i.test(action);
+  return (
+    <form method="post" action={formAction} id={id} noValidate data-discover={isAbsolute ? undefined : "true"}>
+      <ActionFormBody {...rest} fieldOrder={fieldOrder} errors={NO_ERRORS} values={defaults} summarise busy={false} />
+    </form>
+  );
+}
+
+const NO_ERRORS: FieldErrors = {};
+
+function ActionFormBody({
+  fieldOrder,
+  button,
+  variant,
+  comment,
+  summaryHere = true,
+  children,
+  errors,
+  values,
+  summarise,
+  busy,
+}: Pick<ActionFormProps, "button" | "variant" | "comment" | "summaryHere" | "children"> & {
+  fieldOrder: readonly string[];
+  errors: FieldErrors;
+  values: FormShape;
+  summarise: boolean;
+  busy: boolean;
+}) {
+  const ids: Record<string, string> = comment ? { comment: comment.id } : {};
+  const local = summarise ? summaryItems(errors, fieldOrder, ids) : [];
+  return (
+    <>
       {summaryHere ? <ErrorSummary errors={local} /> : null}
       {typeof children === "function" ? children(errors, values) : children}
       {comment ? (
@@ -95,6 +156,6 @@ export function ActionForm({
       <Button type="submit" variant={variant} disabled={busy}>
         {button}
       </Button>
-    </Form>
+    </>
   );
 }

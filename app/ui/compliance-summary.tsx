@@ -3,22 +3,25 @@ import { SummaryCard } from "./summary-list";
 
 const yesOrNot = (flag: number) => (flag === 1 ? "Confirmed" : "Not confirmed");
 
+/** The proposal's answers the summary shows. */
+export type ComplianceAnswers = Pick<
+  Proposal,
+  | "transition_plan"
+  | "authority_confirmed"
+  | "minimum_standards_confirmed"
+  | "compliance_accepted"
+  | "data_protection_confirmed"
+  | "data_processing_summary"
+  | "privacy_notice_url"
+  | "data_protection_policy_url"
+>;
+
 /** The once-per-proposal compliance answers, as a summary card. */
 export function ComplianceSummary({
   proposal,
   changeHref,
 }: {
-  proposal: Pick<
-    Proposal,
-    | "transition_plan"
-    | "authority_confirmed"
-    | "minimum_standards_confirmed"
-    | "compliance_accepted"
-    | "data_protection_confirmed"
-    | "data_processing_summary"
-    | "privacy_notice_url"
-    | "data_protection_policy_url"
-  >;
+  proposal: ComplianceAnswers;
   changeHref: string | null;
 }) {
   const missing = "Not answered yet";

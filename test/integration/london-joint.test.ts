@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { londonBoroughsPage } from "~/data/london.server";
 import { db } from "~/db.server";
+import { todayInLondon } from "~/domain/dates";
 import { loader as londonCsv } from "~/routes/london-export-csv";
 import { loader as londonLoader } from "~/routes/london";
 import { loader as prioritiesLoader } from "~/routes/london-priorities";
@@ -154,13 +156,20 @@ beforeAll(async () => {
 
 const real = (pounds: number) => ({ pence: pounds * POUNDS, isDemoFigure: false });
 
+/** The boroughs page's figures as the data layer gives them to the loader. */
 async function london() {
+  const search = new URLSearchParams({ round: String(roundId), year: String(year2) });
+  return (await londonBoroughsPage(db(), search, todayInLondon(), "ascending")).view!;
+}
+
+/** The boroughs table as the loader renders it. */
+async function londonTable(): Promise<string> {
   const result = await londonLoader({
     request: getRequest(`/london?round=${roundId}&year=${year2}`, reviewer.cookie),
     params: {},
     context: {},
   } as never);
-  return result.view!;
+  return result.table?.html ?? "";
 }
 
 describe("a joint proposal on the London view", () => {
@@ -179,6 +188,13 @@ describe("a joint proposal on the London view", () => {
       status: "in_review",
       reviewer: "Joint Test Reviewer",
     });
+  });
+
+  it("says on each member's row of the loader's table where the joint proposal's figures are", async () => {
+    const html = await londonTable();
+    expect(html).toContain("Leads a joint proposal with Islington: its figures are on this row");
+    expect(html).toContain("Joint proposal led by Camden");
+    expect(html).toContain("On Camden’s row");
   });
 
   it("shows the proposal on the member's row too (status, reviewer, dates) without its figures", async () => {

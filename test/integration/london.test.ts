@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { londonBoroughsPage, londonCoCommissioningPage } from "~/data/london.server";
 import { db } from "~/db.server";
+import { todayInLondon } from "~/domain/dates";
 import { loader as londonLoader } from "~/routes/london";
 import { loader as coCommissioningLoader } from "~/routes/london-co-commissioning";
 import { loader as measuresLoader } from "~/routes/london-measures";
 import { loader as prioritiesLoader } from "~/routes/london-priorities";
 import { loader as exportLoader } from "~/routes/review-export";
 import { loader as queueLoader } from "~/routes/review-home";
+import { parseDirection } from "~/ui/sort-header";
 import { makeMopacPerson, type Person } from "./proposal-factory";
 import { getRequest, useTestDatabase } from "./setup-db";
 
@@ -169,12 +172,20 @@ beforeAll(async () => {
   ]);
 });
 
+/**
+ * The boroughs page: its figures as the data layer gives them to the loader, and the loader's table
+ * (read-only markup, whose rows stay on the server).
+ */
 async function london(query = "") {
-  return londonLoader({
-    request: getRequest(`/london?round=${roundId}&year=${year2}${query}`, reviewer.cookie),
+  const path = `/london?round=${roundId}&year=${year2}${query}`;
+  const { table } = await londonLoader({
+    request: getRequest(path, reviewer.cookie),
     params: {},
     context: {},
   } as never);
+  const search = new URL(path, "http://localhost").searchParams;
+  const page = await londonBoroughsPage(db(), search, todayInLondon(), parseDirection(search.get("dir")));
+  return { ...page, html: table?.html ?? "" };
 }
 
 /** One of the London view's other pages, for the same round and year. */
@@ -216,6 +227,14 @@ describe("the London view's loader", () => {
     expect(row("Brent")).toMatchObject({ allocation: null, planned: null, leftOrOver: null, status: null });
   });
 
+  it("shows the figures in the loader's table, demo marks and all", async () => {
+    const { html } = await london();
+    expect(html.match(/data-testid="london-borough-row"/g)).toHaveLength(32);
+    expect(html).toContain("£90,000.00 left");
+    expect(html).toMatch(/£10,000.00 over<\/span> <strong class="govuk-tag govuk-tag--yellow">Demo figure/);
+    expect(html).toContain("2 with a proposal for this period");
+  });
+
   it("totals London, carrying the demo mark into every total built from Bexley's demo allocation", async () => {
     const { view } = await london();
     expect(view!.totals).toMatchObject({
@@ -240,10 +259,15 @@ describe("the London view's loader", () => {
       "Children and Young People": 100_000 * POUNDS,
       "Neighbourhood Policing": 0,
     });
-    const coCommissioning = (await londonPage(coCommissioningLoader, "co-commissioning")).view!;
+    const search = new URLSearchParams({ round: String(roundId), year: String(year2) });
+    const coCommissioning = (await londonCoCommissioningPage(db(), search, todayInLondon())).view!;
     expect(coCommissioning.opportunities).toHaveLength(1);
     expect(coCommissioning.opportunities[0]).toMatchObject({ boroughCount: 2, total: real(130_000) });
     expect(coCommissioning.londonPot).toEqual(demo(90_000));
+    const page = (await londonPage(coCommissioningLoader, "co-commissioning")).view!;
+    expect(page.londonPot).toEqual(demo(90_000));
+    expect(page.tables.html).toContain("Similar service, 2 boroughs");
+    expect(page.tables.html).toContain("£130,000.00");
   });
 
   it("shows which mandatory measure the programmes address and that nobody addresses the other 13", async () => {

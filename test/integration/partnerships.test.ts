@@ -272,15 +272,17 @@ describe("partnerships", () => {
       request: getRequest(`/proposals/${proposal.id}`, c.officer.cookie),
       params: { proposalId: String(proposal.id) },
     } as never)) as Awaited<ReturnType<typeof proposalLoader>>;
-    const year2 = page.jointEnvelope!.find((y) => y.label === a.years[1]!.label)!;
+    const { summary, jointEnvelope } = await loadProposalPage(db(), (await findProposal(db(), proposal.id))!);
+    const year2 = jointEnvelope!.find((y) => y.label === a.years[1]!.label)!;
     // £50,000 + £10,000 + £20,000 + £30,000 = £110,000: pots £15,000 + £3,000 + £6,000 + £9,000 = £33,000.
     expect(year2.split).toMatchObject({
       allocationPence: 11_000_000,
       coCommissionedPence: 3_300_000,
       directPence: 7_700_000,
     });
-    // The figures the page prerenders come from the same summary.
-    const { summary } = await loadProposalPage(db(), (await findProposal(db(), proposal.id))!);
+    // The page prerenders the envelope's tables and its figures from the same summary.
+    for (const shown of ["£110,000.00", "£33,000.00", "£77,000.00"]) expect(page.jointEnvelope!.html).toContain(shown);
+    expect(page.jointEnvelope!.html).toContain(`${a.years[1]!.label}: Trio’s envelope by borough`);
     const summaryYear2 = summary.years.find((y) => y.label === a.years[1]!.label)!;
     expect(summaryYear2.directPence).toBe(7_700_000);
     expect(page.proposal.partnershipName).toBe("Trio");

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { loader as overviewLoader } from "~/routes/proposal";
 import { loader as checkLoader } from "~/routes/proposal-check";
+import { loader as reviewLoader } from "~/routes/proposal-review";
 import { makeProposal } from "./proposal-factory";
 import { getRequest, useTestDatabase } from "./setup-db";
 
@@ -60,5 +62,40 @@ describe("the check page's prerendered project answers", () => {
     expect(after.summary.key).not.toBe(before.summary.key);
     expect(after.summary.html).toContain("Renamed after the first look");
     expect(after.summary.html).not.toContain(`>${before.title}<`);
+  });
+});
+
+describe("the review and overview pages' prerendered read-only parts", () => {
+  it("put the review page's contents, compliance answers and history into the HTML, not the loader data", async () => {
+    const made = await makeProposal({ state: "in_review" });
+    const markup = new Map<string, string>();
+    const data = await reviewLoader({
+      request: getRequest(`/proposals/${made.id}/review`, made.assignedReviewer!.cookie),
+      params: { proposalId: String(made.id) },
+      context: { prerendered: markup },
+    } as unknown as Parameters<typeof reviewLoader>[0]);
+
+    expect(markup.get(data.contents.key)).toContain(`href="#project-${made.projectId}"`);
+    expect(markup.get(data.compliance.key)).toContain("Compliance answers");
+    expect(markup.get(data.history.key)).toContain("Nothing has happened to this proposal yet");
+    const sent = JSON.stringify(data);
+    for (const shown of ["govuk-summary-card", "gem-c-contents-list", "Nothing has happened"])
+      expect(sent).not.toContain(shown);
+    // The comment boxes stay live: the page names each project for its form.
+    expect(data.projects.map((p) => p.id)).toEqual([made.projectId]);
+  });
+
+  it("put the overview's projects table and history into the HTML, not the loader data", async () => {
+    const made = await makeProposal();
+    const markup = new Map<string, string>();
+    const data = await overviewLoader({
+      request: getRequest(`/proposals/${made.id}`, made.borough.officer.cookie),
+      params: { proposalId: String(made.id) },
+      context: { prerendered: markup },
+    } as unknown as Parameters<typeof overviewLoader>[0]);
+
+    expect(markup.get(data.projectsTable!.key)).toContain(`href="/proposals/${made.id}/projects/${made.projectId}"`);
+    expect(markup.get(data.history.key)).toContain("Nothing has happened to this proposal yet");
+    expect(JSON.stringify(data)).not.toContain("govuk-table");
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   boroughSortValue,
   jaccard,
+  londonCoCommissioning,
   londonView,
   similarService,
   sortRows,
@@ -250,6 +251,10 @@ describe("co-commissioning opportunities", () => {
 
   it("sets the groups against London's pot, a demo figure because Beta's allocation is one", () => {
     expect(londonPot).toEqual(demo(4_500_000));
+  });
+
+  it("gives the co-commissioning page, which works out no proposal's figures, the same groups and pot", () => {
+    expect(londonCoCommissioning({ ...fixture, plans: [] })).toEqual({ opportunities, londonPot });
   });
 
   it("keeps apart candidates that are alike but under different priorities", () => {
