@@ -11,10 +11,11 @@ import { parseForm, refuse, replyTo } from "~/forms/common";
 import { stepSchema } from "~/forms/workflow";
 import { BackLink, ErrorSummary } from "~/ui";
 import { ActionForm, actionFormSummary } from "~/ui/action-form";
-import { ComplianceSummary } from "~/ui/compliance-summary";
+import { complianceAnswers, ComplianceSummary } from "~/ui/compliance-summary";
 import { CollapsibleProject, ContentsList } from "~/ui/contents-list";
 import { pageTitle } from "~/ui/page-title";
-import { DemoMark, ProposalFiguresSection } from "~/ui/proposal-figures";
+import { ProposalFiguresSection } from "~/ui/proposal-figures";
+import { BlockerList } from "~/ui/blockers";
 import { Prerendered } from "~/ui/prerendered";
 import { proposalFigures } from "~/ui/proposal-figures.server";
 import { projectSummaries } from "~/ui/project-summary.server";
@@ -34,14 +35,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       id: proposal.id,
       boroughNames: proposal.boroughNames,
       periodName: proposal.periodName,
-      transition_plan: proposal.transition_plan,
-      authority_confirmed: proposal.authority_confirmed,
-      minimum_standards_confirmed: proposal.minimum_standards_confirmed,
-      compliance_accepted: proposal.compliance_accepted,
-      data_protection_confirmed: proposal.data_protection_confirmed,
-      data_processing_summary: proposal.data_processing_summary,
-      privacy_notice_url: proposal.privacy_notice_url,
-      data_protection_policy_url: proposal.data_protection_policy_url,
+      ...complianceAnswers(proposal),
     },
     editable,
     figures: proposalFigures(context, overview.summary, overview.years, 3),
@@ -118,26 +112,7 @@ export default function CheckProposal({ loaderData }: Route.ComponentProps) {
           <h2 className="govuk-heading-l" id="send-heading">
             Send the proposal to the CSP
           </h2>
-          {blockers.length > 0 ? (
-            // Not an error summary: nobody has submitted anything yet; this is what is left to do.
-            <div className="govuk-inset-text" data-testid="blockers">
-              <h3 className="govuk-heading-s">Before you can send this proposal to the CSP</h3>
-              <ul className="govuk-list govuk-list--bullet">
-                {blockers.map((b) => (
-                  <li key={b.message}>
-                    {b.href ? (
-                      <a className="govuk-link" href={b.href}>
-                        {b.message}
-                      </a>
-                    ) : (
-                      b.message
-                    )}
-                    <DemoMark show={b.isDemoFigure} />
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          {blockers.length > 0 ? <BlockerList blockers={blockers} headingLevel={3} /> : null}
           <p className="govuk-body">
             The borough’s Community Safety Partnership will be asked to endorse it. You cannot change it while it waits
             for them; they can return it to you with comments.

@@ -1,5 +1,5 @@
 import type { AppLoadContext } from "react-router";
-import { ComplianceSummary, type ComplianceAnswers } from "./compliance-summary";
+import { complianceAnswers, ComplianceSummary, type ComplianceAnswers } from "./compliance-summary";
 import { prerender } from "./prerender.server";
 import type { PrerenderedFragment } from "./prerendered";
 
@@ -9,16 +9,7 @@ export function complianceFragment(
   proposal: ComplianceAnswers,
   changeHref: string | null,
 ): PrerenderedFragment {
-  const answers: ComplianceAnswers = {
-    transition_plan: proposal.transition_plan,
-    authority_confirmed: proposal.authority_confirmed,
-    minimum_standards_confirmed: proposal.minimum_standards_confirmed,
-    compliance_accepted: proposal.compliance_accepted,
-    data_protection_confirmed: proposal.data_protection_confirmed,
-    data_processing_summary: proposal.data_processing_summary,
-    privacy_notice_url: proposal.privacy_notice_url,
-    data_protection_policy_url: proposal.data_protection_policy_url,
-  };
+  const answers = complianceAnswers(proposal);
   return prerender(context, ["compliance-summary", JSON.stringify([answers, changeHref])], () => (
     <ComplianceSummary proposal={answers} changeHref={changeHref} />
   ));

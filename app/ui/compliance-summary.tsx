@@ -16,6 +16,20 @@ export type ComplianceAnswers = Pick<
   | "data_protection_policy_url"
 >;
 
+/** Only the answers the summary shows, out of a whole proposal record (for loader data and prerender keys). */
+export function complianceAnswers(proposal: ComplianceAnswers): ComplianceAnswers {
+  return {
+    transition_plan: proposal.transition_plan,
+    authority_confirmed: proposal.authority_confirmed,
+    minimum_standards_confirmed: proposal.minimum_standards_confirmed,
+    compliance_accepted: proposal.compliance_accepted,
+    data_protection_confirmed: proposal.data_protection_confirmed,
+    data_processing_summary: proposal.data_processing_summary,
+    privacy_notice_url: proposal.privacy_notice_url,
+    data_protection_policy_url: proposal.data_protection_policy_url,
+  };
+}
+
 /** The once-per-proposal compliance answers, as a summary card. */
 export function ComplianceSummary({
   proposal,

@@ -2,10 +2,10 @@ import type { AppLoadContext } from "react-router";
 import type { JointEnvelopeYear } from "~/domain/joint-envelope";
 import { formatPounds } from "~/domain/money";
 import { Table, Tag, type TableCell } from "~/ui";
+import { BlockerList, type Blocker } from "./blockers";
 import { JointEnvelopeTables } from "./joint-envelope-table";
 import { prerender } from "./prerender.server";
 import type { PrerenderedFragment } from "./prerendered";
-import { DemoMark } from "./proposal-figures";
 
 /**
  * The read-only parts of a proposal's overview page as prerendered markup (see prerender.server.tsx):
@@ -92,31 +92,13 @@ function ProjectsTable({ base, editable, yearHeads, projects }: ProjectsTable) {
   );
 }
 
-export type Blocker = { message: string; href: string | null; isDemoFigure: boolean };
-
 /** What stops the proposal being sent to the CSP, each linked to where it is put right. */
 export function blockersFragment(
   context: AppLoadContext | undefined,
   blockers: readonly Blocker[],
 ): PrerenderedFragment {
   return prerender(context, ["overview-blockers", JSON.stringify(blockers)], () => (
-    <div className="govuk-inset-text" data-testid="blockers">
-      <h2 className="govuk-heading-s">Before you can send this proposal to the CSP</h2>
-      <ul className="govuk-list govuk-list--bullet">
-        {blockers.map((b) => (
-          <li key={b.message}>
-            {b.href ? (
-              <a className="govuk-link" href={b.href}>
-                {b.message}
-              </a>
-            ) : (
-              b.message
-            )}
-            <DemoMark show={b.isDemoFigure} />
-          </li>
-        ))}
-      </ul>
-    </div>
+    <BlockerList blockers={blockers} headingLevel={2} />
   ));
 }
 
