@@ -304,22 +304,27 @@ export async function proposalYears(db: DB, proposal: ProposalRecord): Promise<P
     .orderBy("y.position")
     .orderBy("y.id")
     .execute();
-  const years: ProposalYearRow[] = [];
+  // The rows come in year order: group them by year, a year's allocations being the rows that found one.
+  const byYear = new Map<number, typeof rows>();
   for (const row of rows) {
-    if (years.at(-1)?.financialYearId === row.id) continue;
-    const forYear = rows.filter((r) => r.id === row.id && r.organisation_id !== null);
+    const list = byYear.get(row.id);
+    if (list) list.push(row);
+    else byYear.set(row.id, [row]);
+  }
+  return [...byYear.values()].map((yearRows) => {
+    const year = yearRows[0]!;
+    const forYear = yearRows.filter((r) => r.organisation_id !== null);
     // A joint proposal's year is known only once every member borough has its allocation.
     const complete = forYear.length === proposal.boroughIds.length;
-    years.push({
-      financialYearId: row.id,
-      label: row.label,
-      position: row.position,
-      periodId: row.funding_period_id,
+    return {
+      financialYearId: year.id,
+      label: year.label,
+      position: year.position,
+      periodId: year.funding_period_id,
       allocationPence: complete ? forYear.reduce((sum, a) => sum + (a.amount_pence ?? 0), 0) : null,
       hasDemoFigure: forYear.some((a) => a.is_demo_figure === 1),
-    });
-  }
-  return years;
+    };
+  });
 }
 
 export type ProjectListRow = {

@@ -21,19 +21,6 @@ export type YearAllocation = FundingYear & {
   splitRule: SplitRule;
 };
 
-export async function splitRuleForRound(db: DB, roundId: number): Promise<SplitRule & { feedbackDeadline: string | null }> {
-  const round = await db
-    .selectFrom("funding_rounds")
-    .select(["co_commissioned_percent", "split_from_year_position", "feedback_deadline"])
-    .where("id", "=", roundId)
-    .executeTakeFirstOrThrow();
-  return {
-    coCommissionedPercent: round.co_commissioned_percent,
-    splitFromYearPosition: round.split_from_year_position,
-    feedbackDeadline: round.feedback_deadline,
-  };
-}
-
 /** Every financial year of every round, with one borough's allocation where MOPAC has set it and the round's split, in one query. */
 export async function allocationsForBorough(db: DB, organisationId: number): Promise<YearAllocation[]> {
   const rows = await db

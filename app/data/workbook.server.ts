@@ -1,37 +1,18 @@
 import ExcelJS from "exceljs";
-import { csvField, poundsText, UTF8_BOM } from "~/domain/csv";
-import { PROJECT_EXPORT_COLUMNS, type ProjectYearRow } from "~/domain/project-export";
+import { poundsText, toCsv, type CsvCell } from "~/domain/csv";
+import { PROJECT_EXPORT_COLUMNS, type ExportValue, type ProjectYearRow } from "~/domain/project-export";
 import { spreadsheetPounds } from "~/domain/money";
 
 /** Excel's number format for pounds: thousands grouped, two decimals, negatives in red brackets. */
 export const POUNDS_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00';
 
-/**
- * The rows as CSV, byte for byte what toCsv writes (the byte order mark, quoted fields, CRLF), written
- * straight into one string: the London export has a thousand rows of sixteen columns, and an array per
- * row joined afterwards took a good part of its time. Text repeats down a column, so each distinct
- * text is escaped once.
- */
+const csvCell = (value: ExportValue): CsvCell => (value.kind === "money" ? poundsText(value.pence) : value.text);
+
 export function projectsCsv(rows: readonly ProjectYearRow[]): string {
-  const escaped = new Map<string, string>();
-  const textField = (text: string) => {
-    let field = escaped.get(text);
-    if (field === undefined) {
-      field = csvField(text);
-      escaped.set(text, field);
-    }
-    return field;
-  };
-  let csv = UTF8_BOM + PROJECT_EXPORT_COLUMNS.map((c) => csvField(c.header)).join(",") + "\r\n";
-  for (const row of rows) {
-    PROJECT_EXPORT_COLUMNS.forEach((column, index) => {
-      const value = column.value(row);
-      if (index > 0) csv += ",";
-      csv += value.kind === "money" ? csvField(poundsText(value.pence)) : textField(value.text);
-    });
-    csv += "\r\n";
-  }
-  return csv;
+  return toCsv([
+    PROJECT_EXPORT_COLUMNS.map((c) => c.header),
+    ...rows.map((row) => PROJECT_EXPORT_COLUMNS.map((c) => csvCell(c.value(row)))),
+  ]);
 }
 
 /**

@@ -40,7 +40,6 @@ const { seedLondonLoad, PROJECTS_PER_PROPOSAL } = await import("./london-load");
 const { findProposal, proposalOverview, proposalYears, projectsForProposal, referenceLists } =
   await import("~/data/proposals.server");
 const { loadProjects } = await import("~/data/projects.server");
-const { splitRuleForRound } = await import("~/data/rounds.server");
 const { reviewQueue } = await import("~/data/reviews.server");
 const { summariseProposal } = await import("~/domain/proposal-checks");
 const { approvedAllocations, exportRows } = await import("~/data/exports.server");
@@ -196,11 +195,10 @@ async function measureOn(engine: Engine, databaseUrl: string, where: string, bui
     if (!measured || !proposal) throw new Error(`No proposal for ${MEASURED_BOROUGH_GSS}`);
 
     // The rules' input, gathered by the same data functions proposalOverview uses.
-    const [years, projects, lists, splitRule] = await Promise.all([
+    const [years, projects, lists] = await Promise.all([
       proposalYears(db, proposal),
       projectsForProposal(db, proposal.id),
       referenceLists(db),
-      splitRuleForRound(db, proposal.roundId),
     ]);
     check(projects.length === PROJECTS_PER_PROPOSAL, `${measured.boroughName} has ${projects.length} projects`);
     check(
@@ -212,7 +210,7 @@ async function measureOn(engine: Engine, databaseUrl: string, where: string, bui
       years,
       priorities: lists.priorities,
       measures: lists.measures,
-      splitRule,
+      splitRule: proposal.splitRule,
       periods: [{ id: proposal.funding_period_id, name: proposal.periodName }],
     };
 

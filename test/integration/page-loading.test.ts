@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { loadProposalPage } from "~/data/proposal-page.server";
 import { findProposal, proposalYears } from "~/data/proposals.server";
-import { allocationsForBorough, splitRuleForRound } from "~/data/rounds.server";
+import { allocationsForBorough } from "~/data/rounds.server";
 import { createDatabase, type DB } from "../../db/connection";
 import type { Database } from "../../db/schema";
 import { makeProposal } from "./proposal-factory";
@@ -140,10 +140,14 @@ describe("the borough home's years", () => {
     expect(statements).toHaveLength(1);
     expect(years.length).toBeGreaterThan(0);
     for (const year of years) {
-      const rule = await splitRuleForRound(db(), year.roundId);
+      const round = await db()
+        .selectFrom("funding_rounds")
+        .select(["co_commissioned_percent", "split_from_year_position"])
+        .where("id", "=", year.roundId)
+        .executeTakeFirstOrThrow();
       expect(year.splitRule).toEqual({
-        coCommissionedPercent: rule.coCommissionedPercent,
-        splitFromYearPosition: rule.splitFromYearPosition,
+        coCommissionedPercent: round.co_commissioned_percent,
+        splitFromYearPosition: round.split_from_year_position,
       });
     }
   });
