@@ -1,6 +1,6 @@
 import type { AppLoadContext } from "react-router";
 import { complianceAnswers, ComplianceSummary, type ComplianceAnswers } from "./compliance-summary";
-import { prerender } from "./prerender.server";
+import { prerenderComponent } from "./prerender.server";
 import type { PrerenderedFragment } from "./prerendered";
 
 /** The compliance answers as prerendered markup (see prerender.server.tsx): only these fields of the proposal are read. */
@@ -10,7 +10,5 @@ export function complianceFragment(
   changeHref: string | null,
 ): PrerenderedFragment {
   const answers = complianceAnswers(proposal);
-  return prerender(context, ["compliance-summary", JSON.stringify([answers, changeHref])], () => (
-    <ComplianceSummary proposal={answers} changeHref={changeHref} />
-  ));
+  return prerenderComponent(context, "compliance-summary", ComplianceSummary, { proposal: answers, changeHref });
 }

@@ -1,6 +1,6 @@
 import type { AppLoadContext } from "react-router";
 import { ContentsList, type ContentsItem } from "./contents-list";
-import { prerender } from "./prerender.server";
+import { prerenderComponent } from "./prerender.server";
 import type { PrerenderedFragment } from "./prerendered";
 
 /** A long page's contents list as prerendered markup (see prerender.server.tsx): plain links. */
@@ -9,7 +9,5 @@ export function contentsFragment(
   items: readonly ContentsItem[],
   label = "Contents",
 ): PrerenderedFragment {
-  return prerender(context, ["contents-list", JSON.stringify([items, label])], () => (
-    <ContentsList items={items} label={label} />
-  ));
+  return prerenderComponent(context, "contents-list", ContentsList, { items, label });
 }

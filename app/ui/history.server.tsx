@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "react-router";
 import type { HistoryEntry } from "~/data/history.server";
 import { History, ProjectFeedback } from "./history";
-import { prerender } from "./prerender.server";
+import { prerenderComponent } from "./prerender.server";
 import type { PrerenderedFragment } from "./prerendered";
 
 /**
@@ -13,7 +13,7 @@ export function historyFragment(
   context: AppLoadContext | undefined,
   entries: readonly HistoryEntry[],
 ): PrerenderedFragment {
-  return prerender(context, ["history", JSON.stringify(entries)], () => <History entries={entries} />);
+  return prerenderComponent(context, "history", History, { entries });
 }
 
 /** MOPAC's comments on one project as prerendered markup, or null where there are none (nothing is shown). */
@@ -23,7 +23,5 @@ export function projectFeedbackFragment(
   headingLevel: 2 | 3 | 4 | 5,
 ): PrerenderedFragment | null {
   if (entries.length === 0) return null;
-  return prerender(context, ["project-feedback", JSON.stringify([entries, headingLevel])], () => (
-    <ProjectFeedback entries={entries} headingLevel={headingLevel} />
-  ));
+  return prerenderComponent(context, "project-feedback", ProjectFeedback, { entries, headingLevel });
 }

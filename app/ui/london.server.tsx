@@ -1,5 +1,5 @@
 import type { AppLoadContext } from "react-router";
-import { prerender } from "./prerender.server";
+import { prerenderComponent } from "./prerender.server";
 import type { PrerenderedFragment } from "./prerendered";
 import {
   BoroughsTable,
@@ -15,14 +15,12 @@ import {
  */
 
 export function boroughsTable(context: AppLoadContext | undefined, props: BoroughsTableProps): PrerenderedFragment {
-  return prerender(context, ["london-boroughs", JSON.stringify(props)], () => <BoroughsTable {...props} />);
+  return prerenderComponent(context, "london-boroughs", BoroughsTable, props);
 }
 
 export function coCommissioningTables(
   context: AppLoadContext | undefined,
   props: CoCommissioningTablesProps,
 ): PrerenderedFragment {
-  return prerender(context, ["london-co-commissioning", JSON.stringify(props)], () => (
-    <CoCommissioningTables {...props} />
-  ));
+  return prerenderComponent(context, "london-co-commissioning", CoCommissioningTables, props);
 }

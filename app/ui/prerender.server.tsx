@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ReactElement } from "react";
+import type { ComponentType, ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { AppLoadContext } from "react-router";
 import type { PrerenderedFragment } from "./prerendered";
@@ -53,4 +53,17 @@ export function prerender(
     return { key };
   }
   return { key, html };
+}
+
+/**
+ * A component with its props as prerendered markup, keyed on `name` and the props themselves: what
+ * the markup is made from is exactly what the key holds, so no fragment can leave a value out of it.
+ */
+export function prerenderComponent<Props extends object>(
+  context: AppLoadContext | undefined,
+  name: string,
+  Component: ComponentType<Props>,
+  props: Props,
+): PrerenderedFragment {
+  return prerender(context, [name, JSON.stringify(props)], () => <Component {...props} />);
 }

@@ -1,6 +1,6 @@
 import type { AppLoadContext } from "react-router";
 import type { ProposalSummary } from "~/domain/proposal-checks";
-import { prerender } from "./prerender.server";
+import { prerenderComponent } from "./prerender.server";
 import type { PrerenderedFragment } from "./prerendered";
 import { ProposalFigures, type YearMeta } from "./proposal-figures";
 
@@ -16,7 +16,5 @@ export function proposalFigures(
   headingLevel: 2 | 3,
 ): PrerenderedFragment {
   const envelopeId = headingLevel === 2 ? "envelope" : undefined;
-  return prerender(context, ["proposal-figures", JSON.stringify([summary, years, headingLevel])], () => (
-    <ProposalFigures summary={summary} years={years} headingLevel={headingLevel} envelopeId={envelopeId} />
-  ));
+  return prerenderComponent(context, "proposal-figures", ProposalFigures, { summary, years, headingLevel, envelopeId });
 }

@@ -4,7 +4,7 @@ import { formatPounds } from "~/domain/money";
 import { Table, Tag, type TableCell } from "~/ui";
 import { BlockerList, type Blocker } from "./blockers";
 import { JointEnvelopeTables } from "./joint-envelope-table";
-import { prerender } from "./prerender.server";
+import { prerenderComponent } from "./prerender.server";
 import type { PrerenderedFragment } from "./prerendered";
 
 /**
@@ -31,7 +31,7 @@ type ProjectsTable = {
 };
 
 export function projectsTableFragment(context: AppLoadContext | undefined, table: ProjectsTable): PrerenderedFragment {
-  return prerender(context, ["overview-projects", JSON.stringify(table)], () => <ProjectsTable {...table} />);
+  return prerenderComponent(context, "overview-projects", ProjectsTable, table);
 }
 
 function ProjectsTable({ base, editable, yearHeads, projects }: ProjectsTable) {
@@ -97,9 +97,7 @@ export function blockersFragment(
   context: AppLoadContext | undefined,
   blockers: readonly Blocker[],
 ): PrerenderedFragment {
-  return prerender(context, ["overview-blockers", JSON.stringify(blockers)], () => (
-    <BlockerList blockers={blockers} headingLevel={2} />
-  ));
+  return prerenderComponent(context, "overview-blockers", BlockerList, { blockers, headingLevel: 2 });
 }
 
 /** A partnership's joint proposal: the same envelope, by borough. */
@@ -108,7 +106,5 @@ export function jointEnvelopeFragment(
   partnershipName: string,
   years: readonly JointEnvelopeYear[],
 ): PrerenderedFragment {
-  return prerender(context, ["overview-joint-envelope", JSON.stringify([partnershipName, years])], () => (
-    <JointEnvelopeTables partnershipName={partnershipName} years={years} />
-  ));
+  return prerenderComponent(context, "overview-joint-envelope", JointEnvelopeTables, { partnershipName, years });
 }
