@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import type { ServerBuild } from "react-router";
 import { config } from "./app/config.server";
 import { isCrossOriginWrite } from "./app/auth/origin";
+import { inArrivalOrder } from "./app/server/arrival-order";
 import { createPortalHandler, refuse } from "./app/server/handler";
 import { publicOrigin } from "./app/server/public-origin";
 
@@ -26,6 +27,7 @@ export function createServer(buildPath: string, options: ServerOptions = {}) {
   app.disable("x-powered-by");
   // Decides whether req.ip, req.protocol and req.host may come from X-Forwarded-* headers.
   app.set("trust proxy", options.trustProxy ?? config.trustProxy);
+  app.use(inArrivalOrder());
   app.use(compression());
 
   app.use((req, res, next) => {
