@@ -112,19 +112,49 @@ const STATEMENT_CACHE_SIZE = 500;
  * changes); the oldest is dropped once the cache is full, since `in (?, ?, ...)` lists vary in length.
  */
 function withStatementCache(sqlite: SQLite.Database) {
-  const statements = new Map<string, SQLite.Statement>();
+  const statements = new Map<string, RowsAsObjects>();
   return {
     close: () => sqlite.close(),
     prepare(sqlText: string) {
       let statement = statements.get(sqlText);
       if (!statement) {
-        statement = sqlite.prepare(sqlText);
+        statement = new RowsAsObjects(sqlite.prepare(sqlText));
         if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
         statements.set(sqlText, statement);
       }
       return statement;
     },
   };
+}
+
+/**
+ * A statement whose rows are read as arrays and made into objects here. better-sqlite3 sets each
+ * cell of a row object from native code, one call per cell, which took twice as long as reading the
+ * same rows as arrays (the 18 projects of a proposal: 330 µs against 190 µs). The objects are the
+ * same: a property per column, in the columns' order, a later column of the same name winning.
+ */
+class RowsAsObjects {
+  readonly reader: boolean;
+  #columns: string[] | undefined;
+  constructor(private readonly statement: SQLite.Statement<unknown[]>) {
+    this.reader = statement.reader;
+    if (this.reader) statement.raw(true);
+  }
+  all(parameters: readonly unknown[]): Record<string, unknown>[] {
+    return (this.statement.all(...parameters) as unknown[][]).map((cells) => this.#row(cells));
+  }
+  run(parameters: readonly unknown[]) {
+    return this.statement.run(...parameters);
+  }
+  *iterate(parameters: readonly unknown[]): IterableIterator<Record<string, unknown>> {
+    for (const cells of this.statement.iterate(...parameters) as IterableIterator<unknown[]>) yield this.#row(cells);
+  }
+  #row(cells: unknown[]): Record<string, unknown> {
+    const columns = (this.#columns ??= this.statement.columns().map((column) => column.name));
+    const row: Record<string, unknown> = {};
+    for (let index = 0; index < columns.length; index++) row[columns[index]!] = cells[index];
+    return row;
+  }
 }
 
 /** Attempts at a PostgreSQL transaction that keeps meeting a concurrent one before the portal gives up. */

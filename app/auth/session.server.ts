@@ -1,6 +1,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import type { DB } from "../../db/connection";
+import { prepared } from "../../db/prepared";
 import type { Transaction } from "kysely";
 import type { Database, User } from "../../db/schema";
 import { config } from "../config.server";
@@ -56,17 +57,9 @@ export async function createSession(db: DB, token: string, userId: number, now =
   return { expiresAt };
 }
 
-/**
- * The session and its user for a token, or null. A session past its idle or absolute end is
- * deleted; a valid one has its idle expiry moved forward (at most about once a minute).
- */
-export async function validateSessionToken(
-  db: DB,
-  token: string,
-  now = new Date(),
-): Promise<{ session: ValidSession; user: SessionUser } | null> {
-  const id = sessionIdFromToken(token);
-  const row = await db
+/** A session with its user and the user's organisation, by the session's id. */
+const sessionWithUser = prepared((db: DB, sessionId: string) =>
+  db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
     .innerJoin("organisations", "organisations.id", "users.organisation_id")
@@ -84,8 +77,20 @@ export async function validateSessionToken(
       "organisations.name as organisation_name",
       "organisations.kind as organisation_kind",
     ])
-    .where("sessions.id", "=", id)
-    .executeTakeFirst();
+    .where("sessions.id", "=", sessionId),
+);
+
+/**
+ * The session and its user for a token, or null. A session past its idle or absolute end is
+ * deleted; a valid one has its idle expiry moved forward (at most about once a minute).
+ */
+export async function validateSessionToken(
+  db: DB,
+  token: string,
+  now = new Date(),
+): Promise<{ session: ValidSession; user: SessionUser } | null> {
+  const id = sessionIdFromToken(token);
+  const [row] = await sessionWithUser(db, id);
   if (!row) return null;
 
   const createdAt = Date.parse(row.session_created_at);

@@ -1,16 +1,20 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/connection";
+import { prepared } from "../../db/prepared";
 import type { Database } from "../../db/schema";
 
 export async function unreadCount(db: DB, userId: number): Promise<number> {
-  const row = await db
+  const [row] = await unreadNotifications(db, userId);
+  return Number(row!.n);
+}
+
+const unreadNotifications = prepared((db: DB, userId: number) =>
+  db
     .selectFrom("notifications")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("user_id", "=", userId)
-    .where("read_at", "is", null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+    .where("read_at", "is", null),
+);
 
 export async function notificationsFor(db: DB, userId: number, limit = 100) {
   return db

@@ -1,5 +1,6 @@
 import { sql, type Transaction, type Updateable } from "kysely";
 import { type DB, inTransaction } from "../../db/connection";
+import { prepared } from "../../db/prepared";
 import type { Database, ProjectTable } from "../../db/schema";
 import { isEditableState } from "~/domain/workflow";
 import { SaveRefused } from "./proposals.server";
@@ -18,6 +19,68 @@ const stamp = () => new Date().toISOString();
 export type ProjectPart = "costs" | "categories" | "measures" | "contributors" | "localPriorities";
 export const ALL_PROJECT_PARTS: readonly ProjectPart[] = ["costs", "categories", "measures", "contributors", "localPriorities"];
 
+/*
+ * loadProjects' queries, each of one shape however many projects there are (see db/prepared.ts): the
+ * projects of a proposal, or the one project named (a null project id means every one).
+ */
+type ProjectScope = [proposalId: number, projectId: number | null];
+function projectsInScope(db: DB, ...[proposalId, projectId]: ProjectScope) {
+  return db
+    .selectFrom("projects")
+    .select("id")
+    .where("proposal_id", "=", proposalId)
+    .where((eb) => eb("id", "=", eb.fn.coalesce(eb.val(projectId), eb.ref("id"))));
+}
+
+const projectRows = prepared((db, ...scope: ProjectScope) =>
+  db
+    .selectFrom("projects")
+    .selectAll()
+    .where("id", "in", projectsInScope(db, ...scope))
+    .orderBy("position")
+    .orderBy("id"),
+);
+const costRows = prepared((db, ...scope: ProjectScope) =>
+  db
+    .selectFrom("project_costs")
+    .select(["project_id", "financial_year_id", "lcpf_pence", "la_cash_pence", "is_demo_figure"])
+    .where("project_id", "in", projectsInScope(db, ...scope)),
+);
+const categoryRows = prepared((db, ...scope: ProjectScope) =>
+  db
+    .selectFrom("project_categories")
+    .select(["project_id", "category"])
+    .where("project_id", "in", projectsInScope(db, ...scope)),
+);
+const measureRows = prepared((db, ...scope: ProjectScope) =>
+  db
+    .selectFrom("project_measures")
+    .select(["project_id", "measure_id"])
+    .where("project_id", "in", projectsInScope(db, ...scope)),
+);
+const contributorRows = prepared((db, ...scope: ProjectScope) =>
+  db
+    .selectFrom("project_contributors")
+    .select(["id", "project_id", "kind", "name", "in_kind"])
+    .where("project_id", "in", projectsInScope(db, ...scope))
+    .orderBy("position"),
+);
+const contributorAmountRows = prepared((db, ...scope: ProjectScope) =>
+  db
+    .selectFrom("project_contributor_amounts as a")
+    .innerJoin("project_contributors as c", "c.id", "a.contributor_id")
+    .select(["a.contributor_id", "a.financial_year_id", "a.amount_pence"])
+    .where("c.project_id", "in", projectsInScope(db, ...scope)),
+);
+const localPriorityRows = prepared((db, ...scope: ProjectScope) =>
+  db
+    .selectFrom("project_local_priorities as plp")
+    .innerJoin("local_priorities as lp", "lp.id", "plp.local_priority_id")
+    .select(["plp.project_id", "lp.id", "lp.name"])
+    .where("plp.project_id", "in", projectsInScope(db, ...scope))
+    .orderBy("lp.position"),
+);
+
 /**
  * Every project of a proposal (or just one) with everything hung off it, in the officer's order.
  * `parts` names what to read besides the project's own row (everything, unless told): a part not
@@ -29,55 +92,18 @@ export async function loadProjects(
   onlyProjectId?: number,
   parts: readonly ProjectPart[] = ALL_PROJECT_PARTS,
 ) {
-  let query = db.selectFrom("projects").selectAll().where("proposal_id", "=", proposalId);
-  if (onlyProjectId !== undefined) query = query.where("id", "=", onlyProjectId);
-  const projects = await query.orderBy("position").orderBy("id").execute();
-  const ids = projects.map((p) => p.id);
-  if (ids.length === 0) return [];
+  const scope = [proposalId, onlyProjectId ?? null] as const;
+  const projects = await projectRows(db, ...scope);
+  if (projects.length === 0) return [];
   const reads = (part: ProjectPart) => parts.includes(part);
   const [costs, categories, measures, contributors, localPriorities] = await Promise.all([
-    reads("costs")
-      ? db
-          .selectFrom("project_costs")
-          .select(["project_id", "financial_year_id", "lcpf_pence", "la_cash_pence", "is_demo_figure"])
-          .where("project_id", "in", ids)
-          .execute()
-      : [],
-    reads("categories")
-      ? db.selectFrom("project_categories").select(["project_id", "category"]).where("project_id", "in", ids).execute()
-      : [],
-    reads("measures")
-      ? db.selectFrom("project_measures").select(["project_id", "measure_id"]).where("project_id", "in", ids).execute()
-      : [],
-    reads("contributors")
-      ? db
-          .selectFrom("project_contributors")
-          .select(["id", "project_id", "kind", "name", "in_kind"])
-          .where("project_id", "in", ids)
-          .orderBy("position")
-          .execute()
-      : [],
-    reads("localPriorities")
-      ? db
-          .selectFrom("project_local_priorities as plp")
-          .innerJoin("local_priorities as lp", "lp.id", "plp.local_priority_id")
-          .select(["plp.project_id", "lp.id", "lp.name"])
-          .where("plp.project_id", "in", ids)
-          .orderBy("lp.position")
-          .execute()
-      : [],
+    reads("costs") ? costRows(db, ...scope) : [],
+    reads("categories") ? categoryRows(db, ...scope) : [],
+    reads("measures") ? measureRows(db, ...scope) : [],
+    reads("contributors") ? contributorRows(db, ...scope) : [],
+    reads("localPriorities") ? localPriorityRows(db, ...scope) : [],
   ]);
-  const amounts = contributors.length
-    ? await db
-        .selectFrom("project_contributor_amounts")
-        .select(["contributor_id", "financial_year_id", "amount_pence"])
-        .where(
-          "contributor_id",
-          "in",
-          contributors.map((c) => c.id),
-        )
-        .execute()
-    : [];
+  const amounts = contributors.length > 0 ? await contributorAmountRows(db, ...scope) : [];
   return projects.map((project) => ({
     ...project,
     costs: costs

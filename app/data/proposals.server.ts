@@ -1,5 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import { type DB, inTransaction } from "../../db/connection";
+import { prepared } from "../../db/prepared";
 import type { Database, Proposal, ProposalStatus } from "../../db/schema";
 import {
   sendingBlockers as blockersToSending,
@@ -44,11 +45,9 @@ export function workflowView(proposal: ProposalRecord): WorkflowProposal {
   };
 }
 
-/** One proposal with who it belongs to and which period it covers, or undefined. */
-export async function findProposal(db: DB, proposalId: number): Promise<ProposalRecord | undefined> {
-  if (!Number.isSafeInteger(proposalId) || proposalId < 1) return undefined;
-  // One row per borough of the proposal (a joint proposal has several), so one query reads them all.
-  const rows = await db
+/** A proposal with its period and round, one row per borough of it (a joint proposal has several). */
+const proposalWithBoroughs = prepared((db: DB, proposalId: number) =>
+  db
     .selectFrom("proposals as p")
     .innerJoin("funding_periods as fp", "fp.id", "p.funding_period_id")
     .innerJoin("funding_rounds as r", "r.id", "fp.funding_round_id")
@@ -72,8 +71,13 @@ export async function findProposal(db: DB, proposalId: number): Promise<Proposal
       "o.name as boroughName",
     ])
     .where("p.id", "=", proposalId)
-    .orderBy("o.name")
-    .execute();
+    .orderBy("o.name"),
+);
+
+/** One proposal with who it belongs to and which period it covers, or undefined. */
+export async function findProposal(db: DB, proposalId: number): Promise<ProposalRecord | undefined> {
+  if (!Number.isSafeInteger(proposalId) || proposalId < 1) return undefined;
+  const rows = await proposalWithBoroughs(db, proposalId);
   const proposal = rows[0];
   if (!proposal) return undefined;
   const boroughs = rows.flatMap((row) =>

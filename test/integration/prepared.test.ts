@@ -1,0 +1,116 @@
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { loadProjects } from "~/data/projects.server";
+import { prepared } from "../../db/prepared";
+import type { DB } from "../../db/connection";
+import { makeProposal } from "./proposal-factory";
+import { useTestDatabase } from "./setup-db";
+
+useTestDatabase();
+
+/** The demo proposal: seventeen projects. */
+async function demoProposalId(): Promise<number> {
+  const row = await db()
+    .selectFrom("proposals as p")
+    .innerJoin("organisations as o", "o.id", "p.lead_organisation_id")
+    .select("p.id")
+    .where("o.name", "=", "Barking and Dagenham")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+describe("a prepared query", () => {
+  it("answers as the same query built afresh would, for each call's values, and is built once", async () => {
+    const proposalId = await demoProposalId();
+    let builds = 0;
+    const projectTitles = prepared((database: DB, proposalId: number, projectId: number | null) => {
+      builds++;
+      return database
+        .selectFrom("projects")
+        .select(["id", "title"])
+        .where("proposal_id", "=", proposalId)
+        .where((eb) => eb("id", "=", eb.fn.coalesce(eb.val(projectId), eb.ref("id"))))
+        .orderBy("id");
+    });
+    const afresh = (proposalId: number, projectId: number | null) => {
+      let query = db().selectFrom("projects").select(["id", "title"]).where("proposal_id", "=", proposalId);
+      if (projectId !== null) query = query.where("id", "=", projectId);
+      return query.orderBy("id").execute();
+    };
+
+    const all = await projectTitles(db(), proposalId, null);
+    expect(all.length).toBeGreaterThan(1);
+    expect(all).toEqual(await afresh(proposalId, null));
+    const one = await projectTitles(db(), proposalId, all[1]!.id);
+    expect(one).toEqual([all[1]]);
+    expect(await projectTitles(db(), proposalId + 100_000, null)).toEqual([]);
+    expect(builds).toBe(1);
+  });
+
+  it("refuses a builder that does not pass an argument into the query as a value", async () => {
+    // The argument is tested in code: built once, the query would keep whichever branch the stand-in took.
+    const byEmail = prepared((database: DB, email: string) =>
+      email
+        ? database.selectFrom("users").select("id")
+        : database.selectFrom("users").select("id").where("email", "=", email),
+    );
+    await expect(byEmail(db(), "reviewer@mopac.test")).rejects.toThrow(/argument 1 as a value/);
+  });
+});
+
+describe("loadProjects' prepared queries", () => {
+  it("read one project, with everything hung off it, exactly as the whole proposal's load has it", async () => {
+    // A partner on two of its projects, so the contributors' amounts are read as well.
+    const proposalId = await demoProposalId();
+    const [first, second] = await loadProjects(db(), proposalId);
+    const [year] = await db()
+      .selectFrom("project_costs")
+      .select("financial_year_id")
+      .where("project_id", "=", first!.id)
+      .execute();
+    for (const [index, project] of [first!, second!].entries()) {
+      const { id } = await db()
+        .insertInto("project_contributors")
+        .values({
+          project_id: project.id,
+          kind: "partner",
+          name: `Partner ${index}`,
+          in_kind: null,
+          position: 1,
+          created_at: "2026-01-01",
+          updated_at: "2026-01-01",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await db()
+        .insertInto("project_contributor_amounts")
+        .values({
+          contributor_id: id,
+          financial_year_id: year!.financial_year_id,
+          amount_pence: 1_000 * (index + 1),
+          created_at: "2026-01-01",
+        })
+        .execute();
+    }
+    const every = await loadProjects(db(), proposalId);
+    expect(every.length).toBeGreaterThan(1);
+    expect(every[1]!.contributors[0]!.amounts).toEqual([
+      { financialYearId: year!.financial_year_id, amountPence: 2_000 },
+    ]);
+    for (const project of every) {
+      expect(await loadProjects(db(), proposalId, project.id)).toEqual([project]);
+    }
+    const other = await makeProposal({ state: "draft" });
+    expect(await loadProjects(db(), other.id, every[0]!.id)).toEqual([]);
+    expect(await loadProjects(db(), other.id)).toHaveLength(1);
+  });
+});
+
+describe("rows read from the database", () => {
+  it("are objects with a property per column, a later column of the same name winning", async () => {
+    const { rows } = await sql<Record<string, unknown>>`select 1 as a, 'x' as b, null as c, 2 as a`.execute(db());
+    expect(rows).toEqual([{ a: 2, b: "x", c: null }]);
+    expect(Object.keys(rows[0]!)).toEqual(["a", "b", "c"]);
+  });
+});
