@@ -1,4 +1,5 @@
 import type { DB } from "../../db/connection";
+import { prepared } from "../../db/prepared";
 import { compareSnapshots, type ProposalChanges, type Snapshot } from "~/domain/changes";
 
 export type HistoryEntry = {
@@ -16,9 +17,9 @@ export type HistoryEntry = {
   createdAt: string;
 };
 
-/** The proposal's history, oldest first: every transition and comment, with who and when. */
-export async function proposalHistory(db: DB, proposalId: number): Promise<HistoryEntry[]> {
-  const rows = await db
+/** A proposal's events, oldest first, with who took each step and whom it was assigned to. */
+const proposalEvents = prepared((db: DB, proposalId: number) =>
+  db
     .selectFrom("proposal_events as e")
     .leftJoin("users as u", "u.id", "e.actor_user_id")
     .leftJoin("organisations as o", "o.id", "u.organisation_id")
@@ -38,8 +39,12 @@ export async function proposalHistory(db: DB, proposalId: number): Promise<Histo
       "r.name as reviewerName",
     ])
     .where("e.proposal_id", "=", proposalId)
-    .orderBy("e.id")
-    .execute();
+    .orderBy("e.id"),
+);
+
+/** The proposal's history, oldest first: every transition and comment, with who and when. */
+export async function proposalHistory(db: DB, proposalId: number): Promise<HistoryEntry[]> {
+  const rows = await proposalEvents(db, proposalId);
   return rows.map((row) => ({
     id: row.id,
     action: row.action,
@@ -66,15 +71,13 @@ export function feedbackByProject(history: readonly HistoryEntry[]): Map<number,
   return byProject;
 }
 
+const lastTwoSnapshots = prepared((db: DB, proposalId: number) =>
+  db.selectFrom("proposal_snapshots").select("snapshot").where("proposal_id", "=", proposalId).orderBy("id", "desc").limit(2),
+);
+
 /** What changed between the last two submissions to MOPAC, or null before a resubmission. */
 export async function changesSinceLastSubmission(db: DB, proposalId: number): Promise<ProposalChanges | null> {
-  const [latest, previous] = await db
-    .selectFrom("proposal_snapshots")
-    .select("snapshot")
-    .where("proposal_id", "=", proposalId)
-    .orderBy("id", "desc")
-    .limit(2)
-    .execute();
+  const [latest, previous] = await lastTwoSnapshots(db, proposalId);
   if (!latest || !previous) return null;
   return compareSnapshots(JSON.parse(previous.snapshot) as Snapshot, JSON.parse(latest.snapshot) as Snapshot);
 }

@@ -401,10 +401,22 @@ export async function referenceLists(
   roundId?: number,
   which: { priorities: boolean; measures: boolean } = { priorities: true, measures: true },
 ) {
-  let priorityQuery = db.selectFrom("priorities").select(["id", "name", "code"]).orderBy("position");
-  let measureQuery = db.selectFrom("measures").select(["id", "name", "group_name", "mandatory"]).orderBy("position");
-  if (roundId !== undefined) {
-    priorityQuery = priorityQuery.where((eb) =>
+  const [priorities, measures] = await Promise.all([
+    which.priorities ? roundPriorities(db, roundId ?? null) : [],
+    which.measures ? roundMeasures(db, roundId ?? null) : [],
+  ]);
+  return {
+    priorities,
+    measures: measures.map((m) => ({ id: m.id, name: m.name, group: m.group_name, mandatory: m.mandatory === 1 })),
+  };
+}
+
+// A null round names no rows in round_priorities or round_measures, so it gets the standard lists whole.
+const roundPriorities = prepared((db: DB, roundId: number | null) =>
+  db
+    .selectFrom("priorities")
+    .select(["id", "name", "code"])
+    .where((eb) =>
       eb.or([
         eb.not(eb.exists(eb.selectFrom("round_priorities").select("priority_id").where("funding_round_id", "=", roundId))),
         eb.exists(
@@ -415,8 +427,14 @@ export async function referenceLists(
             .whereRef("rp.priority_id", "=", "priorities.id"),
         ),
       ]),
-    );
-    measureQuery = measureQuery.where((eb) =>
+    )
+    .orderBy("position"),
+);
+const roundMeasures = prepared((db: DB, roundId: number | null) =>
+  db
+    .selectFrom("measures")
+    .select(["id", "name", "group_name", "mandatory"])
+    .where((eb) =>
       eb.or([
         eb.not(eb.exists(eb.selectFrom("round_measures").select("measure_id").where("funding_round_id", "=", roundId))),
         eb.exists(
@@ -427,17 +445,9 @@ export async function referenceLists(
             .whereRef("rm.measure_id", "=", "measures.id"),
         ),
       ]),
-    );
-  }
-  const [priorities, measures] = await Promise.all([
-    which.priorities ? priorityQuery.execute() : [],
-    which.measures ? measureQuery.execute() : [],
-  ]);
-  return {
-    priorities,
-    measures: measures.map((m) => ({ id: m.id, name: m.name, group: m.group_name, mandatory: m.mandatory === 1 })),
-  };
-}
+    )
+    .orderBy("position"),
+);
 
 export type ProposalOverview = {
   years: ProposalYearRow[];

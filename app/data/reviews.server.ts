@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { penceFromSum } from "~/domain/money";
 import type { DB } from "../../db/connection";
+import { prepared } from "../../db/prepared";
 import type { ProposalStatus } from "../../db/schema";
 
 export type QueueFilters = {
@@ -71,9 +72,10 @@ export async function reviewQueue(db: DB, filters: QueueFilters): Promise<QueueR
   return rows.map((row) => ({ ...row, boroughNames: row.boroughNames ?? "", totalPence: penceFromSum(row.totalPence, "Planned spend") }));
 }
 
-export async function activeReviewers(db: DB) {
-  return db.selectFrom("users").select(["id", "name"]).where("role", "=", "mopac_reviewer").where("active", "=", 1).orderBy("name").execute();
-}
+/** The MOPAC reviewers a review may be given to, by name. */
+export const activeReviewers = prepared((db: DB) =>
+  db.selectFrom("users").select(["id", "name"]).where("role", "=", "mopac_reviewer").where("active", "=", 1).orderBy("name"),
+);
 
 export async function boroughList(db: DB) {
   return db.selectFrom("organisations").select(["id", "name"]).where("kind", "=", "borough").orderBy("name").execute();
