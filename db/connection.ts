@@ -150,7 +150,11 @@ class RowsAsObjects {
     for (const cells of this.statement.iterate(...parameters) as IterableIterator<unknown[]>) yield this.#row(cells);
   }
   #row(cells: unknown[]): Record<string, unknown> {
-    const columns = (this.#columns ??= this.statement.columns().map((column) => column.name));
+    // SQLite prepares a statement again when the schema changes under it: a `select *` that comes back
+    // with another number of columns has its names read again.
+    let columns = this.#columns;
+    if (columns?.length !== cells.length)
+      columns = this.#columns = this.statement.columns().map((column) => column.name);
     const row: Record<string, unknown> = {};
     for (let index = 0; index < columns.length; index++) row[columns[index]!] = cells[index];
     return row;

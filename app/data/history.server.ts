@@ -71,6 +71,7 @@ export function feedbackByProject(history: readonly HistoryEntry[]): Map<number,
   return byProject;
 }
 
+/** The two latest snapshots of a proposal (one taken at each submission to MOPAC), newest first. */
 const lastTwoSnapshots = prepared((db: DB, proposalId: number) =>
   db.selectFrom("proposal_snapshots").select("snapshot").where("proposal_id", "=", proposalId).orderBy("id", "desc").limit(2),
 );

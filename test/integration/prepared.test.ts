@@ -113,4 +113,14 @@ describe("rows read from the database", () => {
     expect(rows).toEqual([{ a: 2, b: "x", c: null }]);
     expect(Object.keys(rows[0]!)).toEqual(["a", "b", "c"]);
   });
+
+  it("follow a change of the table under a statement already prepared", async () => {
+    await sql`create table probe_columns (a integer)`.execute(db());
+    await sql`insert into probe_columns (a) values (1)`.execute(db());
+    const everything = () => sql<Record<string, unknown>>`select * from probe_columns`.execute(db());
+    expect((await everything()).rows).toEqual([{ a: 1 }]);
+    await sql`alter table probe_columns add column b text`.execute(db());
+    await sql`update probe_columns set b = 'two'`.execute(db());
+    expect((await everything()).rows).toEqual([{ a: 1, b: "two" }]);
+  });
 });
