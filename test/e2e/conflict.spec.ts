@@ -72,9 +72,13 @@ test.afterAll(() => {
   }
 });
 
+/** The pages that run JavaScript. */
+const scripted = new WeakSet<Page>();
+
 async function officerPage(browser: Browser, email: string, javaScriptEnabled = true): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
+  if (javaScriptEnabled) scripted.add(page);
   await signIn(page, email);
   return page;
 }
@@ -82,6 +86,10 @@ async function officerPage(browser: Browser, email: string, javaScriptEnabled = 
 const descriptionPage = (title: string) => `/proposals/${proposalId}/projects/${projectIds.get(title)}/description`;
 
 async function saveDescription(page: Page, text: string) {
+  // With JavaScript, typing waits for React to take over the page (the live character count appears):
+  // hydrating a text area sets its starting text again, which put the caret back at the start in the
+  // middle of Playwright's select-all-and-type, and the new text went in before the old.
+  if (scripted.has(page)) await expect(page.locator(".govuk-character-count__status").first()).toBeAttached();
   await page.getByLabel("Description").fill(text);
   await page.getByRole("button", { name: "Save and return to the project" }).click();
 }
