@@ -7,7 +7,7 @@ import { allocationsForBorough } from "~/data/rounds.server";
 import { createDatabase, type DB } from "../../db/connection";
 import type { Database } from "../../db/schema";
 import { makeProposal } from "./proposal-factory";
-import { useTestDatabase } from "./setup-db";
+import { demoProposalId, useTestDatabase } from "./setup-db";
 
 useTestDatabase();
 
@@ -39,13 +39,7 @@ function readsByTable(statements: string[]): Map<string, number> {
 }
 
 async function demoProposal() {
-  const row = await db()
-    .selectFrom("proposals as p")
-    .innerJoin("organisations as o", "o.id", "p.lead_organisation_id")
-    .select("p.id")
-    .where("o.name", "=", "Barking and Dagenham")
-    .executeTakeFirstOrThrow();
-  const proposal = await findProposal(db(), row.id);
+  const proposal = await findProposal(db(), await demoProposalId());
   if (!proposal) throw new Error("No demo proposal");
   return proposal;
 }

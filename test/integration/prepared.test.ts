@@ -5,20 +5,9 @@ import { loadProjects } from "~/data/projects.server";
 import { prepared } from "../../db/prepared";
 import type { DB } from "../../db/connection";
 import { makeProposal } from "./proposal-factory";
-import { useTestDatabase } from "./setup-db";
+import { demoProposalId, useTestDatabase } from "./setup-db";
 
 useTestDatabase();
-
-/** The demo proposal: seventeen projects. */
-async function demoProposalId(): Promise<number> {
-  const row = await db()
-    .selectFrom("proposals as p")
-    .innerJoin("organisations as o", "o.id", "p.lead_organisation_id")
-    .select("p.id")
-    .where("o.name", "=", "Barking and Dagenham")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
 
 describe("a prepared query", () => {
   it("answers as the same query built afresh would, for each call's values, and is built once", async () => {

@@ -37,6 +37,17 @@ export function useTestDatabase(options: { demo?: boolean } = { demo: true }) {
   });
 }
 
+/** The id of the demo proposal (Barking and Dagenham's, seventeen projects), seeded by useTestDatabase. */
+export async function demoProposalId(): Promise<number> {
+  const row = await db()
+    .selectFrom("proposals as p")
+    .innerJoin("organisations as o", "o.id", "p.lead_organisation_id")
+    .select("p.id")
+    .where("o.name", "=", "Barking and Dagenham")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** Which database the integration tests run on, for the few assertions that differ by engine. */
 export const testDialect = process.env.TEST_DATABASE_URL ? "postgres" : "sqlite";
 
