@@ -37,13 +37,8 @@ async function load(request: Request, params: Route.LoaderArgs["params"]) {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { access, definition, project } = await load(request, params);
   // Only the funding page shows the proposal's running totals; their years serve as the context's too.
-  const years = definition.id === "funding" ? await savedYearFigures(db(), access.proposal) : [];
-  const ctx = await sectionContext(
-    db(),
-    access.proposal,
-    definition.reads.context,
-    definition.id === "funding" ? years : undefined,
-  );
+  const years = definition.id === "funding" ? await savedYearFigures(db(), access.proposal) : undefined;
+  const ctx = await sectionContext(db(), access.proposal, definition.reads.context, years);
   return {
     proposalId: access.proposal.id,
     version: project.version,
@@ -54,7 +49,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     project: { id: project.id, title: project.title, costs: project.costs },
     ctx,
     defaults: definition.defaults(project, ctx),
-    years,
+    years: years ?? [],
   };
 }
 
