@@ -180,6 +180,8 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
   } = loaderData;
   const answer = useActionData<typeof action>();
   const resultFor = (formId: string) => (answer?.formId === formId ? answer.result : undefined);
+  // Every comment and the reassigning post back here.
+  const here = `/proposals/${proposal.id}/review`;
   const errorSummary = summaryOf(answer);
 
   return (
@@ -252,6 +254,7 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
           {can.comment ? (
             <ActionForm
               id={`comment-${project.id}-form`}
+              action={here}
               schema={reviewCommentSchema}
               lastResult={resultFor(`comment-${project.id}-form`)}
               button="Add comment"
@@ -277,6 +280,7 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
           </h2>
           <ActionForm
             id="comment-overall-form"
+            action={here}
             schema={reviewCommentSchema}
             lastResult={resultFor("comment-overall-form")}
             button="Add comment"
@@ -295,6 +299,7 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
           </h2>
           <ActionForm
             id="reassign-form"
+            action={here}
             schema={reviewReassignSchema}
             fieldOrder={["reviewerId"]}
             lastResult={resultFor("reassign-form")}

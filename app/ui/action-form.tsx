@@ -104,11 +104,36 @@ export function LiveActionForm({
  * values, a button that is not busy, and <Form>'s attributes (its resolved action and route discovery
  * marker) on a plain form element.
  */
-export function ServerActionForm({ id, fieldOrder = ["comment"], action, defaults = {}, ...rest }: ActionFormProps) {
-  const formAction = useFormAction(action);
-  const isAbsolute = action !== undefined && /^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})/i.test(action);
+export function ServerActionForm(props: ActionFormProps) {
+  // An address that is already a plain path is its own resolved action: a page of many forms that all
+  // post to one address (the review page's comment boxes) names it rather than have each form work it
+  // out from the route again.
+  return props.action !== undefined && PLAIN_PATH.test(props.action) ? (
+    <ServerFormElement {...props} formAction={props.action} discover />
+  ) : (
+    <ResolvedServerForm {...props} />
+  );
+}
+
+/** A path from the root with no query, fragment, empty or dot segments: what React Router's <Form> would write as it is. */
+const PLAIN_PATH = /^(?:\/(?!\.)[^/?#\\]+)+$/;
+
+function ResolvedServerForm(props: ActionFormProps) {
+  const formAction = useFormAction(props.action);
+  const isAbsolute = props.action !== undefined && /^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})/i.test(props.action);
+  return <ServerFormElement {...props} formAction={formAction} discover={!isAbsolute} />;
+}
+
+function ServerFormElement({
+  id,
+  fieldOrder = ["comment"],
+  defaults = {},
+  formAction,
+  discover,
+  ...rest
+}: ActionFormProps & { formAction: string; discover: boolean }) {
   return (
-    <form method="post" action={formAction} id={id} noValidate data-discover={isAbsolute ? undefined : "true"}>
+    <form method="post" action={formAction} id={id} noValidate data-discover={discover ? "true" : undefined}>
       <ActionFormBody {...rest} fieldOrder={fieldOrder} errors={NO_ERRORS} values={defaults} summarise busy={false} />
     </form>
   );

@@ -20,9 +20,17 @@ export interface TextareaProps extends FieldProps {
 
 const numberFormat = new Intl.NumberFormat("en-GB");
 
+const limitTexts = new Map<number, string>();
+
 /** The description people without JavaScript see (and screen readers hear with it). */
 export function characterLimitText(maxLength: number): string {
-  return `You can enter up to ${numberFormat.format(maxLength)} characters`;
+  // Worked out once per limit: a page can have a score of boxes with the same one.
+  let text = limitTexts.get(maxLength);
+  if (text === undefined) {
+    text = `You can enter up to ${numberFormat.format(maxLength)} characters`;
+    limitTexts.set(maxLength, text);
+  }
+  return text;
 }
 
 /** GOV.UK Frontend's English count messages. Counts UTF-16 units, as the server's string length does. */

@@ -58,7 +58,23 @@ const cases: [string, Props, string?, boolean?][] = [
     },
   ],
   ["posted to another site", { id: "away-form", schema, action: "https://example.com/post", button: "Send" }],
+  [
+    "posted to another site without a scheme",
+    { id: "away-form", schema, action: "//example.com/post", button: "Send" },
+  ],
+  ["posted to a relative address", { id: "up-form", schema, action: "../decision", button: "Send" }],
+  ["posted to a path ending in a slash", { id: "slash-form", schema, action: "/proposals/24/", button: "Send" }],
+  [
+    "posted to a path with a query",
+    { id: "query-form", schema, action: "/proposals/24/review?tab=all", button: "Send" },
+  ],
   ["on an index route", { id: "index-form", schema, button: "Send" }, "/proposals/24/review?index", true],
+  [
+    "posted to a plain path from an index route",
+    { id: "plain-form", schema, action: "/proposals/24/review", button: "Send" },
+    "/proposals/24/review?index",
+    true,
+  ],
 ];
 
 describe("ActionForm on the server", () => {
