@@ -12,7 +12,7 @@ import { stepSchema } from "~/forms/workflow";
 import { BackLink, ErrorSummary } from "~/ui";
 import { ActionForm, actionFormSummary } from "~/ui/action-form";
 import { complianceAnswers, ComplianceSummary } from "~/ui/compliance-summary";
-import { CollapsibleProject, ContentsList } from "~/ui/contents-list";
+import { ContentsList } from "~/ui/contents-list";
 import { pageTitle } from "~/ui/page-title";
 import { ProposalFiguresSection } from "~/ui/proposal-figures";
 import { BlockerList } from "~/ui/blockers";
@@ -140,12 +140,7 @@ export default function CheckProposal({ loaderData }: Route.ComponentProps) {
           aria-labelledby={`project-${project.id}-heading`}
           className="govuk-!-margin-bottom-6"
         >
-          <h3 className="govuk-heading-m" id={`project-${project.id}-heading`}>
-            {project.title}
-          </h3>
-          <CollapsibleProject title={project.title}>
-            <Prerendered fragment={project.summary} />
-          </CollapsibleProject>
+          <Prerendered fragment={project.summary} />
         </section>
       ))}
 

@@ -15,7 +15,6 @@ import { availableActions, isOpenReview, stateLabel, stateTagColour } from "~/do
 import { parseForm, refuse, replyTo } from "~/forms/common";
 import { reviewCommentSchema, reviewReassignSchema, reviewSchema } from "~/forms/workflow";
 import { BackLink, ErrorSummary, Select, SummaryList, Tag } from "~/ui";
-import { CollapsibleProject } from "~/ui/contents-list";
 import { contentsFragment } from "~/ui/contents-list.server";
 import { DecisionForm } from "~/ui/decision-form";
 import { ActionForm, actionFormSummary } from "~/ui/action-form";
@@ -244,12 +243,7 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
           aria-labelledby={`project-${project.id}-heading`}
           className="govuk-!-margin-bottom-8"
         >
-          <h3 className="govuk-heading-m" id={`project-${project.id}-heading`}>
-            {project.title}
-          </h3>
-          <CollapsibleProject title={project.title}>
-            <Prerendered fragment={project.summary} />
-          </CollapsibleProject>
+          <Prerendered fragment={project.summary} />
           {project.feedback ? <Prerendered fragment={project.feedback} /> : null}
           {can.comment ? (
             <ActionForm

@@ -2,14 +2,17 @@ import type { AppLoadContext } from "react-router";
 import type { ProposalPage } from "~/data/proposal-page.server";
 import { prerender } from "./prerender.server";
 import type { PrerenderedFragment } from "./prerendered";
+import { CollapsibleProject } from "./contents-list";
 import { ProjectSummary } from "./project-summary";
 
 export type SummarisedProject = { id: number; title: string; summary: PrerenderedFragment };
 
 /**
- * Each project's full answers as prerendered markup (see prerender.server.tsx), for the pages that
- * list every project folded away: the check and review pages. Only the id, title and markup reach the
- * page, not the whole project.
+ * Each project's heading and its full answers folded away, as prerendered markup (see
+ * prerender.server.tsx), for the pages that list every project: the check and review pages. The
+ * heading carries the id `project-{id}-heading` that the page's section for the project is labelled
+ * by; the answers' own headings are a level below it. Only the id, title and markup reach the page,
+ * not the whole project.
  */
 export function projectSummaries(
   context: AppLoadContext | undefined,
@@ -25,7 +28,14 @@ export function projectSummaries(
       id: project.id,
       title: project.title,
       summary: prerender(context, ["project-summary", shared, JSON.stringify([project, base])], () => (
-        <ProjectSummary project={project} ctx={page.ctx} changeBase={base} headingLevel={headingLevel} />
+        <>
+          <h3 className="govuk-heading-m" id={`project-${project.id}-heading`}>
+            {project.title}
+          </h3>
+          <CollapsibleProject title={project.title}>
+            <ProjectSummary project={project} ctx={page.ctx} changeBase={base} headingLevel={headingLevel} />
+          </CollapsibleProject>
+        </>
       )),
     };
   });
