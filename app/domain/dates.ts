@@ -6,14 +6,17 @@ const LONDON_DAY = new Intl.DateTimeFormat("en-CA", {
   month: "2-digit",
   day: "2-digit",
 });
+// Numbers only, on a 24-hour clock: the words and the 12-hour clock are ours (formatDateTime). Left
+// to ICU, "en-GB" with hour12 writes the hour after midnight and after midday as 0 in Node ("0:12pm")
+// and as 12 in Chrome, so a page the browser took over showed a different time from the server's.
 const LONDON_TIMESTAMP = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/London",
   year: "numeric",
-  month: "long",
+  month: "numeric",
   day: "numeric",
   hour: "numeric",
-  minute: "2-digit",
-  hour12: true,
+  minute: "numeric",
+  hourCycle: "h23",
 });
 
 /** Today's date in London as yyyy-mm-dd: the portal's users and deadlines are all in London. */
@@ -43,12 +46,20 @@ export function formatDate(isoDate: string): string {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
-/** A timestamp as people read it: "23 February 2017 at 2:05pm", in London time. */
+/**
+ * A timestamp as people read it, in London time and GOV.UK's style: "23 February 2017 at 2:05pm",
+ * "at 12:30am", "at midday", "at midnight".
+ */
 export function formatDateTime(isoTimestamp: string): string {
-  const date = new Date(isoTimestamp);
-  const parts = LONDON_TIMESTAMP.formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("day")} ${part("month")} ${part("year")} at ${part("hour")}:${part("minute")}${part("dayPeriod").toLowerCase()}`;
+  const parts = LONDON_TIMESTAMP.formatToParts(new Date(isoTimestamp));
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  // Some engines write midnight as 24 even on a 0-23 clock.
+  const hour = part("hour") % 24;
+  const minute = part("minute");
+  const date = `${part("day")} ${MONTHS[part("month") - 1]} ${part("year")}`;
+  if (minute === 0 && hour === 0) return `${date} at midnight`;
+  if (minute === 0 && hour === 12) return `${date} at midday`;
+  return `${date} at ${hour % 12 || 12}:${String(minute).padStart(2, "0")}${hour < 12 ? "am" : "pm"}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDateParts, parseMonth } from "~/domain/dates";
+import { formatDateTime, parseDateParts, parseMonth } from "~/domain/dates";
 
 describe("parseMonth: months as people type them", () => {
   it("takes numbers, names and abbreviations of three letters or more, in any case", () => {
@@ -55,5 +55,28 @@ describe("parseDateParts: GOV.UK's date input rules", () => {
       message: "must be a real date: February 2017 has no day 29",
     });
     expect(parseDateParts("29", "February", "2016")).toEqual({ ok: true, date: "2016-02-29" });
+  });
+});
+
+describe("formatDateTime: a moment in London time, in GOV.UK's style", () => {
+  it("writes the hour after midnight and after midday as 12, never 0", () => {
+    expect(formatDateTime("2026-11-23T00:12:00.000Z")).toBe("23 November 2026 at 12:12am");
+    expect(formatDateTime("2026-11-23T12:12:00.000Z")).toBe("23 November 2026 at 12:12pm");
+  });
+
+  it("writes other times on a 12-hour clock with minutes in two digits", () => {
+    expect(formatDateTime("2017-02-23T14:05:00.000Z")).toBe("23 February 2017 at 2:05pm");
+    expect(formatDateTime("2017-02-23T09:30:59.999Z")).toBe("23 February 2017 at 9:30am");
+    expect(formatDateTime("2017-02-23T23:59:00.000Z")).toBe("23 February 2017 at 11:59pm");
+  });
+
+  it("says midnight and midday rather than 12am and 12pm", () => {
+    expect(formatDateTime("2017-02-23T00:00:00.000Z")).toBe("23 February 2017 at midnight");
+    expect(formatDateTime("2017-02-23T12:00:00.000Z")).toBe("23 February 2017 at midday");
+  });
+
+  it("uses London's clock in summer time, and its date when that is the next day", () => {
+    expect(formatDateTime("2017-06-01T13:05:00.000Z")).toBe("1 June 2017 at 2:05pm");
+    expect(formatDateTime("2017-06-01T23:30:00.000Z")).toBe("2 June 2017 at 12:30am");
   });
 });
