@@ -14,13 +14,35 @@ export type PrerenderedFragment = { key: string; html?: string };
 /** The markup of this request's fragments, by key; given only while the server renders a page. */
 export const PrerenderedMarkup = createContext<ReadonlyMap<string, string> | null>(null);
 
+/** In the browser: the markup of each fragment the server sent with the page, by key, read once from the page itself. */
+const sentWithPage = new Map<string, string>();
+
+function markupSentWithPage(key: string): string {
+  if (typeof document === "undefined") return "";
+  let html = sentWithPage.get(key);
+  if (html === undefined) {
+    html = document.querySelector(`[data-prerendered="${key}"]`)?.innerHTML ?? "";
+    sentWithPage.set(key, html);
+  }
+  return html;
+}
+
 /**
- * Shows a fragment. While the page hydrates there is no markup to hand: React keeps what the server
- * sent inside an element with dangerouslySetInnerHTML (it neither compares nor replaces it), and sets
- * it again only when later data brings different markup.
+ * Shows a fragment. In the browser, a fragment that came with the page (not with later data) is shown
+ * from the markup the server sent, read from the page before React first draws it. React keeps that
+ * markup as it is while the page hydrates; and should hydration fail (the server and the browser
+ * writing some text differently), React draws the whole page afresh, and the fragments must not come
+ * back empty.
  */
 export function Prerendered({ fragment, className }: { fragment: PrerenderedFragment; className?: string }) {
   const rendered = useContext(PrerenderedMarkup);
-  const html = fragment.html ?? rendered?.get(fragment.key) ?? "";
-  return <div className={className} dangerouslySetInnerHTML={{ __html: html }} suppressHydrationWarning />;
+  const html = fragment.html ?? rendered?.get(fragment.key) ?? markupSentWithPage(fragment.key);
+  return (
+    <div
+      className={className}
+      data-prerendered={fragment.key}
+      dangerouslySetInnerHTML={{ __html: html }}
+      suppressHydrationWarning
+    />
+  );
 }

@@ -69,3 +69,27 @@ test("the check page's change links name their project section and pass axe", as
   await expect(page.getByRole("heading", { level: 1, name: /^Check the proposal/ })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("a page React must draw afresh, because its hydration failed, keeps the markup the server prerendered", async ({
+  page,
+}) => {
+  await signIn(page, "officer@barking-dagenham.test");
+  await page.goto("/borough");
+  const href = await page.getByRole("link", { name: /View the proposal for Period 1/ }).getAttribute("href");
+  expect(href).toMatch(/^\/proposals\/\d+$/);
+  // The server's page with its heading's text changed: React finds text that differs from its own and
+  // gives up hydrating, as it did when the server and the browser wrote a time differently.
+  const heading = '<h1 class="govuk-heading-l">LCPF proposal, ';
+  await page.route(`**${href}`, async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    expect(html).toContain(heading);
+    await route.fulfill({ response, body: html.replace(heading, '<h1 class="govuk-heading-l">Not the same, ') });
+  });
+  await page.goto(href!);
+  // React has drawn the page itself: the heading is the browser's.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^LCPF proposal, Period 1/);
+  // The projects table is prerendered markup: it is still there, links and all.
+  await expect(page.getByRole("link", { name: "VAWG Counselling", exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("table", { name: /^\d+ projects$/ })).toBeVisible();
+});
