@@ -53,7 +53,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const feedback = feedbackByProject(history);
   const projects = projectSummaries(context, overview, null).map((project) => {
     const entries = feedback.get(project.id) ?? [];
-    return { ...project, commented: entries.length > 0, feedback: projectFeedbackFragment(context, entries, 4) };
+    return {
+      id: project.id,
+      title: project.title,
+      summary: project.summary,
+      commented: entries.length > 0,
+      feedback: projectFeedbackFragment(context, entries, 4),
+    };
   });
   // "decision" is the first radio's id, so the section has another. The decision comes first: a reviewer should not scroll past seventeen projects to reach it.
   const contents = [
