@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { penceFromSum } from "~/domain/money";
 import type { DB } from "../../db/connection";
+import { prepared } from "../../db/prepared";
 import {
   boroughSortValue,
   isBoroughColumn,
@@ -38,15 +39,14 @@ export type RoundYear = {
 export type LondonChoice = { roundId: number; financialYearId: number };
 
 /** Every financial year of every round, in round order: what the round and year selects offer. */
-export async function roundYears(db: DB): Promise<RoundYear[]> {
-  return db
+export const roundYears: (db: DB) => Promise<RoundYear[]> = prepared((db: DB) =>
+  db
     .selectFrom("financial_years as y")
     .innerJoin("funding_rounds as r", "r.id", "y.funding_round_id")
     .select(["y.id as financialYearId", "y.label", "y.position", "y.funding_period_id as periodId", "r.id as roundId", "r.name as roundName"])
     .orderBy("r.id")
-    .orderBy("y.position")
-    .execute();
-}
+    .orderBy("y.position"),
+);
 
 /**
  * The year a person asked for, when it is one of the round's; otherwise the round's first year. An
@@ -83,6 +83,108 @@ export async function londonChoice(db: DB, search: URLSearchParams) {
   return { rounds, years: chosen ? years.filter((y) => y.roundId === chosen.roundId) : years, chosen };
 }
 
+/** The period's live proposals' projects: a subquery, so a joint proposal's projects are not repeated per member. */
+function projectsOfPeriod(db: DB, periodId: number) {
+  return db
+    .selectFrom("projects as pr")
+    .where((eb) =>
+      eb(
+        "pr.proposal_id",
+        "in",
+        eb.selectFrom("proposal_boroughs as pb").select("pb.proposal_id").where("pb.funding_period_id", "=", periodId).where("pb.active", "=", 1),
+      ),
+    );
+}
+
+// The London view's queries, each of one shape whatever the year: built and compiled once (db/prepared.ts).
+
+const roundSettings = prepared((db: DB, roundId: number) =>
+  db
+    .selectFrom("funding_rounds")
+    .select(["co_commissioned_percent", "split_from_year_position", "feedback_deadline"])
+    .where("id", "=", roundId),
+);
+
+const periodYears = prepared((db: DB, periodId: number) =>
+  db
+    .selectFrom("financial_years")
+    .select(["id", "label", "position", "funding_period_id"])
+    .where("funding_period_id", "=", periodId)
+    .orderBy("position"),
+);
+
+const boroughList = prepared((db: DB) =>
+  db.selectFrom("organisations").select(["id", "name"]).where("kind", "=", "borough").orderBy("name"),
+);
+
+const periodAllocations = prepared((db: DB, periodId: number) =>
+  db
+    .selectFrom("allocations as a")
+    .innerJoin("financial_years as y", "y.id", "a.financial_year_id")
+    .select(["a.organisation_id", "a.financial_year_id", "a.amount_pence", "a.is_demo_figure"])
+    .where("y.funding_period_id", "=", periodId),
+);
+
+const periodMemberships = prepared((db: DB, periodId: number) =>
+  db
+    .selectFrom("proposal_boroughs as pb")
+    .innerJoin("proposals as p", "p.id", "pb.proposal_id")
+    .leftJoin("users as rv", "rv.id", "p.assigned_reviewer_id")
+    .select(["p.id", "pb.organisation_id", "p.lead_organisation_id", "p.status", "rv.name as reviewerName", "p.last_submitted_at"])
+    .where("pb.funding_period_id", "=", periodId)
+    .where("pb.active", "=", 1)
+    .orderBy("p.id")
+    .orderBy("pb.organisation_id"),
+);
+
+// Every project's spend in each year, added up per proposal, primary priority and year by londonInput:
+// the rows and the chart need no more. A thousand rows, so read as one JSON document (see
+// json.server.ts); SQLite took half as long again to group them itself.
+const periodPlans = prepared((db: DB, periodId: number) => {
+  const json = jsonFunctions(db);
+  return db.selectNoFrom(
+    sql<string | PlanJson[] | null>`(
+      select ${json.agg}(${json.array}(
+        g.proposal_id, g.primary_priority_id, g.financial_year_id, g.lcpf_pence, g.la_cash_pence, g.is_demo_figure
+      ))
+      from ${projectsOfPeriod(db, periodId)
+        .innerJoin("project_costs as c", "c.project_id", "pr.id")
+        .select(["pr.proposal_id", "pr.primary_priority_id", "c.financial_year_id", "c.lcpf_pence", "c.la_cash_pence", "c.is_demo_figure"])} as g
+    )`.as("plans"),
+  );
+});
+
+// Co-commissioning candidates one by one, with their spend in the chosen year.
+const periodCandidates = prepared((db: DB, periodId: number, financialYearId: number) =>
+  projectsOfPeriod(db, periodId)
+    .leftJoin("project_costs as c", (join) =>
+      join.onRef("c.project_id", "=", "pr.id").on("c.financial_year_id", "=", financialYearId),
+    )
+    .select(["pr.id", "pr.proposal_id", "pr.title", "pr.primary_priority_id", "pr.provider", "c.lcpf_pence", "c.is_demo_figure"])
+    .where("pr.co_commissioning_candidate", "=", 1)
+    .orderBy("pr.proposal_id")
+    .orderBy("pr.position")
+    .orderBy("pr.id"),
+);
+
+// Categories matter only to the grouping of co-commissioning candidates.
+const candidateCategories = prepared((db: DB, periodId: number) =>
+  projectsOfPeriod(db, periodId)
+    .innerJoin("project_categories as pc", "pc.project_id", "pr.id")
+    .select(["pc.project_id", "pc.category"])
+    .where("pr.co_commissioning_candidate", "=", 1),
+);
+
+// Which mandatory measures each proposal addresses, once each.
+const mandatoryMeasuresAddressed = prepared((db: DB, periodId: number) =>
+  projectsOfPeriod(db, periodId)
+    .innerJoin("project_measures as pm", "pm.project_id", "pr.id")
+    .innerJoin("measures as m", "m.id", "pm.measure_id")
+    .select(["pr.proposal_id as proposalId", "pm.measure_id as measureId"])
+    .where("m.mandatory", "=", 1)
+    .distinct(),
+);
+
 /**
  * What the London view needs for one year, in a fixed handful of set-based queries whatever the
  * number of boroughs or projects (none per borough, none per project). A page asks only for its own
@@ -95,127 +197,24 @@ export async function londonInput(
   page: LondonPage | "all" = "all",
 ): Promise<LondonInput> {
   const parts = PARTS_OF[page];
-  const json = jsonFunctions(db);
   const none = Promise.resolve([] as never[]);
-  const periodId = chosen.periodId;
-  // The period's live proposals as a subquery, so a joint proposal's projects are not repeated per member.
-  const projectsOfPeriod = db
-    .selectFrom("projects as pr")
-    .where((eb) =>
-      eb(
-        "pr.proposal_id",
-        "in",
-        eb.selectFrom("proposal_boroughs as pb").select("pb.proposal_id").where("pb.funding_period_id", "=", periodId).where("pb.active", "=", 1),
-      ),
-    );
+  const { periodId, financialYearId } = chosen;
 
-  const [round, years, boroughs, allocations, memberships, planRows, candidateRows, categories, proposalMeasures, lists] =
+  const [[round], years, boroughs, allocations, memberships, [planDocument], candidateRows, categories, proposalMeasures, lists] =
     await Promise.all([
-      db
-        .selectFrom("funding_rounds")
-        .select(["co_commissioned_percent", "split_from_year_position", "feedback_deadline"])
-        .where("id", "=", chosen.roundId)
-        .executeTakeFirstOrThrow(),
-      db
-        .selectFrom("financial_years")
-        .select(["id", "label", "position", "funding_period_id"])
-        .where("funding_period_id", "=", periodId)
-        .orderBy("position")
-        .execute(),
-      db.selectFrom("organisations").select(["id", "name"]).where("kind", "=", "borough").orderBy("name").execute(),
-      parts.has("allocations")
-        ? db
-            .selectFrom("allocations as a")
-            .innerJoin("financial_years as y", "y.id", "a.financial_year_id")
-            .select(["a.organisation_id", "a.financial_year_id", "a.amount_pence", "a.is_demo_figure"])
-            .where("y.funding_period_id", "=", periodId)
-            .execute()
-        : none,
-      parts.has("proposals")
-        ? db
-            .selectFrom("proposal_boroughs as pb")
-            .innerJoin("proposals as p", "p.id", "pb.proposal_id")
-            .leftJoin("users as rv", "rv.id", "p.assigned_reviewer_id")
-            .select([
-              "p.id",
-              "pb.organisation_id",
-              "p.lead_organisation_id",
-              "p.status",
-              "rv.name as reviewerName",
-              "p.last_submitted_at",
-            ])
-            .where("pb.funding_period_id", "=", periodId)
-            .where("pb.active", "=", 1)
-            .orderBy("p.id")
-            .orderBy("pb.organisation_id")
-            .execute()
-        : none,
-      // Every project's spend in each year, added up per proposal, primary priority and year below: the
-      // rows and the chart need no more. A thousand rows, so read as one JSON document (see json.server.ts);
-      // SQLite took half as long again to group them itself.
-      parts.has("plans")
-        ? db
-            .selectNoFrom(
-              sql<string | PlanJson[] | null>`(
-                select ${json.agg}(${json.array}(
-                  g.proposal_id, g.primary_priority_id, g.financial_year_id, g.lcpf_pence, g.la_cash_pence, g.is_demo_figure
-                ))
-                from ${projectsOfPeriod
-                  .innerJoin("project_costs as c", "c.project_id", "pr.id")
-                  .select([
-                    "pr.proposal_id",
-                    "pr.primary_priority_id",
-                    "c.financial_year_id",
-                    "c.lcpf_pence",
-                    "c.la_cash_pence",
-                    "c.is_demo_figure",
-                  ])} as g
-              )`.as("plans"),
-            )
-            .executeTakeFirstOrThrow()
-            .then((row) => parsedJson(row.plans))
-        : none,
-      // Co-commissioning candidates one by one, with their spend in the chosen year.
-      parts.has("candidates")
-        ? projectsOfPeriod
-            .leftJoin("project_costs as c", (join) =>
-              join.onRef("c.project_id", "=", "pr.id").on("c.financial_year_id", "=", chosen.financialYearId),
-            )
-            .select([
-              "pr.id",
-              "pr.proposal_id",
-              "pr.title",
-              "pr.primary_priority_id",
-              "pr.provider",
-              "c.lcpf_pence",
-              "c.is_demo_figure",
-            ])
-            .where("pr.co_commissioning_candidate", "=", 1)
-            .orderBy("pr.proposal_id")
-            .orderBy("pr.position")
-            .orderBy("pr.id")
-            .execute()
-        : none,
-      // Categories matter only to the grouping of co-commissioning candidates.
-      parts.has("candidates")
-        ? projectsOfPeriod
-            .innerJoin("project_categories as pc", "pc.project_id", "pr.id")
-            .select(["pc.project_id", "pc.category"])
-            .where("pr.co_commissioning_candidate", "=", 1)
-            .execute()
-        : none,
-      // Which mandatory measures each proposal addresses, once each.
-      parts.has("measures")
-        ? projectsOfPeriod
-            .innerJoin("project_measures as pm", "pm.project_id", "pr.id")
-            .innerJoin("measures as m", "m.id", "pm.measure_id")
-            .select(["pr.proposal_id as proposalId", "pm.measure_id as measureId"])
-            .where("m.mandatory", "=", 1)
-            .distinct()
-            .execute()
-        : none,
+      roundSettings(db, chosen.roundId),
+      periodYears(db, periodId),
+      boroughList(db),
+      parts.has("allocations") ? periodAllocations(db, periodId) : none,
+      parts.has("proposals") ? periodMemberships(db, periodId) : none,
+      parts.has("plans") ? periodPlans(db, periodId) : [{ plans: null }],
+      parts.has("candidates") ? periodCandidates(db, periodId, financialYearId) : none,
+      parts.has("candidates") ? candidateCategories(db, periodId) : none,
+      parts.has("measures") ? mandatoryMeasuresAddressed(db, periodId) : none,
       parts.has("lists") ? referenceLists(db) : Promise.resolve({ priorities: [], measures: [] }),
     ]);
+  if (!round) throw new Error(`Round ${chosen.roundId} is gone`);
+  const planRows = parsedJson(planDocument?.plans ?? null);
 
   const proposals = new Map<number, LondonInput["proposals"][number] & { boroughIds: number[] }>();
   for (const row of memberships) {
