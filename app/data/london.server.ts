@@ -16,6 +16,7 @@ import {
 } from "~/domain/london";
 import { jsonFunctions, parsedJson } from "./json.server";
 import { referenceLists } from "./proposals.server";
+import { boroughList } from "./reviews.server";
 
 /** One project's costs in one year, with its proposal and primary priority. */
 type PlanJson = [
@@ -111,10 +112,6 @@ const periodYears = prepared((db: DB, periodId: number) =>
     .select(["id", "label", "position", "funding_period_id"])
     .where("funding_period_id", "=", periodId)
     .orderBy("position"),
-);
-
-const boroughList = prepared((db: DB) =>
-  db.selectFrom("organisations").select(["id", "name"]).where("kind", "=", "borough").orderBy("name"),
 );
 
 const periodAllocations = prepared((db: DB, periodId: number) =>
@@ -238,8 +235,8 @@ export async function londonInput(
     if (!plan) plans.set(key, (plan = { proposalId, primaryPriorityId, costs: [] }));
     let cost = plan.costs.find((c) => c.financialYearId === financialYearId);
     if (!cost) plan.costs.push((cost = { financialYearId, lcpfPence: 0, laCashPence: 0, isDemoFigure: false }));
-    cost.lcpfPence = penceFromSum(cost.lcpfPence + penceFromSum(lcpfPence, "LCPF spend"), "LCPF spend");
-    cost.laCashPence = penceFromSum(cost.laCashPence + penceFromSum(laCashPence, "Council cash"), "Council cash");
+    cost.lcpfPence += penceFromSum(lcpfPence, "LCPF spend");
+    cost.laCashPence += penceFromSum(laCashPence, "Council cash");
     cost.isDemoFigure ||= Number(isDemo) === 1;
   }
   const categoriesOf = new Map<number, string[]>();

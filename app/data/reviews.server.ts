@@ -77,6 +77,7 @@ export const activeReviewers = prepared((db: DB) =>
   db.selectFrom("users").select(["id", "name"]).where("role", "=", "mopac_reviewer").where("active", "=", 1).orderBy("name"),
 );
 
-export async function boroughList(db: DB) {
-  return db.selectFrom("organisations").select(["id", "name"]).where("kind", "=", "borough").orderBy("name").execute();
-}
+/** Every borough, by name. */
+export const boroughList = prepared((db: DB) =>
+  db.selectFrom("organisations").select(["id", "name"]).where("kind", "=", "borough").orderBy("name"),
+);
