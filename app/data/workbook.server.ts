@@ -1,18 +1,23 @@
 import ExcelJS from "exceljs";
-import { poundsText, toCsv, type CsvCell } from "~/domain/csv";
-import { PROJECT_EXPORT_COLUMNS, type ExportValue, type ProjectYearRow } from "~/domain/project-export";
+import { CsvWriter, poundsText } from "~/domain/csv";
+import { PROJECT_EXPORT_COLUMNS, type ProjectYearRow } from "~/domain/project-export";
 import { spreadsheetPounds } from "~/domain/money";
 
 /** Excel's number format for pounds: thousands grouped, two decimals, negatives in red brackets. */
 export const POUNDS_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00';
 
-const csvCell = (value: ExportValue): CsvCell => (value.kind === "money" ? poundsText(value.pence) : value.text);
-
 export function projectsCsv(rows: readonly ProjectYearRow[]): string {
-  return toCsv([
-    PROJECT_EXPORT_COLUMNS.map((c) => c.header),
-    ...rows.map((row) => PROJECT_EXPORT_COLUMNS.map((c) => csvCell(c.value(row)))),
-  ]);
+  const csv = new CsvWriter();
+  for (const column of PROJECT_EXPORT_COLUMNS) csv.cell(column.header);
+  csv.endRow();
+  for (const row of rows) {
+    for (const column of PROJECT_EXPORT_COLUMNS) {
+      const value = column.value(row);
+      csv.cell(value.kind === "money" ? poundsText(value.pence) : value.text);
+    }
+    csv.endRow();
+  }
+  return csv.toString();
 }
 
 /**
@@ -20,7 +25,7 @@ export function projectsCsv(rows: readonly ProjectYearRow[]): string {
  * people can add them up; the number comes from the exact two-decimal text, never from pence / 100
  * arithmetic done here.
  */
-export async function projectsWorkbook(rows: readonly ProjectYearRow[], sheetName: string): Promise<Buffer> {
+export async function projectsWorkbook(rows: readonly ProjectYearRow[], sheetName: string): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "London Crime Prevention Fund portal";
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
