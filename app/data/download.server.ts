@@ -1,6 +1,6 @@
 /** A file the browser saves rather than shows; never cached, since it holds live figures. */
-export function download(body: string | Buffer, filename: string, contentType: string): Response {
-  return new Response(typeof body === "string" ? body : new Uint8Array(body), {
+export function download(body: string | Uint8Array<ArrayBuffer>, filename: string, contentType: string): Response {
+  return new Response(body, {
     headers: {
       "Content-Type": contentType,
       "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "-")}"`,
