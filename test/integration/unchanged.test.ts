@@ -14,7 +14,12 @@ useTestDatabase();
 // result is kept is checked on SQLite, whose state belongs to this database alone.
 const onlyHere = it.skipIf(testDialect === "postgres");
 
-async function downloadText(loader: (args: never) => Promise<Response>, path: string, cookie: string, proposalId?: number) {
+async function downloadText(
+  loader: (args: never) => Promise<Response>,
+  path: string,
+  cookie: string,
+  proposalId?: number,
+) {
   const response = (await loader({
     request: getRequest(path, cookie),
     params: proposalId === undefined ? {} : { proposalId: String(proposalId) },
