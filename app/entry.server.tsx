@@ -1,7 +1,8 @@
 import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { ServerRouter, type AppLoadContext, type EntryContext } from "react-router";
-import { PrerenderedMarkup } from "./ui/prerendered";
+import { keptMarkup } from "./ui/prerender.server";
+import { KeptMarkup, PrerenderedMarkup } from "./ui/prerendered";
 
 export const streamTimeout = 5_000;
 
@@ -37,7 +38,9 @@ export default function handleRequest(
     // the compression middleware from stacking a drain listener per chunk on long pages.
     const { pipe, abort } = renderToPipeableStream(
       <PrerenderedMarkup value={loadContext?.prerendered ?? null}>
-        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        <KeptMarkup value={keptMarkup}>
+          <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        </KeptMarkup>
       </PrerenderedMarkup>,
       {
         nonce,

@@ -260,10 +260,8 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
               button="Add comment"
               variant="secondary"
               comment={{ id: `comment-${project.id}`, label: `Comment on ${project.title}` }}
-            >
-              <input type="hidden" name="intent" value="comment" />
-              <input type="hidden" name="projectId" value={project.id} />
-            </ActionForm>
+              hidden={{ intent: "comment", projectId: project.id }}
+            />
           ) : null}
         </section>
       ))}
@@ -286,9 +284,8 @@ export default function ReviewProposal({ loaderData }: Route.ComponentProps) {
             button="Add comment"
             variant="secondary"
             comment={{ id: "comment-overall", label: "Comment on the whole proposal" }}
-          >
-            <input type="hidden" name="intent" value="comment" />
-          </ActionForm>
+            hidden={{ intent: "comment" }}
+          />
         </section>
       ) : null}
 

@@ -1,9 +1,10 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import type { ReactNode } from "react";
+import { useContext, type ReactNode } from "react";
 import { Form, useFormAction, useNavigation } from "react-router";
 import type { z } from "zod";
 import { NOTE_LIMIT } from "~/forms/common";
 import { Button, type ButtonVariant } from "./button";
+import { KeptMarkup } from "./prerendered";
 import { ErrorSummary } from "./error-summary";
 import { errorSummaryItems } from "./form-errors";
 import { Textarea } from "./textarea";
@@ -46,6 +47,8 @@ type ActionFormProps = {
   summaryHere?: boolean;
   /** Values to start from, such as a decision and feedback brought back to be changed. */
   defaults?: FormShape;
+  /** Fields posted as they stand (what the form is about, which project), written first. */
+  hidden?: Readonly<Record<string, string | number>>;
   children?: ReactNode | ((errors: FieldErrors, values: FormShape) => ReactNode);
 };
 
@@ -64,7 +67,9 @@ type ActionFormProps = {
  * no errors and its starting values, and the review page's nineteen comment boxes spent about a third
  * of the page's time on it. The browser hydrates the same markup with the live form (LiveActionForm),
  * which validates with the schema as before; test/unit/ui/action-form.test.tsx checks that both write
- * the same markup.
+ * the same markup. A form whose fields its props describe (`hidden` rather than children) goes further:
+ * its inside is rendered once per distinct props and kept (KeptMarkup), and the browser hydrates the
+ * form's children from that markup.
  */
 export function ActionForm(props: ActionFormProps) {
   const onServer = typeof document === "undefined";
@@ -134,11 +139,30 @@ function ServerFormElement({
   formAction: string;
   discover: boolean;
 }) {
+  const keep = useContext(KeptMarkup);
+  const body = () => (
+    <ActionFormBody form={form} errors={NO_ERRORS} values={form.defaults ?? NO_VALUES} summarise busy={false} />
+  );
+  // A form whose fields are all described by its props (no children) is written from markup kept for those
+  // props: the review page's nineteen comment boxes are the same on every request.
+  const html = keep && form.children === undefined ? keep(bodyInput(form), body) : null;
   return (
-    <form method="post" action={formAction} id={form.id} noValidate data-discover={discover ? "true" : undefined}>
-      <ActionFormBody form={form} errors={NO_ERRORS} values={form.defaults ?? NO_VALUES} summarise busy={false} />
+    <form
+      method="post"
+      action={formAction}
+      id={form.id}
+      noValidate
+      data-discover={discover ? "true" : undefined}
+      dangerouslySetInnerHTML={html === null ? undefined : { __html: html }}
+    >
+      {html === null ? body() : undefined}
     </form>
   );
+}
+
+/** Everything ActionFormBody reads from a form without children, not yet posted. */
+function bodyInput({ hidden, comment, button, variant, defaults, fieldOrder, summaryHere }: ActionFormProps): string {
+  return JSON.stringify(["ActionFormBody", hidden, comment, button, variant, defaults, fieldOrder, summaryHere]);
 }
 
 const COMMENT_ONLY: readonly string[] = ["comment"];
@@ -158,12 +182,15 @@ function ActionFormBody({
   summarise: boolean;
   busy: boolean;
 }) {
-  const { button, variant, comment, summaryHere = true, children, fieldOrder = COMMENT_ONLY } = form;
+  const { hidden, button, variant, comment, summaryHere = true, children, fieldOrder = COMMENT_ONLY } = form;
   const ids: Record<string, string> = comment ? { comment: comment.id } : {};
   const local = summarise ? summaryItems(errors, fieldOrder, ids) : [];
   return (
     <>
       {summaryHere ? <ErrorSummary errors={local} /> : null}
+      {hidden
+        ? Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)
+        : null}
       {typeof children === "function" ? children(errors, values) : children}
       {comment ? (
         <Textarea

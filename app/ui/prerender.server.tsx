@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ComponentType, ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import { renderToStaticMarkup, renderToString } from "react-dom/server";
 import type { AppLoadContext } from "react-router";
 import type { PrerenderedFragment } from "./prerendered";
 
@@ -12,7 +12,14 @@ const MAX_CHARACTERS = 4_000_000;
 const cache = new Map<string, string>();
 let cachedCharacters = 0;
 
-function remember(key: string, html: string): void {
+/** The markup kept under `key`, or `render`'s, kept from now on. */
+function kept(key: string, render: () => string): string {
+  let html = cache.get(key);
+  if (html === undefined) html = render();
+  else {
+    cache.delete(key);
+    cachedCharacters -= html.length;
+  }
   cache.set(key, html);
   cachedCharacters += html.length;
   // A Map keeps insertion order: the first key is the one used longest ago (hits are moved to the end).
@@ -21,6 +28,7 @@ function remember(key: string, html: string): void {
     cachedCharacters -= cache.get(oldest)!.length;
     cache.delete(oldest);
   }
+  return html;
 }
 
 /**
@@ -39,15 +47,8 @@ export function prerender(
   const hash = createHash("sha1");
   for (const part of input) hash.update(part).update("\0");
   const key = hash.digest("base64url");
-  let html = cache.get(key);
-  if (html === undefined) {
-    // Ids from useId (a table's caption, say) must not repeat those of the page or of another fragment.
-    html = renderToStaticMarkup(render(), { identifierPrefix: `p${key.slice(0, 8)}-` });
-  } else {
-    cache.delete(key);
-    cachedCharacters -= html.length;
-  }
-  remember(key, html);
+  // Ids from useId (a table's caption, say) must not repeat those of the page or of another fragment.
+  const html = kept(key, () => renderToStaticMarkup(render(), { identifierPrefix: `p${key.slice(0, 8)}-` }));
   if (context?.prerendered) {
     context.prerendered.set(key, html);
     return { key };
@@ -66,4 +67,15 @@ export function prerenderComponent<Props extends object>(
   props: Props,
 ): PrerenderedFragment {
   return prerender(context, [name, JSON.stringify(props)], () => <Component {...props} />);
+}
+
+/**
+ * The markup of a part the browser hydrates (a form not yet posted), rendered once for each distinct
+ * `input` and kept beside the fragments: the server writes it as it stands inside the part's own
+ * element, and the browser's React hydrates that element's children from it as if it had written them.
+ * Written by renderToString, so text that React would split keeps its markers. The part must not use
+ * useId, whose ids would differ from the browser's.
+ */
+export function keptMarkup(input: string, render: () => ReactElement): string {
+  return kept(`live\0${input}`, () => renderToString(render()));
 }

@@ -1,4 +1,4 @@
-import { createContext, useContext } from "react";
+import { createContext, useContext, type ReactElement } from "react";
 
 /**
  * Read-only markup the server rendered once and keeps (see prerender.server.tsx): on the check and
@@ -13,6 +13,13 @@ export type PrerenderedFragment = { key: string; html?: string };
 
 /** The markup of this request's fragments, by key; given only while the server renders a page. */
 export const PrerenderedMarkup = createContext<ReadonlyMap<string, string> | null>(null);
+
+/**
+ * On the server only: the markup of a part of the page that the browser hydrates into live components,
+ * rendered once for each distinct `input` (everything the markup is made from) and kept; see
+ * keptMarkup in prerender.server.tsx. In the browser there is none, and the part is drawn as usual.
+ */
+export const KeptMarkup = createContext<((input: string, render: () => ReactElement) => string) | null>(null);
 
 /** In the browser: the markup of each fragment the server sent with the page, by key, read once from the page itself. */
 const sentWithPage = new Map<string, string>();

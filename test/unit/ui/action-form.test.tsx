@@ -5,6 +5,8 @@ import { createMemoryRouter, RouterProvider, type RouteObject } from "react-rout
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ActionForm, LiveActionForm, ServerActionForm } from "~/ui/action-form";
+import { keptMarkup } from "~/ui/prerender.server";
+import { KeptMarkup } from "~/ui/prerendered";
 import { Radios } from "~/ui/radios";
 import { text } from "~/ui/use-govuk-form";
 
@@ -30,6 +32,18 @@ const cases: [string, Props, string?, boolean?][] = [
       variant: "secondary",
       comment: { id: "comment-7", label: "Comment on Project 7" },
       children: <input type="hidden" name="projectId" value="7" />,
+    },
+  ],
+  [
+    "a comment box whose hidden fields are props",
+    {
+      id: "comment-8-form",
+      schema,
+      action: "/proposals/24/review",
+      button: "Add comment",
+      variant: "secondary",
+      comment: { id: "comment-8", label: "Comment on Project 8" },
+      hidden: { intent: "comment", projectId: 8 },
     },
   ],
   [
@@ -85,6 +99,46 @@ describe("ActionForm on the server", () => {
     expect(server).toBe(live);
     // And ActionForm chooses the server's form when nothing has been posted.
     expect(page(<ActionForm {...props} />, url, index)).toBe(live);
+  });
+
+  it.each(cases)("writes %s from kept markup as the live form does", (_name, props, url, index) => {
+    const live = page(<LiveActionForm {...props} />, url, index);
+    const kept = page(
+      <KeptMarkup value={keptMarkup}>
+        <ServerActionForm {...props} />
+      </KeptMarkup>,
+      url,
+      index,
+    );
+    expect(kept).toBe(live);
+  });
+
+  it("keeps one form's inside for each distinct set of props, and renders it once", () => {
+    const rendered: string[] = [];
+    const counting = (input: string, render: () => ReactElement) =>
+      keptMarkup(input, () => {
+        rendered.push(input);
+        return render();
+      });
+    const box = (projectId: number, label: string) =>
+      page(
+        <KeptMarkup value={counting}>
+          <ServerActionForm
+            id="comment-form"
+            schema={schema}
+            action="/proposals/24/review"
+            button="Add comment"
+            comment={{ id: "comment", label }}
+            hidden={{ intent: "comment", projectId }}
+          />
+        </KeptMarkup>,
+      );
+    const first = box(9101, "Comment on Youth Outreach");
+    expect(box(9101, "Comment on Youth Outreach")).toBe(first);
+    const other = box(9102, "Comment on Youth Outreach");
+    expect(other).toContain('name="projectId" value="9102"');
+    expect(box(9101, "Comment on Street Safety")).toContain("Comment on Street Safety");
+    expect(rendered).toHaveLength(3);
   });
 
   it("keeps the resolved address, the query included, and the route discovery marker", () => {
