@@ -1,4 +1,5 @@
 import type { DB } from "../../db/connection";
+import { prepared } from "../../db/prepared";
 import type { SectionContext, SectionContextList } from "~/forms/project-section";
 import { assessYears, type ProposalProject, type ProposalYearFigures } from "~/domain/proposal-checks";
 import { proposalYears, referenceLists, type ProposalRecord } from "./proposals.server";
@@ -42,33 +43,36 @@ export async function sectionContext(
   };
 }
 
+const proposalCosts = prepared((db: DB, proposalId: number) =>
+  db
+    .selectFrom("project_costs as c")
+    .innerJoin("projects as p", "p.id", "c.project_id")
+    .select(["c.project_id", "c.financial_year_id", "c.lcpf_pence"])
+    .where("p.proposal_id", "=", proposalId),
+);
+
 /**
  * The proposal's figures for each year as saved, for the funding page's live totals. Reads only what
  * they need (the years with their allocations and every project's LCPF spend; the round's split comes with the proposal),
  * not the whole proposal overview.
  */
 export async function savedYearFigures(db: DB, proposal: ProposalRecord): Promise<ProposalYearFigures[]> {
-  const [years, costs] = await Promise.all([
-    proposalYears(db, proposal),
-    db
-      .selectFrom("project_costs as c")
-      .innerJoin("projects as p", "p.id", "c.project_id")
-      .select(["c.project_id", "c.financial_year_id", "c.lcpf_pence"])
-      .where("p.proposal_id", "=", proposal.id)
-      .execute(),
-  ]);
+  const [years, costs] = await Promise.all([proposalYears(db, proposal), proposalCosts(db, proposal.id)]);
   // assessYears sums spend per project; only the costs matter to it here.
-  const byProject = new Map<number, ProposalProject>();
+  const costsOf = new Map<number, { financialYearId: number; lcpfPence: number }[]>();
   for (const cost of costs) {
-    const project = byProject.get(cost.project_id) ?? {
-      id: cost.project_id,
-      title: `project ${cost.project_id}`,
-      primaryPriorityId: null,
-      coCommissioningCandidate: false,
-      costs: [],
-      measureIds: [],
-    };
-    byProject.set(cost.project_id, { ...project, costs: [...project.costs, { financialYearId: cost.financial_year_id, lcpfPence: cost.lcpf_pence }] });
+    const list = costsOf.get(cost.project_id);
+    const entry = { financialYearId: cost.financial_year_id, lcpfPence: cost.lcpf_pence };
+    if (list) list.push(entry);
+    else costsOf.set(cost.project_id, [entry]);
   }
-  return assessYears(years, [...byProject.values()], proposal.splitRule);
+  const projects: ProposalProject[] = [...costsOf].map(([id, projectCosts]) => ({
+    id,
+    title: `project ${id}`,
+    primaryPriorityId: null,
+    coCommissioningCandidate: false,
+    costs: projectCosts,
+    measureIds: [],
+  }));
+  return assessYears(years, projects, proposal.splitRule);
 }
