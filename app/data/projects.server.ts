@@ -104,33 +104,52 @@ export async function loadProjects(
     reads("localPriorities") ? localPriorityRows(db, ...scope) : [],
   ]);
   const amounts = contributors.length > 0 ? await contributorAmountRows(db, ...scope) : [];
-  return projects.map((project) => ({
-    ...project,
-    costs: costs
-      .filter((c) => c.project_id === project.id)
-      .map((c) => ({
+  const costsOf = grouped(costs, (c) => c.project_id);
+  const categoriesOf = grouped(categories, (c) => c.project_id);
+  const measuresOf = grouped(measures, (m) => m.project_id);
+  const localPrioritiesOf = grouped(localPriorities, (l) => l.project_id);
+  const contributorsOf = grouped(contributors, (c) => c.project_id);
+  const amountsOf = grouped(amounts, (a) => a.contributor_id);
+  // Each row gets its parts added in place: V8 (Node 20) takes microseconds to copy a row of some thirty
+  // columns into a new object with more fields beside it, once per project on every proposal page.
+  return projects.map((project) => {
+    const projectLocalPriorities = localPrioritiesOf.get(project.id) ?? [];
+    return Object.assign(project, {
+      costs: (costsOf.get(project.id) ?? []).map((c) => ({
         financialYearId: c.financial_year_id,
         lcpfPence: c.lcpf_pence,
         laCashPence: c.la_cash_pence,
         isDemoFigure: c.is_demo_figure === 1,
       })),
-    categories: categories.filter((c) => c.project_id === project.id).map((c) => c.category),
-    measureIds: measures.filter((m) => m.project_id === project.id).map((m) => m.measure_id),
-    localPriorityIds: localPriorities.filter((l) => l.project_id === project.id).map((l) => l.id),
-    /** The local priorities it names, with their names, so a summary needs no list of its own. */
-    localPriorities: localPriorities.filter((l) => l.project_id === project.id).map((l) => ({ id: l.id, name: l.name })),
-    contributors: contributors
-      .filter((c) => c.project_id === project.id)
-      .map((c) => ({
+      categories: (categoriesOf.get(project.id) ?? []).map((c) => c.category),
+      measureIds: (measuresOf.get(project.id) ?? []).map((m) => m.measure_id),
+      localPriorityIds: projectLocalPriorities.map((l) => l.id),
+      /** The local priorities it names, with their names, so a summary needs no list of its own. */
+      localPriorities: projectLocalPriorities.map((l) => ({ id: l.id, name: l.name })),
+      contributors: (contributorsOf.get(project.id) ?? []).map((c) => ({
         id: c.id,
         kind: c.kind,
         name: c.name,
         inKind: c.in_kind,
-        amounts: amounts
-          .filter((a) => a.contributor_id === c.id)
-          .map((a) => ({ financialYearId: a.financial_year_id, amountPence: a.amount_pence })),
+        amounts: (amountsOf.get(c.id) ?? []).map((a) => ({
+          financialYearId: a.financial_year_id,
+          amountPence: a.amount_pence,
+        })),
       })),
-  }));
+    });
+  });
+}
+
+/** Rows by the id they belong to, each list in the rows' own order. */
+function grouped<Row>(rows: readonly Row[], idOf: (row: Row) => number): Map<number, Row[]> {
+  const groups = new Map<number, Row[]>();
+  for (const row of rows) {
+    const id = idOf(row);
+    const group = groups.get(id);
+    if (group) group.push(row);
+    else groups.set(id, [row]);
+  }
+  return groups;
 }
 
 /** One project of a proposal, or undefined when it is not this proposal's. `parts` as for loadProjects. */
