@@ -314,20 +314,16 @@ export type ProposalYearRow = {
 };
 
 /**
- * A row per year of the period and allocation of one of the proposal's boroughs (a year without any
- * still comes, once). The boroughs are read in the same query, so that it has one shape and is prepared.
+ * A row per year of the period and borough of the proposal, with the borough's allocation for the year
+ * when it has one. The boroughs are read in the same query, so that it has one shape and is prepared;
+ * joined rather than named in a subquery, which SQLite answered by indexing the allocations afresh each time.
  */
 const yearAllocations = prepared((db: DB, proposalId: number, periodId: number) =>
   db
     .selectFrom("financial_years as y")
+    .leftJoin("proposal_boroughs as pb", (join) => join.on("pb.proposal_id", "=", proposalId))
     .leftJoin("allocations as a", (join) =>
-      join
-        .onRef("a.financial_year_id", "=", "y.id")
-        .on(
-          "a.organisation_id",
-          "in",
-          db.selectFrom("proposal_boroughs as pb").select("pb.organisation_id").where("pb.proposal_id", "=", proposalId),
-        ),
+      join.onRef("a.organisation_id", "=", "pb.organisation_id").onRef("a.financial_year_id", "=", "y.id"),
     )
     .select([
       "y.id",

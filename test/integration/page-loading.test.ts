@@ -6,7 +6,7 @@ import { findProposal, proposalYears } from "~/data/proposals.server";
 import { allocationsForBorough } from "~/data/rounds.server";
 import { createDatabase, type DB } from "../../db/connection";
 import type { Database } from "../../db/schema";
-import { makeProposal } from "./proposal-factory";
+import { makeBorough, makeProposal } from "./proposal-factory";
 import { demoProposalId, useTestDatabase } from "./setup-db";
 
 useTestDatabase();
@@ -116,6 +116,45 @@ describe("a proposal's years", () => {
     expect(years.map((y) => [y.financialYearId, y.allocationPence, y.hasDemoFigure])).toEqual([
       [first.id, 644_000_00, true],
       [second.id, null, false],
+    ]);
+  });
+});
+
+describe("the years of a proposal of several boroughs", () => {
+  it("add up every borough's allocation, and a year is not set until each borough has one", async () => {
+    const made = await makeProposal();
+    const other = await makeBorough();
+    await db()
+      .insertInto("proposal_boroughs")
+      .values({
+        proposal_id: made.id,
+        organisation_id: other.id,
+        funding_period_id: made.borough.periodId,
+        active: 1,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    const [first, second] = made.borough.years;
+    if (!first || !second) throw new Error("The factory's period has fewer than two years");
+    await db()
+      .updateTable("allocations")
+      .set({ amount_pence: 100_000_00, is_demo_figure: 0 })
+      .where("organisation_id", "=", other.id)
+      .where("financial_year_id", "=", first.id)
+      .execute();
+    await db()
+      .deleteFrom("allocations")
+      .where("organisation_id", "=", other.id)
+      .where("financial_year_id", "=", second.id)
+      .execute();
+    const proposal = await findProposal(db(), made.id);
+    expect(proposal?.boroughIds).toHaveLength(2);
+
+    const years = await proposalYears(db(), proposal!);
+
+    expect(years.map((y) => [y.financialYearId, y.allocationPence, y.hasDemoFigure])).toEqual([
+      [first.id, 644_000_00 + 100_000_00, true],
+      [second.id, null, true],
     ]);
   });
 });
