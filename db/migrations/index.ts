@@ -9,6 +9,7 @@ import * as m0007 from "./0007_people";
 import * as m0008 from "./0008_partnerships";
 import * as m0009 from "./0009_reminders";
 import * as m0010 from "./0010_contributor_index";
+import * as m0011 from "./0011_snapshot_index";
 
 /** Every migration, in order. Listed statically so the bundled server can run them too. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "0008_partnerships": m0008,
   "0009_reminders": m0009,
   "0010_contributor_index": m0010,
+  "0011_snapshot_index": m0011,
 };
