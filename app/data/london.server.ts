@@ -17,6 +17,7 @@ import {
 import { jsonFunctions, parsedJson } from "./json.server";
 import { referenceLists } from "./proposals.server";
 import { boroughList } from "./reviews.server";
+import { yearsOfPeriod } from "./rounds.server";
 
 /** One project's costs in one year, with its proposal and primary priority. */
 type PlanJson = [
@@ -106,14 +107,6 @@ const roundSettings = prepared((db: DB, roundId: number) =>
     .where("id", "=", roundId),
 );
 
-const periodYears = prepared((db: DB, periodId: number) =>
-  db
-    .selectFrom("financial_years")
-    .select(["id", "label", "position", "funding_period_id"])
-    .where("funding_period_id", "=", periodId)
-    .orderBy("position"),
-);
-
 const periodAllocations = prepared((db: DB, periodId: number) =>
   db
     .selectFrom("allocations as a")
@@ -200,7 +193,7 @@ export async function londonInput(
   const [[round], years, boroughs, allocations, memberships, [planDocument], candidateRows, categories, proposalMeasures, lists] =
     await Promise.all([
       roundSettings(db, chosen.roundId),
-      periodYears(db, periodId),
+      yearsOfPeriod(db, periodId),
       boroughList(db),
       parts.has("allocations") ? periodAllocations(db, periodId) : none,
       parts.has("proposals") ? periodMemberships(db, periodId) : none,

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/connection";
+import { prepared } from "../../db/prepared";
 import type { SplitRule } from "~/domain/split";
 
 export type FundingYear = {
@@ -11,6 +12,15 @@ export type FundingYear = {
   roundId: number;
   roundName: string;
 };
+
+/** The financial years of one funding period, in order. */
+export const yearsOfPeriod = prepared((db: DB, periodId: number) =>
+  db
+    .selectFrom("financial_years")
+    .select(["id", "label", "position", "funding_period_id"])
+    .where("funding_period_id", "=", periodId)
+    .orderBy("position"),
+);
 
 export type YearAllocation = FundingYear & {
   allocationPence: number | null;

@@ -4,6 +4,7 @@ import type { SectionContext, SectionContextList } from "~/forms/project-section
 import { assessYears, type ProposalProject, type ProposalYearFigures } from "~/domain/proposal-checks";
 import { proposalYears, referenceLists, type ProposalRecord } from "./proposals.server";
 import { localPrioritiesOf } from "./local-priorities.server";
+import { yearsOfPeriod } from "./rounds.server";
 
 const EVERY_LIST: readonly SectionContextList[] = ["years", "priorities", "measures", "localPriorities"];
 
@@ -22,14 +23,7 @@ export async function sectionContext(
   const priorities = reads("priorities");
   const measures = reads("measures");
   const [yearRows, references, localPriorities] = await Promise.all([
-    years !== undefined || !reads("years")
-      ? []
-      : db
-          .selectFrom("financial_years")
-          .select(["id", "label"])
-          .where("funding_period_id", "=", proposal.funding_period_id)
-          .orderBy("position")
-          .execute(),
+    years !== undefined || !reads("years") ? [] : yearsOfPeriod(db, proposal.funding_period_id),
     priorities || measures ? referenceLists(db, proposal.roundId, { priorities, measures }) : null,
     reads("localPriorities") ? localPrioritiesOf(db, proposal.boroughIds) : [],
   ]);
