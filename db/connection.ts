@@ -61,7 +61,37 @@ export function createDatabase(
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log });
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }), log });
+  if (!log) sqliteConnections.set(db, { sqlite, statements });
+  return db;
+}
+
+/** The SQLite connection behind each database opened here without a log, for `readNow`. */
+const sqliteConnections = new WeakMap<
+  DB,
+  { sqlite: SQLite.Database; statements: ReturnType<typeof withStatementCache> }
+>();
+
+/**
+ * The rows of a read, read at once from the SQLite connection behind `db`, or undefined where that
+ * would not be the same as asking Kysely: PostgreSQL, a transaction's handle, a database opened with
+ * a log (which must see every statement), a statement that writes, or a connection with a
+ * transaction open. Kysely lends SQLite's one connection to a transaction for its whole length; a read
+ * made now, in between, would see the transaction's writes before they are committed.
+ *
+ * Kysely's way to a row goes through its connection lock and several promises, which for the small
+ * reads of a page cost as much as SQLite's answer.
+ */
+export function readNow(
+  db: DB,
+  sqlText: string,
+  parameters: readonly unknown[],
+): Record<string, unknown>[] | undefined {
+  const connection = sqliteConnections.get(db);
+  if (!connection || connection.sqlite.inTransaction) return undefined;
+  const statement = connection.statements.prepare(sqlText);
+  return statement.reader ? statement.all(parameters) : undefined;
 }
 
 const INT8_OID = 20;

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { loadProjects } from "~/data/projects.server";
 import { prepared } from "../../db/prepared";
-import type { DB } from "../../db/connection";
+import { inTransaction, readNow, type DB } from "../../db/connection";
 import { makeProposal } from "./proposal-factory";
-import { demoProposalId, useTestDatabase } from "./setup-db";
+import { demoProposalId, testDialect, useTestDatabase } from "./setup-db";
 
 useTestDatabase();
 
@@ -111,5 +111,50 @@ describe("rows read from the database", () => {
     await sql`alter table probe_columns add column b text`.execute(db());
     await sql`update probe_columns set b = 'two'`.execute(db());
     expect((await everything()).rows).toEqual([{ a: 1, b: "two" }]);
+  });
+});
+
+// PostgreSQL is always asked through Kysely; these are about SQLite's reads made at once.
+describe.skipIf(testDialect === "postgres")("a read made at once on SQLite", () => {
+  const titles = prepared((database: DB, proposalId: number) =>
+    database.selectFrom("projects").select(["id", "title"]).where("proposal_id", "=", proposalId).orderBy("id"),
+  );
+
+  it("is how a prepared query reads, with the rows Kysely would give, and never a write or a transaction's", async () => {
+    const proposalId = await demoProposalId();
+    const { sql: text, parameters } = db()
+      .selectFrom("projects")
+      .select(["id", "title"])
+      .where("proposal_id", "=", proposalId)
+      .orderBy("id")
+      .compile();
+    const rows = readNow(db(), text, parameters);
+    expect(rows).toEqual(await titles(db(), proposalId));
+    expect(rows!.length).toBeGreaterThan(1);
+
+    const write = db().updateTable("projects").set({ title: "Renamed" }).where("id", "=", -1).compile();
+    expect(readNow(db(), write.sql, write.parameters)).toBeUndefined();
+    await inTransaction(db(), async (tx) => {
+      // Neither the transaction's own handle nor, while it is open, the database's.
+      expect(readNow(tx, text, parameters)).toBeUndefined();
+      expect(readNow(db(), text, parameters)).toBeUndefined();
+    });
+    expect(readNow(db(), text, parameters)).toEqual(rows);
+  });
+
+  it("waits for a transaction that is open rather than seeing what it has not committed", async () => {
+    const proposalId = await demoProposalId();
+    const before = await titles(db(), proposalId);
+    let during: Promise<unknown> | undefined;
+    await expect(
+      inTransaction(db(), async (tx) => {
+        await tx.updateTable("projects").set({ title: "Not committed" }).where("id", "=", before[0]!.id).execute();
+        // Another request's page, asking while this one's change is open.
+        during = titles(db(), proposalId);
+        await new Promise((resolve) => setImmediate(resolve));
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await during).toEqual(before);
   });
 });
