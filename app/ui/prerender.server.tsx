@@ -5,30 +5,33 @@ import type { AppLoadContext } from "react-router";
 import type { PrerenderedFragment } from "./prerendered";
 
 /**
- * The cache's bound, in characters of markup (about 8 MB): every project of every borough's proposals
- * (a few KB each) several times over, and a fixed ceiling on the memory it can take.
+ * The cache's bound, in characters of markup and of what it was made from (about 16 MB): every
+ * project of every borough's proposals (a few KB each) several times over, and a fixed ceiling on the
+ * memory it can take.
  */
-const MAX_CHARACTERS = 4_000_000;
-const cache = new Map<string, string>();
+const MAX_CHARACTERS = 8_000_000;
+type Kept = { key: string; html: string };
+/** By everything the markup is made from ("fragment" or "live", then the input), so a hit costs no hash of it. */
+const cache = new Map<string, Kept>();
 let cachedCharacters = 0;
 
-/** The markup kept under `key`, or `render`'s, kept from now on. */
-function kept(key: string, render: () => string): string {
-  let html = cache.get(key);
-  if (html === undefined) html = render();
+/** What is kept for `input`, or `make`'s, kept from now on. */
+function kept(input: string, make: () => Kept): Kept {
+  let entry = cache.get(input);
+  if (entry === undefined) entry = make();
   else {
-    cache.delete(key);
-    cachedCharacters -= html.length;
+    cache.delete(input);
+    cachedCharacters -= input.length + entry.html.length;
   }
-  cache.set(key, html);
-  cachedCharacters += html.length;
+  cache.set(input, entry);
+  cachedCharacters += input.length + entry.html.length;
   // A Map keeps insertion order: the first key is the one used longest ago (hits are moved to the end).
   while (cachedCharacters > MAX_CHARACTERS && cache.size > 1) {
-    const oldest = cache.keys().next().value!;
-    cachedCharacters -= cache.get(oldest)!.length;
+    const [oldest, { html }] = cache.entries().next().value!;
+    cachedCharacters -= oldest.length + html.length;
     cache.delete(oldest);
   }
-  return html;
+  return entry;
 }
 
 /**
@@ -44,11 +47,12 @@ export function prerender(
   input: readonly string[],
   render: () => ReactElement,
 ): PrerenderedFragment {
-  const hash = createHash("sha1");
-  for (const part of input) hash.update(part).update("\0");
-  const key = hash.digest("base64url");
-  // Ids from useId (a table's caption, say) must not repeat those of the page or of another fragment.
-  const html = kept(key, () => renderToStaticMarkup(render(), { identifierPrefix: `p${key.slice(0, 8)}-` }));
+  const text = `fragment\0${input.join("\0")}`;
+  const { key, html } = kept(text, () => {
+    const key = createHash("sha1").update(text).digest("base64url");
+    // Ids from useId (a table's caption, say) must not repeat those of the page or of another fragment.
+    return { key, html: renderToStaticMarkup(render(), { identifierPrefix: `p${key.slice(0, 8)}-` }) };
+  });
   if (context?.prerendered) {
     context.prerendered.set(key, html);
     return { key };
@@ -77,5 +81,5 @@ export function prerenderComponent<Props extends object>(
  * useId, whose ids would differ from the browser's.
  */
 export function keptMarkup(input: string, render: () => ReactElement): string {
-  return kept(`live\0${input}`, () => renderToString(render()));
+  return kept(`live\0${input}`, () => ({ key: "", html: renderToString(render()) })).html;
 }
