@@ -141,7 +141,7 @@ export async function loadProjects(
 }
 
 /** Rows by the id they belong to, each list in the rows' own order. */
-function grouped<Row>(rows: readonly Row[], idOf: (row: Row) => number): Map<number, Row[]> {
+export function grouped<Row>(rows: readonly Row[], idOf: (row: Row) => number): Map<number, Row[]> {
   const groups = new Map<number, Row[]>();
   for (const row of rows) {
     const id = idOf(row);

@@ -4,6 +4,7 @@ import type { SectionContext, SectionContextList } from "~/forms/project-section
 import { assessYears, type ProposalProject, type ProposalYearFigures } from "~/domain/proposal-checks";
 import { proposalYears, referenceLists, type ProposalRecord } from "./proposals.server";
 import { localPrioritiesOf } from "./local-priorities.server";
+import { grouped } from "./projects.server";
 import { yearsOfPeriod } from "./rounds.server";
 
 const EVERY_LIST: readonly SectionContextList[] = ["years", "priorities", "measures", "localPriorities"];
@@ -53,19 +54,12 @@ const proposalCosts = prepared((db: DB, proposalId: number) =>
 export async function savedYearFigures(db: DB, proposal: ProposalRecord): Promise<ProposalYearFigures[]> {
   const [years, costs] = await Promise.all([proposalYears(db, proposal), proposalCosts(db, proposal.id)]);
   // assessYears sums spend per project; only the costs matter to it here.
-  const costsOf = new Map<number, { financialYearId: number; lcpfPence: number }[]>();
-  for (const cost of costs) {
-    const list = costsOf.get(cost.project_id);
-    const entry = { financialYearId: cost.financial_year_id, lcpfPence: cost.lcpf_pence };
-    if (list) list.push(entry);
-    else costsOf.set(cost.project_id, [entry]);
-  }
-  const projects: ProposalProject[] = [...costsOf].map(([id, projectCosts]) => ({
+  const projects: ProposalProject[] = [...grouped(costs, (c) => c.project_id)].map(([id, projectCosts]) => ({
     id,
     title: `project ${id}`,
     primaryPriorityId: null,
     coCommissioningCandidate: false,
-    costs: projectCosts,
+    costs: projectCosts.map((c) => ({ financialYearId: c.financial_year_id, lcpfPence: c.lcpf_pence })),
     measureIds: [],
   }));
   return assessYears(years, projects, proposal.splitRule);
